@@ -1,0 +1,20 @@
+/**
+ * The one error type of `@benignlab/linalg`. Every check names the argument, what it
+ * got (a shape or a value) and what was expected, so a user can fix the call without
+ * reading our source.
+ *
+ * @example
+ * ```ts
+ * try { matmul(A, B); } catch (e) { if (e instanceof LinalgError) console.log(e.argument); }
+ * ```
+ */
+export class LinalgError extends Error {
+  /** The argument that was wrong, as named in the function's signature. */
+  readonly argument: string;
+
+  constructor(argument: string, message: string) {
+    super(`${argument}: ${message}`);
+    this.name = 'LinalgError';
+    this.argument = argument;
+  }
+}

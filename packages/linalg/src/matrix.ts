@@ -1,0 +1,168 @@
+import { LinalgError } from './errors.js';
+
+/**
+ * A dense row-major float64 matrix with an explicit shape.
+ *
+ * Entry (i, j) lives at `data[i * cols + j]`. Rows are samples throughout benignlab
+ * (THEORY.md §6). The constructor does not copy `data`: the matrix is a view, so
+ * numerical kernels can work on the buffer directly.
+ *
+ * @example
+ * ```ts
+ * const A = Matrix.fromRows([[1, 2], [3, 4]]);
+ * A.get(1, 0); // 3
+ * A.transpose().toRows(); // [[1, 3], [2, 4]]
+ * ```
+ */
+export class Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+
+  /**
+   * @param rows number of rows (≥ 0, integer)
+   * @param cols number of columns (≥ 0, integer)
+   * @param data row-major entries, length `rows * cols`; zeros when omitted
+   */
+  constructor(rows: number, cols: number, data?: Float64Array) {
+    checkDimension('rows', rows);
+    checkDimension('cols', cols);
+    if (data === undefined) {
+      this.data = new Float64Array(rows * cols);
+    } else {
+      if (!(data instanceof Float64Array)) {
+        throw new LinalgError('data', `expected a Float64Array, got ${describeValue(data)}`);
+      }
+      if (data.length !== rows * cols) {
+        throw new LinalgError(
+          'data',
+          `has length ${data.length}, expected rows * cols = ${rows} * ${cols} = ${rows * cols}`,
+        );
+      }
+      this.data = data;
+    }
+    this.rows = rows;
+    this.cols = cols;
+  }
+
+  /** A matrix from nested arrays (one inner array per row), copied. */
+  static fromRows(rows: readonly (readonly number[])[]): Matrix {
+    if (!Array.isArray(rows)) {
+      throw new LinalgError('rows', `expected an array of rows, got ${describeValue(rows)}`);
+    }
+    const rowCount = rows.length;
+    const colCount = rowCount === 0 ? 0 : (rows[0]?.length ?? 0);
+    const result = new Matrix(rowCount, colCount);
+    for (let i = 0; i < rowCount; i++) {
+      const row = rows[i];
+      if (!Array.isArray(row) || row.length !== colCount) {
+        throw new LinalgError(
+          'rows',
+          `row ${i} has length ${Array.isArray(row) ? row.length : 'n/a'}, expected ${colCount} (all rows of equal length)`,
+        );
+      }
+      for (let j = 0; j < colCount; j++) result.data[i * colCount + j] = row[j] as number;
+    }
+    return result;
+  }
+
+  /** A `rows × cols` matrix filled with zeros. */
+  static zeros(rows: number, cols: number): Matrix {
+    return new Matrix(rows, cols);
+  }
+
+  /** The `size × size` identity matrix. */
+  static identity(size: number): Matrix {
+    const result = new Matrix(size, size);
+    for (let i = 0; i < size; i++) result.data[i * size + i] = 1;
+    return result;
+  }
+
+  /** Nested arrays, one per row (a copy). */
+  toRows(): number[][] {
+    const out: number[][] = new Array(this.rows);
+    for (let i = 0; i < this.rows; i++) {
+      out[i] = Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols));
+    }
+    return out;
+  }
+
+  /** Entry (i, j), bounds-checked. */
+  get(i: number, j: number): number {
+    this.checkIndex(i, j);
+    return this.data[i * this.cols + j] as number;
+  }
+
+  /** Sets entry (i, j), bounds-checked. */
+  set(i: number, j: number, value: number): void {
+    this.checkIndex(i, j);
+    this.data[i * this.cols + j] = value;
+  }
+
+  /** Row `i` as a view into this matrix's buffer (no copy). */
+  row(i: number): Float64Array {
+    this.checkIndex(i, 0, true);
+    return this.data.subarray(i * this.cols, (i + 1) * this.cols);
+  }
+
+  /** Column `j` as a new vector. */
+  column(j: number): Float64Array {
+    this.checkIndex(0, j, true);
+    const out = new Float64Array(this.rows);
+    for (let i = 0; i < this.rows; i++) out[i] = this.data[i * this.cols + j] as number;
+    return out;
+  }
+
+  /** Aᵀ as a new matrix (blocked for cache locality). */
+  transpose(): Matrix {
+    const { rows, cols, data } = this;
+    const out = new Float64Array(rows * cols);
+    const block = 32;
+    for (let i0 = 0; i0 < rows; i0 += block) {
+      const iEnd = Math.min(i0 + block, rows);
+      for (let j0 = 0; j0 < cols; j0 += block) {
+        const jEnd = Math.min(j0 + block, cols);
+        for (let i = i0; i < iEnd; i++) {
+          for (let j = j0; j < jEnd; j++) out[j * rows + i] = data[i * cols + j] as number;
+        }
+      }
+    }
+    return new Matrix(cols, rows, out);
+  }
+
+  /** A deep copy. */
+  clone(): Matrix {
+    return new Matrix(this.rows, this.cols, this.data.slice());
+  }
+
+  /** `"rows×cols"`, as used in error messages. */
+  get shape(): string {
+    return `${this.rows}×${this.cols}`;
+  }
+
+  private checkIndex(i: number, j: number, allowEmpty = false): void {
+    const rowOk = Number.isInteger(i) && i >= 0 && i < this.rows;
+    const colOk = allowEmpty ? Number.isInteger(j) && j >= 0 && (j < this.cols || this.cols === 0) : Number.isInteger(j) && j >= 0 && j < this.cols;
+    if (!rowOk || !colOk) {
+      throw new LinalgError('index', `(${i}, ${j}) is outside the ${this.shape} matrix`);
+    }
+  }
+}
+
+function checkDimension(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new LinalgError(name, `expected a non-negative integer, got ${describeValue(value)}`);
+  }
+}
+
+/** A short description of any value for error messages. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value instanceof Matrix) return `a ${value.shape} Matrix`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as Float64Array).length}`;
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return typeof value === 'object' ? `an object (${Object.prototype.toString.call(value)})` : typeof value;
+}

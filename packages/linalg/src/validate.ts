@@ -1,0 +1,99 @@
+import { LinalgError } from './errors.js';
+import { describeValue, Matrix } from './matrix.js';
+
+/**
+ * Argument checks shared by every public function (and by the other benignlab
+ * packages). Each throws a {@link LinalgError} naming the argument, what it got and
+ * what was expected.
+ */
+
+/** `value` must be a {@link Matrix} with finite entries; optionally non-empty. */
+export function assertMatrix(name: string, value: unknown, options: { allowEmpty?: boolean } = {}): Matrix {
+  if (!(value instanceof Matrix)) {
+    throw new LinalgError(name, `expected a Matrix, got ${describeValue(value)}`);
+  }
+  if (!options.allowEmpty && (value.rows === 0 || value.cols === 0)) {
+    throw new LinalgError(name, `is empty (${value.shape}); expected at least one row and one column`);
+  }
+  assertFiniteEntries(name, value.data, value.cols);
+  return value;
+}
+
+/** `value` must be a Float64Array of finite numbers, of `length` when given. */
+export function assertVector(name: string, value: unknown, length?: number): Float64Array {
+  if (!(value instanceof Float64Array)) {
+    throw new LinalgError(name, `expected a Float64Array, got ${describeValue(value)}`);
+  }
+  if (length !== undefined && value.length !== length) {
+    throw new LinalgError(name, `has length ${value.length}, expected ${length}`);
+  }
+  if (length === undefined && value.length === 0) {
+    throw new LinalgError(name, 'is empty; expected at least one entry');
+  }
+  assertFiniteEntries(name, value);
+  return value;
+}
+
+/** `value` must be a square matrix. */
+export function assertSquare(name: string, value: Matrix): void {
+  if (value.rows !== value.cols) {
+    throw new LinalgError(name, `is ${value.shape}, expected a square matrix`);
+  }
+}
+
+/** `value` must be symmetric to a relative tolerance. */
+export function assertSymmetric(name: string, value: Matrix, tolerance = 1e-10): void {
+  assertSquare(name, value);
+  const { rows: n, data } = value;
+  let scale = 0;
+  for (let k = 0; k < data.length; k++) scale = Math.max(scale, Math.abs(data[k] as number));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = data[i * n + j] as number;
+      const b = data[j * n + i] as number;
+      if (Math.abs(a - b) > tolerance * Math.max(scale, Number.MIN_VALUE)) {
+        throw new LinalgError(
+          name,
+          `is not symmetric: entry (${i}, ${j}) = ${a} but (${j}, ${i}) = ${b}; expected a symmetric matrix`,
+        );
+      }
+    }
+  }
+}
+
+/** `value` must be a finite number (optionally ≥ `min`). */
+export function assertFiniteNumber(name: string, value: unknown, min?: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new LinalgError(name, `expected a finite number, got ${describeValue(value)}`);
+  }
+  if (min !== undefined && value < min) {
+    throw new LinalgError(name, `is ${value}, expected a number ≥ ${min}`);
+  }
+  return value;
+}
+
+/** Rejects option keys a function does not know (typos must not pass silently). */
+export function assertKnownOptions(name: string, options: object | undefined, known: readonly string[]): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object') {
+    throw new LinalgError(name, `expected an options object, got ${describeValue(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new LinalgError(
+        name,
+        `has unknown option "${key}"; expected one of ${known.map((k) => `"${k}"`).join(', ')}`,
+      );
+    }
+  }
+}
+
+function assertFiniteEntries(name: string, data: Float64Array, cols?: number): void {
+  for (let k = 0; k < data.length; k++) {
+    const entry = data[k] as number;
+    if (!Number.isFinite(entry)) {
+      const where = cols ? `entry (${Math.floor(k / cols)}, ${k % cols})` : `entry ${k}`;
+      throw new LinalgError(name, `${where} is ${entry}; expected finite numbers only`);
+    }
+  }
+}
