@@ -1,5 +1,9 @@
 export { LinalgError } from './errors.js';
+export type { KernelBackend } from './kernels/backend.js';
+export { jsBackend } from './kernels/js-backend.js';
+export { type BackendEntry, getBackend, listBackends, registerBackend, setBackend } from './kernels/registry.js';
 export { describeValue, Matrix } from './matrix.js';
+export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
 export {
   assertFiniteNumber,
   assertKnownOptions,
@@ -8,3 +12,4 @@ export {
   assertSymmetric,
   assertVector,
 } from './validate.js';
+export { axpy, dot, norm2, trace } from './vector-ops.js';

@@ -142,7 +142,9 @@ export class Matrix {
 
   private checkIndex(i: number, j: number, allowEmpty = false): void {
     const rowOk = Number.isInteger(i) && i >= 0 && i < this.rows;
-    const colOk = allowEmpty ? Number.isInteger(j) && j >= 0 && (j < this.cols || this.cols === 0) : Number.isInteger(j) && j >= 0 && j < this.cols;
+    const colOk = allowEmpty
+      ? Number.isInteger(j) && j >= 0 && (j < this.cols || this.cols === 0)
+      : Number.isInteger(j) && j >= 0 && j < this.cols;
     if (!rowOk || !colOk) {
       throw new LinalgError('index', `(${i}, ${j}) is outside the ${this.shape} matrix`);
     }
@@ -162,7 +164,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value instanceof Matrix) return `a ${value.shape} Matrix`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as Float64Array).length}`;
+  if (ArrayBuffer.isView(value))
+    return `a ${value.constructor.name} of length ${(value as Float64Array).length}`;
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   return typeof value === 'object' ? `an object (${Object.prototype.toString.call(value)})` : typeof value;
 }

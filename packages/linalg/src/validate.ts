@@ -73,7 +73,11 @@ export function assertFiniteNumber(name: string, value: unknown, min?: number): 
 }
 
 /** Rejects option keys a function does not know (typos must not pass silently). */
-export function assertKnownOptions(name: string, options: object | undefined, known: readonly string[]): void {
+export function assertKnownOptions(
+  name: string,
+  options: object | undefined,
+  known: readonly string[],
+): void {
   if (options === undefined) return;
   if (options === null || typeof options !== 'object') {
     throw new LinalgError(name, `expected an options object, got ${describeValue(options)}`);

@@ -37,5 +37,14 @@ export interface KernelBackend {
    * Symmetric rank-k product `C ← A · Aᵀ` for `A` stored `n×k`; fills the full `n×n`
    * output (both triangles) so callers never see a half-filled matrix.
    */
-  syrk(n: number, k: number, a: Float64Array, aOffset: number, lda: number, c: Float64Array, cOffset: number, ldc: number): void;
+  syrk(
+    n: number,
+    k: number,
+    a: Float64Array,
+    aOffset: number,
+    lda: number,
+    c: Float64Array,
+    cOffset: number,
+    ldc: number,
+  ): void;
 }

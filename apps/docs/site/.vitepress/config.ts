@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitepress';
+import { katexPlugin } from '../../src/markdown/katex-plugin.ts';
+import { sidebar } from './sidebar.ts';
+
+// Cross-origin isolation (SharedArrayBuffer, so linalg can use threads in the worker).
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  title: 'benignlab',
+  description: 'Benign overfitting is harmful for adversarial robustness: theory, code and live figures.',
+  outDir: fileURLToPath(new URL('../../dist', import.meta.url)),
+  cleanUrls: false,
+  lastUpdated: false,
+  head: [['meta', { name: 'theme-color', content: '#3c6e71' }]],
+  markdown: {
+    config: (md) => {
+      md.use(katexPlugin as never);
+    },
+  },
+  themeConfig: {
+    nav: [
+      { text: 'Theory', link: '/theory' },
+      { text: 'Playground', link: '/playground' },
+      { text: 'Reproduction', link: '/reproduction/' },
+      { text: 'Guides', link: '/guides/' },
+      { text: 'API', link: '/api/' },
+      { text: 'Performance', link: '/performance' },
+    ],
+    sidebar,
+    search: { provider: 'local' },
+    outline: { level: [2, 3] },
+    footer: { message: 'Hao & Zhang, arXiv:2401.12236 — reproduced by benignlab.' },
+  },
+  vite: {
+    server: { headers: isolationHeaders },
+    preview: { headers: isolationHeaders },
+    worker: { format: 'es' },
+    build: { chunkSizeWarningLimit: 4000 },
+  },
+});

@@ -1,0 +1,4 @@
+declare module 'markdown-it-katex' {
+  const plugin: (md: unknown, options?: unknown) => void;
+  export default plugin;
+}
