@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `node` and `worker` are the Node-only runner (worker_threads); `index` stays browser-safe.
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', worker: 'src/node/worker.ts' },
   format: ['esm'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'es2022',

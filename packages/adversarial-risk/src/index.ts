@@ -1,1 +1,34 @@
-export {};
+export { absoluteAlpha, type BudgetMode } from './budget.js';
+export type { Covariance } from './covariance.js';
+export { RiskError } from './errors.js';
+export {
+  type AttackMethod,
+  type EstimatedRisks,
+  type EstimateRisksOptions,
+  estimateRisks,
+} from './estimate-risks.js';
+export { type Frontier, type FrontierPoint, frontier } from './frontier.js';
+export { gaussianAdversarialRisk } from './gaussian-closed-form.js';
+export {
+  type AdversarialRiskOptions,
+  adversarialRisk,
+  harmRatio,
+  type MonteCarloRisk,
+  type RiskLaw,
+  standardRisk,
+} from './linear-risk.js';
+export type { FeatureLaw } from './monte-carlo-margin.js';
+export { dualExponent, dualNorm, lqNorm, type NormSpec, normExponent } from './norms.js';
+export type { DifferentiablePredictor } from './predictor.js';
+export {
+  minNormNormLowerBound,
+  type RidgeTheoryInput,
+  type RidgeTheoryModel,
+  type RidgeTheoryPath,
+  type RidgeTheoryPathInput,
+  type RidgeTheoryPrediction,
+  ridgeTheory,
+  ridgeTheoryPath,
+  type TheoryAdversarialOptions,
+} from './ridge-theory.js';
+export type { MeanEstimate } from './sample-mean.js';

@@ -1,1 +1,54 @@
-export {};
+export {
+  allowedText,
+  defaultConfig,
+  type ResolveOptions,
+  resolveConfig,
+  validateParam,
+} from './core/config.js';
+export { rowsToCsv } from './core/csv.js';
+export type { AnyExperiment, ExperimentDefinition, FigureSpec, TableSpec } from './core/definition.js';
+export { ExperimentError } from './core/errors.js';
+export {
+  assembleResult,
+  checkSeed,
+  DEFAULT_SEED,
+  type ExperimentPlan,
+  now,
+  type PlanOptions,
+  type ProgressEvent,
+  planExperiment,
+  type RunOptions,
+  runExperiment,
+} from './core/runner.js';
+export { type AggregatePoint, aggregate, fmt, logLogSlope, type MeanSe, meanSe } from './core/stats.js';
+export type {
+  Budget,
+  CellSpec,
+  CellValue,
+  Config,
+  ConfigSchema,
+  ExperimentResult,
+  ParamSpec,
+  ParamValue,
+  PlannedCell,
+  Row,
+  Summary,
+  Verdict,
+} from './core/types.js';
+export { type E1Config, type E1Summary, type E1TheoryPoint, e1MinNorm } from './definitions/e1-min-norm.js';
+export { type E2Config, type E2Summary, type E2Tradeoff, e2Ridge } from './definitions/e2-ridge.js';
+export {
+  type E3Config,
+  type E3Slopes,
+  type E3Summary,
+  e3NtkInterpolator,
+} from './definitions/e3-ntk-interpolator.js';
+export { logGrid } from './definitions/lambda-grid.js';
+export { experimentIds, experiments, getExperiment, selectExperiments } from './definitions/registry.js';
+export {
+  PALETTE,
+  renderFigure,
+  type Series,
+  type SeriesFigureInput,
+  seriesFigure,
+} from './figures/series-figure.js';

@@ -55,7 +55,7 @@ export function macroKernel(
     if (lowerOnly) {
       // First tile row whose last row reaches the diagonal of this tile column.
       const first = j0 - diagonalOffset - (MR - 1);
-      iStart = first > 0 ? (first / MR) * MR : 0;
+      iStart = first > 0 ? ((first + MR - 1) / MR) * MR : 0;
     }
     for (let i0 = iStart; i0 < rows; i0 += MR) {
       const a = packedA + <usize>(i0 / MR) * panelStrideA;
@@ -65,6 +65,47 @@ export function macroKernel(
       microKernel(kc, a, b, cTile, rowStride, accumulate, mr, nr);
     }
   }
+}
+
+/**
+ * One task of a rank-kc update of the full `rows×cols` C (leading dimension `cols`): the
+ * block of `blockRows` rows and `blockCols` columns numbered `task`, row-block-major. Blocks
+ * strictly above the diagonal are skipped when `lowerOnly` is set. The whole update is the
+ * union of tasks 0 ≤ task < ceil(rows / blockRows) · ceil(cols / blockCols), which threads
+ * may claim in any order and interleaving without changing a single bit of C.
+ */
+export function macroTask(
+  rows: i32,
+  cols: i32,
+  kc: i32,
+  packedA: usize,
+  packedB: usize,
+  c: usize,
+  accumulate: i32,
+  lowerOnly: i32,
+  blockRows: i32,
+  blockCols: i32,
+  task: i32,
+): void {
+  const columnBlocks = (cols + blockCols - 1) / blockCols;
+  const row0 = (task / columnBlocks) * blockRows;
+  const col0 = (task % columnBlocks) * blockCols;
+  if (row0 >= rows) return;
+  const height = min(blockRows, rows - row0);
+  if (lowerOnly && row0 + height <= col0) return;
+  const width = min(blockCols, cols - col0);
+  macroKernel(
+    height,
+    width,
+    kc,
+    packedA + ((<usize>row0 * <usize>kc) << 3),
+    packedB + ((<usize>col0 * <usize>kc) << 3),
+    c + ((<usize>row0 * <usize>cols + <usize>col0) << 3),
+    cols,
+    accumulate,
+    lowerOnly,
+    row0 - col0,
+  );
 }
 
 // @ts-ignore: decorator

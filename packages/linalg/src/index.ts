@@ -1,9 +1,19 @@
+export { cholesky, choleskySolve } from './cholesky.js';
 export { LinalgError } from './errors.js';
 export type { KernelBackend } from './kernels/backend.js';
 export { jsBackend } from './kernels/js-backend.js';
-export { type BackendEntry, getBackend, listBackends, registerBackend, setBackend } from './kernels/registry.js';
+export {
+  type BackendEntry,
+  getBackend,
+  listBackends,
+  registerBackend,
+  setBackend,
+} from './kernels/registry.js';
+export { type LstsqOptions, type LstsqResult, lstsq } from './lstsq.js';
 export { describeValue, Matrix } from './matrix.js';
+export { fromMlMatrix, toMlMatrix } from './ml-matrix-interop.js';
 export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
+export { type SymmetricEigendecomposition, symEig } from './sym-eig.js';
 export {
   assertFiniteNumber,
   assertKnownOptions,

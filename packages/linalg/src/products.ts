@@ -65,7 +65,7 @@ export function matmul(A: Matrix, B: Matrix, options: MatmulOptions = {}): Matri
 
 /**
  * The Gram matrix of the rows, `X Xᵀ` (n×n for `X` n×p): entry (i, j) = ⟨xᵢ, xⱼ⟩, the
- * kernel matrix of a linear model with samples as rows (THEORY.md §6). Only the upper
+ * kernel matrix of a linear model with samples as rows (the benignlab convention). Only the upper
  * triangle is computed (via the backend's `syrk`) and mirrored, so the result is
  * exactly symmetric.
  *
@@ -126,7 +126,10 @@ export function matvec(A: Matrix, x: Float64Array, options: MatvecOptions = {}):
   const expected = transpose ? m : n;
   if (x.length !== expected) {
     const product = transpose ? 'Aᵀ x' : 'A x';
-    throw new LinalgError('x', `has length ${x.length}; ${product} with A ${A.shape} needs x of length ${expected}`);
+    throw new LinalgError(
+      'x',
+      `has length ${x.length}; ${product} with A ${A.shape} needs x of length ${expected}`,
+    );
   }
   if (!transpose) {
     const y = new Float64Array(m);

@@ -79,7 +79,7 @@ export function axpy(alpha: number, x: Float64Array, y: Float64Array): Float64Ar
 
 /**
  * The trace `tr(A) = Σᵢ Aᵢᵢ` of a square matrix (e.g. `tr(Σ)`, the sum of the
- * covariance eigenvalues in the effective ranks of THEORY.md).
+ * covariance eigenvalues in the effective ranks of the Theory page).
  *
  * @param A square matrix (finite, non-empty)
  * @example

@@ -1,1 +1,30 @@
-export {};
+export {
+  type AdversarialObjectiveOptions,
+  adversarialObjective,
+  dualNorm,
+  type PerturbationNorm,
+} from './adversarial-objective.js';
+export {
+  type AdversarialTrainingModel,
+  type AdversarialTrainingOptions,
+  adversarialTraining,
+} from './adversarial-training.js';
+export type { Covariance } from './covariance.js';
+export { LinearModelError } from './errors.js';
+export {
+  type GradientDescentModel,
+  type GradientDescentOptions,
+  type GradientDescentRecord,
+  gradientDescent,
+} from './gradient-descent.js';
+export { type LinearModel, linearModel } from './linear-model.js';
+export { type MinNormModel, minNorm } from './min-norm.js';
+export { type RidgeModel, ridge } from './ridge.js';
+export {
+  type RidgePath,
+  type RidgePathOptions,
+  type RidgePathSummary,
+  type RidgePathSummaryOptions,
+  type RidgePathSweep,
+  ridgePath,
+} from './ridge-path.js';

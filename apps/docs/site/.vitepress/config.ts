@@ -36,6 +36,9 @@ export default defineConfig({
     footer: { message: 'Hao & Zhang, arXiv:2401.12236 — reproduced by benignlab.' },
   },
   vite: {
+    // Bundle the packages from their TypeScript sources, as tests and typecheck do, so the
+    // site never shows a stale dist/ of a package built before its latest change.
+    resolve: { conditions: ['@benignlab/source', 'module', 'browser', 'import', 'default'] },
     server: { headers: isolationHeaders },
     preview: { headers: isolationHeaders },
     worker: { format: 'es' },

@@ -61,7 +61,7 @@ export interface CellSpec {
 export interface PlannedCell extends CellSpec {
   /** Position in the experiment's plan; rows are assembled in this order. */
   index: number;
-  /** 32-bit seed derived from (top-level seed, experiment id, cell key). */
+  /** Seed derived as `deriveSeed(seed, experimentId, key)` (`@benignlab/data`), in [0, 2⁵³). */
   seed: number;
 }
 
@@ -100,6 +100,4 @@ export interface ExperimentResult<C extends Config = Config> {
   cells: { key: string; seed: number }[];
   rows: Row[];
   summary: Summary;
-  /** Wall time of the cells (sum over cells, ms) and of the summary (ms). */
-  timings: { cellsMs: number; summaryMs: number };
 }

@@ -14,7 +14,14 @@ const BLOCK_ROWS = 64;
  * Scales `C ← beta · C` up front so the kernels only accumulate. `beta = 0` writes
  * zeros (BLAS semantics) so garbage or NaN in an uninitialized `C` never leaks through.
  */
-function scaleOutput(m: number, n: number, beta: number, c: Float64Array, cOffset: number, ldc: number): void {
+function scaleOutput(
+  m: number,
+  n: number,
+  beta: number,
+  c: Float64Array,
+  cOffset: number,
+  ldc: number,
+): void {
   if (beta === 1) return;
   for (let i = 0; i < m; i++) {
     const rowStart = cOffset + i * ldc;

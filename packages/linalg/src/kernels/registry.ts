@@ -74,7 +74,10 @@ export function registerBackend(backend: KernelBackend, priority: number): void 
     throw new LinalgError('priority', `expected a finite number, got ${describeValue(priority)}`);
   }
   if (checked.name === jsBackend.name && checked !== jsBackend) {
-    throw new LinalgError('backend', `the name "${jsBackend.name}" belongs to the built-in backend; expected another name`);
+    throw new LinalgError(
+      'backend',
+      `the name "${jsBackend.name}" belongs to the built-in backend; expected another name`,
+    );
   }
   const existing = entries.findIndex((entry) => entry.name === checked.name);
   const entry: BackendEntry = { name: checked.name, priority, backend: checked };

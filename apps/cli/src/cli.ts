@@ -1,0 +1,61 @@
+import { availableParallelism } from 'node:os';
+import { ExperimentError } from '@benignlab/experiments';
+import { type CommandIo, reproduce } from './commands/reproduce.js';
+import { parseReproduceArgs, REPRODUCE_USAGE } from './commands/reproduce-options.js';
+import { UsageError } from './usage-error.js';
+import { versions } from './versions.js';
+
+/** Top-level usage text. */
+export const USAGE = `Usage: benignlab <command> [options]
+
+Commands:
+  reproduce    run the reproduction suite and write the report (benignlab reproduce --help)
+
+Options:
+  -h, --help     show this help
+  -v, --version  show the version`;
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit status:
+ * 0 success, 1 failure, 2 usage error (one line naming the bad flag or value).
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2));
+ * ```
+ */
+export async function main(
+  argv: string[],
+  io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${versions().benignlab}\n`);
+      return 0;
+    }
+    if (command === 'reproduce') {
+      const options = parseReproduceArgs(rest, availableParallelism());
+      if (options.help) {
+        io.stdout.write(`${REPRODUCE_USAGE}\n`);
+        return 0;
+      }
+      await reproduce(options, io);
+      return 0;
+    }
+    throw new UsageError(command, 'unknown command; expected one of: reproduce (see benignlab --help)');
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ExperimentError) {
+      io.stderr.write(`benignlab: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(
+      `benignlab: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED, ExperimentError, selectExperiments } from '@benignlab/experiments';
+import { UsageError } from '../usage-error.js';
+
+/** Parsed flags of `benignlab reproduce`. */
+export interface ReproduceOptions {
+  quick: boolean;
+  out: string;
+  only: string[];
+  seed: number;
+  workers: number;
+  help: boolean;
+}
+
+/** Usage text of `benignlab reproduce`. */
+export const REPRODUCE_USAGE = `Usage: benignlab reproduce [--quick] [--out DIR] [--only e1,e3] [--seed S] [--workers N]
+
+Runs the reproduction suite and writes report.html, <id>.json, <id>.csv, <id>.svg and <id>.png.
+
+Options:
+  --quick          smaller sizes, same conclusions (about a minute)
+  --out DIR        output directory (default ./benignlab-results)
+  --only IDS       comma-separated experiments to run (default: all)
+  --seed S         top-level seed, a non-negative integer (default ${DEFAULT_SEED})
+  --workers N      worker threads (default: all cores); results are identical for any N
+  -h, --help       show this help
+
+Examples:
+  benignlab reproduce --quick
+  benignlab reproduce --only e1,e2 --out results --seed 7`;
+
+function parseInteger(flag: string, text: string, min: number): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(flag, `got "${text}"; expected an integer ≥ ${min}`);
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(flag, `got "${text}"; expected an integer ≥ ${min}`);
+  }
+  return value;
+}
+
+/**
+ * Parses `reproduce`'s flags (node:util parseArgs, strict): unknown flags, missing
+ * values, positionals and bad values raise a {@link UsageError} naming the flag.
+ *
+ * @example
+ * ```ts
+ * parseReproduceArgs(['--quick', '--only', 'e1,e3'], 2).only; // ['e1', 'e3']
+ * ```
+ */
+export function parseReproduceArgs(argv: string[], cores: number): ReproduceOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        quick: { type: 'boolean', default: false },
+        out: { type: 'string', default: 'benignlab-results' },
+        only: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    values = parsed.values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1] ?? 'reproduce';
+    throw new UsageError(
+      flag,
+      `${message.replace(/\.?\s*To specify.*$/s, '')}; see benignlab reproduce --help`,
+    );
+  }
+  const out = values.out as string;
+  if (out.trim() === '') throw new UsageError('--out', 'is empty; expected a directory path');
+  let only: string[];
+  try {
+    only = selectExperiments(values.only as string | undefined).map((e) => e.id);
+  } catch (error) {
+    if (error instanceof ExperimentError)
+      throw new UsageError('--only', error.message.replace(/^only: /, ''));
+    throw error;
+  }
+  return {
+    quick: values.quick as boolean,
+    out,
+    only,
+    seed: values.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', values.seed as string, 0),
+    workers: values.workers === undefined ? cores : parseInteger('--workers', values.workers as string, 1),
+    help: values.help as boolean,
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * A command-line usage error: a bad flag or value. The CLI prints its message as one
+ * line and exits with status 2.
+ */
+export class UsageError extends Error {
+  /** The flag or argument that was wrong, e.g. `"--workers"`. */
+  readonly argument: string;
+
+  constructor(argument: string, message: string) {
+    super(`${argument}: ${message}`);
+    this.name = 'UsageError';
+    this.argument = argument;
+  }
+}

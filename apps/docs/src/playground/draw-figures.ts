@@ -1,0 +1,68 @@
+import * as Plot from '@observablehq/plot';
+import type { SimulatedPoint } from './simulation.ts';
+import type { CurvePoint } from './theory-curves.ts';
+
+/** Colours per quantity (Okabe–Ito, as in the CLI's figures). */
+export const quantityColors = { R: '#0072B2', R_α: '#D55E00', 'R_α(θ*)': '#009E73' } as const;
+
+const colorScale = {
+  legend: true,
+  domain: Object.keys(quantityColors),
+  range: Object.values(quantityColors),
+};
+
+/** Input of {@link drawRiskFigure}. */
+export interface RiskFigureInput {
+  theory: CurvePoint[];
+  simulated?: SimulatedPoint[];
+  xLabel: string;
+  /** A dashed vertical marker (the chosen n or λ). */
+  marker?: number;
+  title: string;
+  document: Document;
+}
+
+/**
+ * A log–log figure of theory curves (lines) with simulated means ± one standard error
+ * (dots and bars), drawn with Observable Plot like the CLI's figures.
+ *
+ * @example
+ * ```ts
+ * container.append(drawRiskFigure({ theory: curves.bySampleSize, xLabel: 'n', title: 'Risk vs n', document }));
+ * ```
+ */
+export function drawRiskFigure(input: RiskFigureInput): SVGSVGElement | HTMLElement {
+  const simulated = (input.simulated ?? []).filter((p) => p.mean > 0);
+  const theory = input.theory.filter((p) => p.value > 0 && Number.isFinite(p.value));
+  const marks: Plot.Markish[] = [
+    Plot.gridX({ stroke: '#ddd', strokeOpacity: 1 }),
+    Plot.gridY({ stroke: '#ddd', strokeOpacity: 1 }),
+    Plot.line(theory, { x: 'x', y: 'value', stroke: 'quantity', strokeWidth: 2 }),
+  ];
+  if (input.marker !== undefined) {
+    marks.push(Plot.ruleX([input.marker], { stroke: '#555', strokeDasharray: '4 3' }));
+  }
+  if (simulated.length) {
+    marks.push(
+      Plot.ruleX(simulated, {
+        x: 'x',
+        y1: (p: SimulatedPoint) => Math.max(p.mean - p.standardError, p.mean * 0.05),
+        y2: (p: SimulatedPoint) => p.mean + p.standardError,
+        stroke: 'quantity',
+      }),
+      Plot.dot(simulated, { x: 'x', y: 'mean', fill: 'quantity', r: 3.5, stroke: 'white', tip: true }),
+    );
+  }
+  return Plot.plot({
+    document: input.document,
+    title: input.title,
+    width: 480,
+    height: 320,
+    marginLeft: 56,
+    x: { type: 'log', label: input.xLabel },
+    y: { type: 'log', label: 'risk' },
+    color: colorScale,
+    style: { fontSize: '12px', background: 'white' },
+    marks,
+  });
+}

@@ -1,0 +1,54 @@
+import { type ExperimentResult, getExperiment, renderFigure } from '@benignlab/experiments';
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  document: Document,
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/**
+ * Draws a committed experiment result the way the CLI's report does: every figure of the
+ * experiment's own `figures(result)` (Observable Plot, the CLI's charting library), its
+ * tables, and the verdicts. Nothing experiment-specific lives in the site.
+ *
+ * @example
+ * ```ts
+ * const result = await (await fetch('/results/e1.json')).json();
+ * mountExperimentResult(document.querySelector('#e1')!, result);
+ * ```
+ */
+export function mountExperimentResult(container: HTMLElement, result: ExperimentResult): void {
+  const document = container.ownerDocument;
+  const experiment = getExperiment(result.id);
+  const nodes: HTMLElement[] = [];
+  for (const spec of experiment.figures(result)) {
+    const figure = element(document, 'figure', undefined, 'bl-figure');
+    figure.dataset.testid = `experiment-figure-${spec.id}`;
+    figure.append(renderFigure(spec, document), element(document, 'figcaption', `${spec.title}. ${spec.caption}`));
+    nodes.push(figure);
+  }
+  for (const table of experiment.tables(result)) {
+    const wrapper = element(document, 'div');
+    wrapper.append(element(document, 'h4', table.title));
+    const html = element(document, 'table');
+    const head = element(document, 'tr');
+    for (const column of table.columns) head.append(element(document, 'th', column));
+    html.append(head);
+    for (const row of table.rows) {
+      const tr = element(document, 'tr');
+      for (const value of row) {
+        tr.append(element(document, 'td', typeof value === 'number' ? String(Number(value.toPrecision(4))) : (value ?? '')));
+      }
+      html.append(tr);
+    }
+    wrapper.append(html);
+    nodes.push(wrapper);
+  }
+  container.replaceChildren(...nodes);
+}

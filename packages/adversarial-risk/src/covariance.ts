@@ -1,0 +1,97 @@
+import { assertMatrix, assertVector, describeValue, type Matrix, matvec } from '@benignlab/linalg';
+import { RiskError } from './errors.js';
+
+/**
+ * A feature covariance `Σ = B diag(λ) Bᵀ` given by its eigenvalues `λ_j > 0` and,
+ * optionally, its orthonormal eigenbasis `B` (a p×p {@link Matrix} whose columns are
+ * the eigenvectors). Without a basis Σ is diagonal, `Σ = diag(λ)` (THEORY.md §1).
+ */
+export interface Covariance {
+  /** λ_1, …, λ_p, all positive; any order (the basis columns follow the same order). */
+  readonly eigenvalues: Float64Array;
+  /** Eigenvectors as columns, p×p; absent means the identity. */
+  readonly basis?: Matrix | undefined;
+}
+
+/** Relative tolerance on the unit length of each basis column. */
+const UNIT_COLUMN_TOLERANCE = 1e-8;
+
+/**
+ * Checks a {@link Covariance}: positive finite eigenvalues, and a p×p basis with unit
+ * columns when present (a cheap O(p²) guard against passing Σ itself as the basis;
+ * full orthogonality would cost O(p³)).
+ */
+export function assertCovariance(name: string, value: unknown): Covariance {
+  if (value === null || typeof value !== 'object') {
+    throw new RiskError(name, `expected a covariance { eigenvalues, basis? }, got ${describeValue(value)}`);
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'eigenvalues' && key !== 'basis') {
+      throw new RiskError(name, `has unknown key "${key}"; expected "eigenvalues" and optionally "basis"`);
+    }
+  }
+  const { eigenvalues, basis } = value as Covariance;
+  assertVector(`${name}.eigenvalues`, eigenvalues);
+  for (let j = 0; j < eigenvalues.length; j++) {
+    const lambda = eigenvalues[j] as number;
+    if (!(lambda > 0)) {
+      throw new RiskError(
+        `${name}.eigenvalues`,
+        `entry ${j} is ${lambda}; expected positive eigenvalues (a covariance is positive definite)`,
+      );
+    }
+  }
+  if (basis !== undefined) {
+    const p = eigenvalues.length;
+    assertMatrix(`${name}.basis`, basis);
+    if (basis.rows !== p || basis.cols !== p) {
+      throw new RiskError(
+        `${name}.basis`,
+        `is ${basis.shape}, expected ${p}×${p} to match the ${p} eigenvalues`,
+      );
+    }
+    const squaredNorms = new Float64Array(p);
+    const { data } = basis;
+    for (let i = 0; i < p; i++) {
+      const offset = i * p;
+      for (let j = 0; j < p; j++) {
+        const b = data[offset + j] as number;
+        squaredNorms[j] += b * b;
+      }
+    }
+    for (let j = 0; j < p; j++) {
+      if (Math.abs((squaredNorms[j] as number) - 1) > UNIT_COLUMN_TOLERANCE) {
+        throw new RiskError(
+          `${name}.basis`,
+          `column ${j} has squared length ${squaredNorms[j]}; expected orthonormal eigenvector columns`,
+        );
+      }
+    }
+  }
+  return value as Covariance;
+}
+
+/**
+ * Coordinates of an ambient vector in the eigenbasis, `Bᵀv` (v itself when Σ is
+ * diagonal, without a copy).
+ */
+export function toEigenCoordinates(v: Float64Array, covariance: Covariance): Float64Array {
+  return covariance.basis === undefined ? v : matvec(covariance.basis, v, { transpose: true });
+}
+
+/** `tr Σ = Σ_j λ_j`. */
+export function covarianceTrace(eigenvalues: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < eigenvalues.length; j++) sum += eigenvalues[j] as number;
+  return sum;
+}
+
+/** `vᵀ Σ v = Σ_j λ_j c_j²` for eigen-coordinates `c`. */
+export function quadraticForm(eigenvalues: Float64Array, coordinates: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < eigenvalues.length; j++) {
+    const c = coordinates[j] as number;
+    sum += (eigenvalues[j] as number) * c * c;
+  }
+  return sum;
+}

@@ -1,0 +1,19 @@
+import { LinalgError } from '@benignlab/linalg';
+
+/**
+ * The error type of `@benignlab/adversarial-risk`. It extends {@link LinalgError}, so
+ * one `instanceof LinalgError` check catches bad input anywhere in benignlab; like it,
+ * the message names the argument, the value it got and what was expected.
+ *
+ * @example
+ * ```ts
+ * try { standardRisk(theta, thetaStar, { eigenvalues }); }
+ * catch (e) { if (e instanceof RiskError) console.log(e.argument); }
+ * ```
+ */
+export class RiskError extends LinalgError {
+  constructor(argument: string, message: string) {
+    super(argument, message);
+    this.name = 'RiskError';
+  }
+}

@@ -1,0 +1,18 @@
+/** √(2/π) = E|g| for a standard normal g. */
+export const SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
+
+/**
+ * The Gaussian closed form of the adversarial risk (THEORY.md §3):
+ * `R_α = R + 2√(2/π)·α‖θ‖_*·√R + α²‖θ‖_*²`, valid when the margin
+ * `a = ⟨x, θ − θ*⟩ (+ ε)` is centred Gaussian with variance `R`.
+ *
+ * @param risk R, the variance of the margin (R(θ), or R(θ) + σ² against noisy labels)
+ * @param scaledDualNorm α‖θ‖_*, the largest shift an allowed perturbation causes
+ * @example
+ * ```ts
+ * gaussianAdversarialRisk(0, 0.1); // 0.01
+ * ```
+ */
+export function gaussianAdversarialRisk(risk: number, scaledDualNorm: number): number {
+  return risk + 2 * SQRT_TWO_OVER_PI * scaledDualNorm * Math.sqrt(risk) + scaledDualNorm * scaledDualNorm;
+}

@@ -1,0 +1,270 @@
+import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } from '@benignlab/linalg';
+import { absoluteAlpha, type BudgetMode } from './budget.js';
+import { assertCovariance, type Covariance, quadraticForm, toEigenCoordinates } from './covariance.js';
+import { RiskError } from './errors.js';
+import { gaussianAdversarialRisk, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
+import { estimateMeanAbsoluteMargin, type FeatureLaw } from './monte-carlo-margin.js';
+import { dualNorm, type NormSpec, normExponent } from './norms.js';
+
+/**
+ * How E|⟨x, θ − θ*⟩| is obtained: `'gaussian'` uses the closed form for x ~ N(0, Σ);
+ * `'montecarlo'` estimates it from Gaussian test samples; `'rademacher'` and
+ * `'uniform'` estimate it for x = Σ^{1/2} z with ±1 or uniform-on-[−√3, √3]
+ * coordinates z (THEORY.md §1).
+ */
+export type RiskLaw = 'gaussian' | 'montecarlo' | Exclude<FeatureLaw, 'gaussian'>;
+
+/** Options of {@link adversarialRisk} and {@link harmRatio}. */
+export interface AdversarialRiskOptions {
+  /** The budget α ≥ 0 (absolute), or α_rel when `budget` is `'relative'`. */
+  alpha: number;
+  /** The adversary's norm; default `'l2'`. */
+  norm?: NormSpec;
+  /** How α is read; default `'absolute'`. */
+  budget?: BudgetMode;
+  /** Feature law; default `'gaussian'` (the closed form). */
+  law?: RiskLaw;
+  /** σ² ≥ 0 of Gaussian label noise: measure the loss against y = f*(x) + ε; default 0. */
+  noiseVariance?: number;
+  /** Monte Carlo sample size (other laws than `'gaussian'`); default 10 000. */
+  samples?: number;
+  /** Seed of the Monte Carlo draws; default 0. */
+  seed?: number;
+}
+
+/** A Monte Carlo estimate of an adversarial risk with its uncertainty (THEORY.md §3). */
+export interface MonteCarloRisk {
+  /** Which estimate this is. */
+  readonly method: 'monte-carlo';
+  /** The feature law the test points were drawn from. */
+  readonly law: FeatureLaw;
+  /** The point estimate: exact R plus the Monte Carlo estimate of `2α‖θ‖_* E|a|`, plus `α²‖θ‖_*²`. */
+  readonly estimate: number;
+  /** Its standard error, `2α‖θ‖_* · sd(|a|)/√samples`. */
+  readonly standardError: number;
+  /** The bound `R + α²‖θ‖_*² ≤ R_α`, exact for every feature law. */
+  readonly lower: number;
+  /** The bound `R_α ≤ (√R + α‖θ‖_*)²`, exact for every feature law. */
+  readonly upper: number;
+  /** Number of test points drawn. */
+  readonly samples: number;
+}
+
+const ADVERSARIAL_OPTION_KEYS = [
+  'alpha',
+  'norm',
+  'budget',
+  'law',
+  'noiseVariance',
+  'samples',
+  'seed',
+] as const;
+const LAWS: readonly RiskLaw[] = ['gaussian', 'montecarlo', 'rademacher', 'uniform'];
+const DEFAULT_SAMPLES = 10_000;
+
+/**
+ * The standard (excess) risk of a linear predictor (THEORY.md §3):
+ * `R(θ) = E_x(⟨x, θ⟩ − ⟨x, θ*⟩)² = (θ − θ*)ᵀ Σ (θ − θ*)`.
+ * O(p) for diagonal Σ, O(p²) with a basis (one product Bᵀ(θ − θ*)).
+ *
+ * @param theta θ in ambient coordinates, length p
+ * @param thetaStar θ* in ambient coordinates, length p
+ * @param covariance Σ as `{ eigenvalues, basis? }`
+ * @returns R(θ) in squared output units
+ * @example
+ * ```ts
+ * const eigenvalues = new Float64Array([1, 0.1]);
+ * standardRisk(new Float64Array([1, 1]), new Float64Array([1, 0]), { eigenvalues }); // 0.1
+ * ```
+ */
+export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covariance: Covariance): number {
+  const cov = assertCovariance('covariance', covariance);
+  const difference = differenceVector(theta, thetaStar, cov.eigenvalues.length);
+  return quadraticForm(cov.eigenvalues, toEigenCoordinates(difference, cov));
+}
+
+/**
+ * The adversarial risk of a linear predictor (THEORY.md §3):
+ * `R_α(θ) = E_x max_{‖δ‖ ≤ α}(⟨x + δ, θ⟩ − ⟨x, θ*⟩)² = R + 2α‖θ‖_* E|a| + α²‖θ‖_*²`
+ * with `a = ⟨x, θ − θ*⟩` and `‖·‖_*` the dual norm. With `law: 'gaussian'` (default)
+ * `E|a| = √(2/π)·√R` and the result is exact; other laws return a
+ * {@link MonteCarloRisk} (estimate, standard error, two-sided bounds).
+ * With `noiseVariance: σ²` the loss is against `y = f*(x) + ε`, ε ~ N(0, σ²), so R
+ * becomes `R + σ²`.
+ *
+ * @param theta θ in ambient coordinates, length p
+ * @param thetaStar θ* in ambient coordinates, length p
+ * @param covariance Σ as `{ eigenvalues, basis? }`
+ * @example
+ * ```ts
+ * const eigenvalues = new Float64Array([1, 0.1]);
+ * const thetaStar = new Float64Array([1, 0]);
+ * adversarialRisk(thetaStar, thetaStar, { eigenvalues }, { alpha: 0.1 }); // 0.01 = α²‖θ*‖²
+ * adversarialRisk(thetaStar, thetaStar, { eigenvalues }, { alpha: 0.1, law: 'rademacher', seed: 1 }).estimate;
+ * ```
+ */
+export function adversarialRisk(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions & { law?: 'gaussian' },
+): number;
+export function adversarialRisk(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions & { law: Exclude<RiskLaw, 'gaussian'> },
+): MonteCarloRisk;
+export function adversarialRisk(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions,
+): number | MonteCarloRisk;
+export function adversarialRisk(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions,
+): number | MonteCarloRisk {
+  const setup = prepare(theta, thetaStar, covariance, options);
+  const difference = differenceVector(theta, thetaStar, setup.p);
+  const coordinates = toEigenCoordinates(difference, setup.covariance);
+  const risk = quadraticForm(setup.covariance.eigenvalues, coordinates) + setup.noiseVariance;
+  const shift = setup.alpha * dualNorm(theta, setup.norm);
+  if (setup.law === 'gaussian') return gaussianAdversarialRisk(risk, shift);
+  const margin = estimateMeanAbsoluteMargin(setup.covariance.eigenvalues, coordinates, {
+    law: setup.law === 'montecarlo' ? 'gaussian' : setup.law,
+    noiseVariance: setup.noiseVariance,
+    samples: setup.samples,
+    seed: setup.seed,
+  });
+  const squaredShift = shift * shift;
+  return {
+    method: 'monte-carlo',
+    law: margin.law,
+    estimate: risk + 2 * shift * margin.mean + squaredShift,
+    standardError: 2 * shift * margin.standardError,
+    lower: risk + squaredShift,
+    upper: (Math.sqrt(risk) + shift) ** 2,
+    samples: setup.samples,
+  };
+}
+
+/**
+ * The harm ratio `R_α(θ)/R_α(θ*)` (THEORY.md §3): how much less robust θ is than the
+ * truth, whose adversarial risk is `α²‖θ*‖_*²` (plus the label-noise terms
+ * `σ² + 2√(2/π)·σ·α‖θ*‖_*` with `noiseVariance`). Same options as
+ * {@link adversarialRisk}; under a Monte Carlo law the numerator's estimate, standard
+ * error and bounds are divided by the (exact) denominator.
+ *
+ * @example
+ * ```ts
+ * const eigenvalues = new Float64Array([1, 0.1]);
+ * harmRatio(new Float64Array([1, 3]), new Float64Array([1, 0]), { eigenvalues }, { alpha: 0.1 });
+ * ```
+ */
+export function harmRatio(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions & { law?: 'gaussian' },
+): number;
+export function harmRatio(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions & { law: Exclude<RiskLaw, 'gaussian'> },
+): MonteCarloRisk;
+export function harmRatio(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions,
+): number | MonteCarloRisk;
+export function harmRatio(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions,
+): number | MonteCarloRisk {
+  const setup = prepare(theta, thetaStar, covariance, options);
+  const truthShift = setup.alpha * dualNorm(thetaStar, setup.norm);
+  const noiseSd = Math.sqrt(setup.noiseVariance);
+  const truthRisk =
+    setup.noiseVariance + 2 * SQRT_TWO_OVER_PI * noiseSd * truthShift + truthShift * truthShift;
+  if (truthRisk === 0) {
+    throw new RiskError(
+      'thetaStar',
+      `gives R_α(θ*) = 0 (α = ${setup.alpha}, ‖θ*‖_* = ${dualNorm(thetaStar, setup.norm)}, σ² = 0), so the harm ratio is undefined; expected α > 0 and θ* ≠ 0, or label noise`,
+    );
+  }
+  const numerator = adversarialRisk(theta, thetaStar, covariance, options);
+  if (typeof numerator === 'number') return numerator / truthRisk;
+  return {
+    ...numerator,
+    estimate: numerator.estimate / truthRisk,
+    standardError: numerator.standardError / truthRisk,
+    lower: numerator.lower / truthRisk,
+    upper: numerator.upper / truthRisk,
+  };
+}
+
+interface PreparedOptions {
+  readonly covariance: Covariance;
+  readonly p: number;
+  readonly alpha: number;
+  readonly norm: NormSpec;
+  readonly law: RiskLaw;
+  readonly noiseVariance: number;
+  readonly samples: number;
+  readonly seed: number;
+}
+
+function prepare(
+  theta: Float64Array,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+  options: AdversarialRiskOptions,
+): PreparedOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new RiskError(
+      'options',
+      `expected an options object with at least { alpha }, got ${describeValue(options)}`,
+    );
+  }
+  assertKnownOptions('options', options, ADVERSARIAL_OPTION_KEYS);
+  const cov = assertCovariance('covariance', covariance);
+  const p = cov.eigenvalues.length;
+  assertVector('theta', theta, p);
+  assertVector('thetaStar', thetaStar, p);
+  const norm = options.norm ?? 'l2';
+  normExponent(norm, 'options.norm');
+  assertFiniteNumber('options.alpha', options.alpha, 0);
+  const alpha = absoluteAlpha(options.alpha, options.budget ?? 'absolute', norm, cov.eigenvalues);
+  const law = options.law ?? 'gaussian';
+  if (!LAWS.includes(law)) {
+    throw new RiskError(
+      'options.law',
+      `expected one of ${LAWS.map((l) => `'${l}'`).join(', ')}, got ${describeValue(law)}`,
+    );
+  }
+  const noiseVariance = assertFiniteNumber('options.noiseVariance', options.noiseVariance ?? 0, 0);
+  const samples = options.samples ?? DEFAULT_SAMPLES;
+  if (!Number.isInteger(samples) || samples < 2) {
+    throw new RiskError('options.samples', `expected an integer ≥ 2, got ${describeValue(samples)}`);
+  }
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(seed)) {
+    throw new RiskError('options.seed', `expected an integer seed, got ${describeValue(seed)}`);
+  }
+  return { covariance: cov, p, alpha, norm, law, noiseVariance, samples, seed };
+}
+
+function differenceVector(theta: Float64Array, thetaStar: Float64Array, p: number): Float64Array {
+  assertVector('theta', theta, p);
+  assertVector('thetaStar', thetaStar, p);
+  const difference = new Float64Array(p);
+  for (let j = 0; j < p; j++) difference[j] = (theta[j] as number) - (thetaStar[j] as number);
+  return difference;
+}

@@ -1,0 +1,98 @@
+import { describeValue } from '@benignlab/linalg';
+import { RiskError } from './errors.js';
+
+/**
+ * The perturbation norm `‖·‖` of the adversary: `'l2'`, `'linf'`, or a number
+ * `p ≥ 1` for ℓp (`Infinity` is ℓ∞, `2` is ℓ2).
+ */
+export type NormSpec = 'l2' | 'linf' | number;
+
+/**
+ * The exponent `p ∈ [1, ∞]` of a {@link NormSpec}, validated.
+ *
+ * @example
+ * ```ts
+ * normExponent('linf'); // Infinity
+ * ```
+ */
+export function normExponent(norm: NormSpec, name = 'norm'): number {
+  if (norm === 'l2') return 2;
+  if (norm === 'linf') return Number.POSITIVE_INFINITY;
+  if (typeof norm === 'number' && !Number.isNaN(norm) && norm >= 1) return norm;
+  throw new RiskError(name, `expected 'l2', 'linf' or a number p ≥ 1, got ${describeValue(norm)}`);
+}
+
+/**
+ * The dual exponent `q` with `1/p + 1/q = 1` (ℓ1 ↔ ℓ∞, ℓ2 ↔ ℓ2).
+ *
+ * @example
+ * ```ts
+ * dualExponent(3); // 1.5
+ * ```
+ */
+export function dualExponent(p: number): number {
+  if (p === 1) return Number.POSITIVE_INFINITY;
+  if (p === Number.POSITIVE_INFINITY) return 1;
+  return p / (p - 1);
+}
+
+/**
+ * The ℓq norm `(Σ_j |v_j|^q)^{1/q}` of a vector (`q = ∞`: `max_j |v_j|`). The ℓ2
+ * case is scaled by the largest entry so huge or tiny vectors neither overflow nor
+ * underflow.
+ *
+ * @param v vector of length p
+ * @param q exponent in [1, ∞]
+ * @example
+ * ```ts
+ * lqNorm(new Float64Array([3, -4]), 2); // 5
+ * ```
+ */
+export function lqNorm(v: Float64Array, q: number): number {
+  const length = v.length;
+  if (q === Number.POSITIVE_INFINITY) {
+    let max = 0;
+    for (let j = 0; j < length; j++) {
+      const a = Math.abs(v[j] as number);
+      if (a > max) max = a;
+    }
+    return max;
+  }
+  if (q === 1) {
+    let sum = 0;
+    for (let j = 0; j < length; j++) sum += Math.abs(v[j] as number);
+    return sum;
+  }
+  let max = 0;
+  for (let j = 0; j < length; j++) {
+    const a = Math.abs(v[j] as number);
+    if (a > max) max = a;
+  }
+  if (max === 0) return 0;
+  let sum = 0;
+  if (q === 2) {
+    for (let j = 0; j < length; j++) {
+      const a = (v[j] as number) / max;
+      sum += a * a;
+    }
+    return max * Math.sqrt(sum);
+  }
+  for (let j = 0; j < length; j++) sum += (Math.abs(v[j] as number) / max) ** q;
+  return max * sum ** (1 / q);
+}
+
+/**
+ * `‖θ‖_*`, the dual norm of θ for perturbations measured in `norm`: the largest
+ * change `max_{‖δ‖ ≤ 1} ⟨δ, θ⟩` a unit perturbation can cause in a linear predictor
+ * (THEORY.md §3: ℓ2 → ℓ2, ℓ∞ → ℓ1, ℓp → ℓq with 1/p + 1/q = 1).
+ *
+ * @param theta predictor in ambient coordinates, length p
+ * @param norm the adversary's norm
+ * @example
+ * ```ts
+ * dualNorm(new Float64Array([1, -2]), 'linf'); // 3
+ * ```
+ */
+export function dualNorm(theta: Float64Array, norm: NormSpec = 'l2'): number {
+  return lqNorm(theta, dualExponent(normExponent(norm)));
+}

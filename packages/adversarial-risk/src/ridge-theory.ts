@@ -1,0 +1,294 @@
+import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } from '@benignlab/linalg';
+import { absoluteAlpha, type BudgetMode } from './budget.js';
+import { RiskError } from './errors.js';
+import type { FrontierPoint } from './frontier.js';
+import { gaussianAdversarialRisk, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
+import { solveKappa } from './kappa-solver.js';
+import { groupSpectrum, type SpectrumGroups } from './spectrum-groups.js';
+
+/** The model behind a theory curve (THEORY.md §4); θ* in the eigenbasis of Σ. */
+export interface RidgeTheoryModel {
+  /** λ_1, …, λ_p > 0 (any order; θ* follows it). */
+  eigenvalues: Float64Array;
+  /** θ*_j, the coordinates of the truth in the eigenbasis, length p. */
+  thetaStar: Float64Array;
+  /** σ² ≥ 0, the label-noise variance. */
+  sigma2: number;
+  /** n > 0, the sample size. */
+  n: number;
+}
+
+/** Input of {@link ridgeTheory}: the model and one ridge parameter λ ≥ 0. */
+export interface RidgeTheoryInput extends RidgeTheoryModel {
+  /** λ ≥ 0 in the objective `(1/n)‖Y − Xθ‖² + λ‖θ‖²`; 0 is min-norm (needs p > n). */
+  lambda: number;
+}
+
+/** Input of {@link ridgeTheoryPath}: the model and a grid of ridge parameters. */
+export interface RidgeTheoryPathInput extends RidgeTheoryModel {
+  /** The λ grid (each ≥ 0), in any order. */
+  lambdas: Float64Array | readonly number[];
+}
+
+/** Options of the predicted adversarial risk. */
+export interface TheoryAdversarialOptions {
+  /** How α is read (THEORY.md §3); default `'absolute'`. */
+  budget?: BudgetMode;
+  /** The theory predicts ‖θ̂‖₂ only, so the norm is ℓ2; `'l2'` is accepted for explicitness. */
+  norm?: 'l2';
+  /** Measure the loss against noisy labels y = f*(x) + ε (adds σ² to R); default false. */
+  noisyLabels?: boolean;
+}
+
+/** The deterministic-equivalent prediction at one λ (THEORY.md §4). */
+export interface RidgeTheoryPrediction {
+  readonly lambda: number;
+  /** κ, the effective regularization. */
+  readonly kappa: number;
+  /** `df₂ = Σ_j λ_j²/(λ_j + κ)²`. */
+  readonly df2: number;
+  /** Predicted E R(θ̂_λ) = (n·B₀ + σ²·df₂)/(n − df₂). */
+  readonly risk: number;
+  /** Predicted E‖θ̂_λ‖₂². */
+  readonly norm2: number;
+  /** Predicted R_α(θ̂_λ): R and ‖θ̂‖₂² plugged into the Gaussian closed form (ℓ2). */
+  adversarialRisk(alpha: number, options?: TheoryAdversarialOptions): number;
+  /** Predicted R_α(θ̂_λ)/R_α(θ*), with R_α(θ*) = α²‖θ*‖₂² exact. */
+  harmRatio(alpha: number, options?: TheoryAdversarialOptions): number;
+}
+
+/** The deterministic-equivalent predictions over a λ grid (THEORY.md §4). */
+export interface RidgeTheoryPath {
+  /** The grid, in the order given. */
+  readonly lambda: Float64Array;
+  readonly kappa: Float64Array;
+  readonly df2: Float64Array;
+  readonly risk: Float64Array;
+  readonly norm2: Float64Array;
+  /** Predicted R_α at every λ. */
+  adversarialRisk(alpha: number, options?: TheoryAdversarialOptions): Float64Array;
+  /** Predicted harm ratio R_α(θ̂_λ)/R_α(θ*) at every λ. */
+  harmRatio(alpha: number, options?: TheoryAdversarialOptions): Float64Array;
+  /** `{ lambda, standardRisk, adversarialRisk }` per λ, ready for {@link frontier}. */
+  points(alpha: number, options?: TheoryAdversarialOptions): FrontierPoint[];
+}
+
+const MODEL_KEYS = ['eigenvalues', 'thetaStar', 'sigma2', 'n'] as const;
+const THEORY_ADVERSARIAL_KEYS = ['budget', 'norm', 'noisyLabels'] as const;
+
+/**
+ * Deterministic-equivalent predictions for ridge regression with Gaussian features
+ * at one λ ≥ 0 (THEORY.md §4). κ > 0 solves `κ − λ = (κ/n) Σ_j λ_j/(λ_j + κ)`; with
+ * `df₂ = Σ_j λ_j²/(λ_j + κ)²` and `B₀ = κ² Σ_j λ_j θ*_j²/(λ_j + κ)²`:
+ * `E R ≈ (n·B₀ + σ²·df₂)/(n − df₂)` and
+ * `E‖θ̂‖² ≈ Σ_j λ_j² θ*_j²/(λ_j + κ)² + (B₀ + σ²)·Σ_j λ_j/(λ_j + κ)² / (n − df₂)`.
+ *
+ * @example
+ * ```ts
+ * const eigenvalues = new Float64Array(400).fill(0.02).fill(1, 0, 4);
+ * const thetaStar = new Float64Array(400).fill(0.5, 0, 4);
+ * const at = ridgeTheory({ eigenvalues, thetaStar, sigma2: 0.25, n: 60, lambda: 0 });
+ * at.risk; // ≈ 0.0717
+ * at.adversarialRisk(0.1); // predicted ℓ2 adversarial risk at α = 0.1
+ * ```
+ */
+export function ridgeTheory(input: RidgeTheoryInput): RidgeTheoryPrediction {
+  if (input === null || typeof input !== 'object') {
+    throw new RiskError(
+      'input',
+      `expected { eigenvalues, thetaStar, sigma2, n, lambda }, got ${describeValue(input)}`,
+    );
+  }
+  assertKnownOptions('input', input, [...MODEL_KEYS, 'lambda']);
+  assertFiniteNumber('lambda', input.lambda, 0);
+  const { lambda, ...model } = input;
+  const path = ridgeTheoryPath({ ...model, lambdas: new Float64Array([lambda]) });
+  return {
+    lambda,
+    kappa: path.kappa[0] as number,
+    df2: path.df2[0] as number,
+    risk: path.risk[0] as number,
+    norm2: path.norm2[0] as number,
+    adversarialRisk: (alpha, options) => path.adversarialRisk(alpha, options)[0] as number,
+    harmRatio: (alpha, options) => path.harmRatio(alpha, options)[0] as number,
+  };
+}
+
+/**
+ * {@link ridgeTheory} over a whole λ grid at once: the κ equation is solved for all λ
+ * together (one pass over the spectrum per Newton step), and runs of equal
+ * eigenvalues are merged, so a 500-point curve for a spiked design with p = 10⁶ takes
+ * milliseconds. Cost: O(p) to merge, then O(iterations × distinct eigenvalues × grid).
+ *
+ * @example
+ * ```ts
+ * const path = ridgeTheoryPath({ eigenvalues, thetaStar, sigma2: 0.25, n: 60, lambdas: [0, 0.01, 0.1, 1] });
+ * path.risk; // Float64Array of 4 predicted risks
+ * frontier(path.points(0.1)); // the standard/adversarial trade-off over λ
+ * ```
+ */
+export function ridgeTheoryPath(input: RidgeTheoryPathInput): RidgeTheoryPath {
+  if (input === null || typeof input !== 'object') {
+    throw new RiskError(
+      'input',
+      `expected { eigenvalues, thetaStar, sigma2, n, lambdas }, got ${describeValue(input)}`,
+    );
+  }
+  assertKnownOptions('input', input, [...MODEL_KEYS, 'lambdas']);
+  const { eigenvalues, thetaStar, sigma2, n } = input;
+  assertVector('eigenvalues', eigenvalues);
+  for (let j = 0; j < eigenvalues.length; j++) {
+    if (!((eigenvalues[j] as number) > 0)) {
+      throw new RiskError('eigenvalues', `entry ${j} is ${eigenvalues[j]}; expected positive eigenvalues`);
+    }
+  }
+  assertVector('thetaStar', thetaStar, eigenvalues.length);
+  assertFiniteNumber('sigma2', sigma2, 0);
+  assertFiniteNumber('n', n);
+  if (!(n > 0)) throw new RiskError('n', `is ${n}; expected a positive sample size`);
+  const lambda = toLambdaGrid(input.lambdas);
+  const groups = groupSpectrum(eigenvalues, thetaStar);
+  const kappa = solveKappa(groups, n, lambda);
+  const { df2, risk, norm2 } = predictions(groups, n, sigma2, kappa);
+  let thetaStarNorm2 = 0;
+  for (let j = 0; j < thetaStar.length; j++) thetaStarNorm2 += (thetaStar[j] as number) ** 2;
+
+  const resolveAlpha = (alpha: number, options: TheoryAdversarialOptions | undefined) => {
+    assertKnownOptions('options', options, THEORY_ADVERSARIAL_KEYS);
+    if (options?.norm !== undefined && options.norm !== 'l2') {
+      throw new RiskError(
+        'options.norm',
+        `is ${describeValue(options.norm)}; the theory predicts ‖θ̂‖₂ only, so expected 'l2'`,
+      );
+    }
+    return {
+      alpha: absoluteAlpha(alpha, options?.budget ?? 'absolute', 'l2', eigenvalues),
+      noise: options?.noisyLabels === true ? sigma2 : 0,
+    };
+  };
+  const adversarialRisk = (alpha: number, options?: TheoryAdversarialOptions) => {
+    const resolved = resolveAlpha(alpha, options);
+    const out = new Float64Array(lambda.length);
+    for (let k = 0; k < lambda.length; k++) {
+      out[k] = gaussianAdversarialRisk(
+        (risk[k] as number) + resolved.noise,
+        resolved.alpha * Math.sqrt(norm2[k] as number),
+      );
+    }
+    return out;
+  };
+  return {
+    lambda,
+    kappa,
+    df2,
+    risk,
+    norm2,
+    adversarialRisk,
+    harmRatio(alpha, options) {
+      const resolved = resolveAlpha(alpha, options);
+      const shift = resolved.alpha * Math.sqrt(thetaStarNorm2);
+      const truth = resolved.noise + 2 * SQRT_TWO_OVER_PI * Math.sqrt(resolved.noise) * shift + shift * shift;
+      if (truth === 0) {
+        throw new RiskError(
+          'alpha',
+          `gives R_α(θ*) = 0 (α = ${resolved.alpha}, ‖θ*‖ = ${Math.sqrt(thetaStarNorm2)}); expected α > 0 and θ* ≠ 0`,
+        );
+      }
+      const numerator = adversarialRisk(alpha, options);
+      for (let k = 0; k < numerator.length; k++) numerator[k] = (numerator[k] as number) / truth;
+      return numerator;
+    },
+    points(alpha, options) {
+      const adversarial = adversarialRisk(alpha, options);
+      const out: FrontierPoint[] = new Array(lambda.length);
+      for (let k = 0; k < lambda.length; k++) {
+        out[k] = {
+          lambda: lambda[k] as number,
+          standardRisk: risk[k] as number,
+          adversarialRisk: adversarial[k] as number,
+        };
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The lower bound on the min-norm interpolator's squared norm (THEORY.md §4):
+ * `E‖θ̂₀‖² ≥ σ² n² / E tr(XXᵀ) = σ² n / tr Σ`. It grows without bound when
+ * `tr Σ = o(n)`, the benign condition `r₀(Σ) = o(n)` with λ₁ = 1, which is why benign
+ * overfitting harms robustness.
+ *
+ * @param eigenvalues λ_j > 0 of Σ
+ * @param sigma2 σ² ≥ 0
+ * @param n sample size > 0
+ * @example
+ * ```ts
+ * minNormNormLowerBound(new Float64Array([1, 1]), 0.25, 100); // 12.5
+ * ```
+ */
+export function minNormNormLowerBound(eigenvalues: Float64Array, sigma2: number, n: number): number {
+  assertVector('eigenvalues', eigenvalues);
+  let trace = 0;
+  for (let j = 0; j < eigenvalues.length; j++) {
+    const value = eigenvalues[j] as number;
+    if (!(value > 0))
+      throw new RiskError('eigenvalues', `entry ${j} is ${value}; expected positive eigenvalues`);
+    trace += value;
+  }
+  assertFiniteNumber('sigma2', sigma2, 0);
+  assertFiniteNumber('n', n);
+  if (!(n > 0)) throw new RiskError('n', `is ${n}; expected a positive sample size`);
+  return (sigma2 * n) / trace;
+}
+
+function toLambdaGrid(lambdas: Float64Array | readonly number[]): Float64Array {
+  if (!(lambdas instanceof Float64Array) && !Array.isArray(lambdas)) {
+    throw new RiskError(
+      'lambdas',
+      `expected a Float64Array or an array of numbers, got ${describeValue(lambdas)}`,
+    );
+  }
+  if (lambdas.length === 0) throw new RiskError('lambdas', 'is empty; expected at least one λ');
+  const grid = Float64Array.from(lambdas);
+  for (let k = 0; k < grid.length; k++) {
+    const value = lambdas[k];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new RiskError('lambdas', `entry ${k} is ${describeValue(value)}; expected finite λ ≥ 0`);
+    }
+  }
+  return grid;
+}
+
+function predictions(groups: SpectrumGroups, n: number, sigma2: number, kappa: Float64Array) {
+  const count = kappa.length;
+  const df2 = new Float64Array(count);
+  const risk = new Float64Array(count);
+  const norm2 = new Float64Array(count);
+  const variance = new Float64Array(count);
+  const bias = new Float64Array(count);
+  const signal = new Float64Array(count);
+  const { values, multiplicities, signalWeights } = groups;
+  for (let g = 0; g < values.length; g++) {
+    const value = values[g] as number;
+    const multiplicity = multiplicities[g] as number;
+    const weight = signalWeights[g] as number;
+    for (let k = 0; k < count; k++) {
+      const inverse = 1 / (value + (kappa[k] as number));
+      const shrink = value * inverse * inverse;
+      variance[k] += multiplicity * shrink;
+      bias[k] += weight * shrink;
+      const shrinkSquared = value * shrink;
+      df2[k] += multiplicity * shrinkSquared;
+      signal[k] += weight * shrinkSquared;
+    }
+  }
+  for (let k = 0; k < count; k++) {
+    const c = kappa[k] as number;
+    const b0 = c * c * (bias[k] as number);
+    const denominator = n - (df2[k] as number);
+    risk[k] = (n * b0 + sigma2 * (df2[k] as number)) / denominator;
+    norm2[k] = (signal[k] as number) + ((b0 + sigma2) * (variance[k] as number)) / denominator;
+  }
+  return { df2, risk, norm2 };
+}

@@ -1,0 +1,54 @@
+import type { PlotOptions } from '@observablehq/plot';
+import type { CellSpec, Config, ConfigSchema, ExperimentResult, PlannedCell, Row, Summary } from './types.js';
+
+/**
+ * A figure: Observable Plot options built from a result (no `document`: the caller
+ * supplies one, a browser's or a headless DOM's). The same spec draws the figure in the
+ * docs site and in the CLI's SVG/PNG files.
+ */
+export interface FigureSpec {
+  /** File-name suffix: the first figure of `e1` is `e1`, the others `e1-<id>`. */
+  id: string;
+  title: string;
+  /** What the figure shows, which budget it uses, and how to read it. */
+  caption: string;
+  options: PlotOptions;
+}
+
+/** A small table of key numbers for reports (cells preformatted or numbers). */
+export interface TableSpec {
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/**
+ * One experiment of the reproduction suite. Methods (not function properties) so that a
+ * registry can hold experiments with different config types.
+ *
+ * `runCell` must be a pure function of (config, cell): the seed is in the cell. That is
+ * the whole determinism contract; the runners rely on it.
+ */
+export interface ExperimentDefinition<C extends Config = Config> {
+  /** Short id, `e1` … `e7`. */
+  readonly id: string;
+  readonly title: string;
+  /** The paper's claim this experiment shows, one sentence. */
+  readonly shows: string;
+  readonly schema: ConfigSchema<C>;
+  /** Checks that involve several keys at once; throws {@link ExperimentError}. */
+  checkConfig?(config: C): void;
+  /** The independent cells (setting × replicate) of a run. */
+  cells(config: C): CellSpec[];
+  /** Computes the rows of one cell. */
+  runCell(config: C, cell: PlannedCell): Promise<Row[]>;
+  /** Summary with verdicts (and theory curves) from all rows, in plan order. */
+  summarize(config: C, rows: Row[]): Summary;
+  /** Figures of a finished result; the first one is the experiment's main figure. */
+  figures(result: ExperimentResult<C>): FigureSpec[];
+  /** Key numbers as tables (simulation beside theory), for the report. */
+  tables(result: ExperimentResult<C>): TableSpec[];
+}
+
+/** Any experiment, whatever its config type. */
+export type AnyExperiment = ExperimentDefinition<Config>;

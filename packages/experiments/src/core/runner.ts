@@ -1,0 +1,166 @@
+import { deriveSeed } from '@benignlab/data';
+import { resolveConfig } from './config.js';
+import type { AnyExperiment } from './definition.js';
+import { ExperimentError } from './errors.js';
+import type { Config, ExperimentResult, PlannedCell, Row } from './types.js';
+
+/**
+ * Running experiments. Planning, running one cell and assembling a result are separate
+ * steps so that the Node worker pool (`@benignlab/experiments/node`) and this in-process
+ * runner share them: whatever runs the cells, the result is assembled from rows in plan
+ * order, so it is bit-identical for any number of workers.
+ */
+
+/** Progress of a run, for bars and logs. `cost` is in the experiments' own units. */
+export type ProgressEvent =
+  | { type: 'experiment-start'; id: string; cells: number; cost: number }
+  | {
+      type: 'cell-done';
+      id: string;
+      key: string;
+      done: number;
+      cells: number;
+      costDone: number;
+      cost: number;
+      ms: number;
+    }
+  | { type: 'experiment-done'; id: string; ms: number };
+
+/** A planned experiment: resolved config and cells with derived seeds. */
+export interface ExperimentPlan {
+  experiment: AnyExperiment;
+  config: Config;
+  sizes: 'quick' | 'default';
+  seed: number;
+  cells: PlannedCell[];
+  cost: number;
+}
+
+/** Options of {@link planExperiment}. */
+export interface PlanOptions {
+  /** Top-level seed; every cell's seed derives from it. Default 2024. */
+  seed?: number;
+  /** Use the `--quick` sizes. */
+  quick?: boolean;
+  /** Config overrides, validated against the schema. */
+  overrides?: unknown;
+}
+
+/** The default top-level seed. */
+export const DEFAULT_SEED = 2024;
+
+/** Validates a top-level seed: a non-negative safe integer. */
+export function checkSeed(seed: unknown): number {
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
+    throw new ExperimentError('seed', `got ${String(seed)}; expected a non-negative integer`);
+  }
+  return seed;
+}
+
+/**
+ * Resolves the config and derives every cell's seed: `deriveSeed(seed, id, cell.key)`.
+ *
+ * @example
+ * ```ts
+ * const plan = planExperiment(getExperiment('e1'), { quick: true, seed: 7 });
+ * plan.cells.length; // settings × replicates
+ * ```
+ */
+export function planExperiment(experiment: AnyExperiment, options: PlanOptions = {}): ExperimentPlan {
+  const seed = checkSeed(options.seed ?? DEFAULT_SEED);
+  const config = resolveConfig(experiment.id, experiment.schema, options.overrides ?? {}, {
+    quick: options.quick ?? false,
+  });
+  experiment.checkConfig?.(config);
+  const specs = experiment.cells(config);
+  const seen = new Set<string>();
+  const cells = specs.map((spec, index): PlannedCell => {
+    if (seen.has(spec.key)) throw new Error(`${experiment.id}: duplicate cell key ${spec.key}`);
+    seen.add(spec.key);
+    return { ...spec, index, seed: deriveSeed(seed, experiment.id, spec.key) };
+  });
+  const cost = cells.reduce((sum, cell) => sum + cell.cost, 0);
+  return { experiment, config, sizes: options.quick ? 'quick' : 'default', seed, cells, cost };
+}
+
+/**
+ * Assembles the result from each cell's rows (indexed like `plan.cells`) and summarizes it.
+ *
+ * @returns the result and the summary's wall time in ms
+ */
+export function assembleResult(
+  plan: ExperimentPlan,
+  rowsByCell: readonly Row[][],
+): { result: ExperimentResult; summaryMs: number } {
+  if (rowsByCell.length !== plan.cells.length) {
+    throw new Error(`${plan.experiment.id}: got rows for ${rowsByCell.length} of ${plan.cells.length} cells`);
+  }
+  const rows = rowsByCell.flat();
+  const started = now();
+  const summary = plan.experiment.summarize(plan.config, rows);
+  const summaryMs = now() - started;
+  return {
+    result: {
+      id: plan.experiment.id,
+      title: plan.experiment.title,
+      sizes: plan.sizes,
+      seed: plan.seed,
+      config: plan.config,
+      cells: plan.cells.map((cell) => ({ key: cell.key, seed: cell.seed })),
+      rows,
+      summary,
+    },
+    summaryMs,
+  };
+}
+
+/** Milliseconds from a monotonic clock, in Node and browsers alike. */
+export function now(): number {
+  return globalThis.performance.now();
+}
+
+/** Options of {@link runExperiment}. */
+export interface RunOptions extends PlanOptions {
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/**
+ * Runs one experiment in this thread (browser-safe), cell by cell, emitting progress.
+ *
+ * @example
+ * ```ts
+ * const { result } = await runExperiment(getExperiment('e1'), { quick: true, seed: 1 });
+ * result.summary.verdicts.every((v) => v.supported);
+ * ```
+ */
+export async function runExperiment(
+  experiment: AnyExperiment,
+  options: RunOptions = {},
+): Promise<{ result: ExperimentResult; timings: { cellsMs: number; summaryMs: number } }> {
+  const plan = planExperiment(experiment, options);
+  const { onProgress } = options;
+  onProgress?.({ type: 'experiment-start', id: experiment.id, cells: plan.cells.length, cost: plan.cost });
+  const rowsByCell: Row[][] = [];
+  let cellsMs = 0;
+  let costDone = 0;
+  for (const cell of plan.cells) {
+    const started = now();
+    rowsByCell.push(await experiment.runCell(plan.config, cell));
+    const ms = now() - started;
+    cellsMs += ms;
+    costDone += cell.cost;
+    onProgress?.({
+      type: 'cell-done',
+      id: experiment.id,
+      key: cell.key,
+      done: rowsByCell.length,
+      cells: plan.cells.length,
+      costDone,
+      cost: plan.cost,
+      ms,
+    });
+  }
+  const { result, summaryMs } = assembleResult(plan, rowsByCell);
+  onProgress?.({ type: 'experiment-done', id: experiment.id, ms: cellsMs + summaryMs });
+  return { result, timings: { cellsMs, summaryMs } };
+}

@@ -1,0 +1,100 @@
+import type { Row } from './types.js';
+
+/**
+ * The few statistics the summaries need: means with standard errors over replicates and
+ * least-squares slopes on log-log axes.
+ */
+
+/** Mean and standard error of the mean, `se = sd / √k` with the unbiased `sd` (0 when k = 1). */
+export interface MeanSe {
+  mean: number;
+  se: number;
+  count: number;
+}
+
+/**
+ * Mean ± standard error of `values`.
+ *
+ * @example
+ * ```ts
+ * meanSe([1, 2, 3]); // { mean: 2, se: 0.577…, count: 3 }
+ * ```
+ */
+export function meanSe(values: readonly number[]): MeanSe {
+  const count = values.length;
+  if (count === 0) return { mean: Number.NaN, se: Number.NaN, count };
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / count;
+  if (count === 1) return { mean, se: 0, count };
+  let squares = 0;
+  for (const v of values) squares += (v - mean) * (v - mean);
+  return { mean, se: Math.sqrt(squares / (count - 1) / count), count };
+}
+
+/**
+ * Least-squares slope of `log y` on `log x`: the exponent `b` in `y ≈ c·x^b`.
+ *
+ * @param x positive abscissae (say n), at least two distinct
+ * @param y positive values
+ * @example
+ * ```ts
+ * logLogSlope([1, 2, 4], [1, 4, 16]); // 2
+ * ```
+ */
+export function logLogSlope(x: readonly number[], y: readonly number[]): number {
+  if (x.length !== y.length || x.length < 2) return Number.NaN;
+  const lx = x.map(Math.log);
+  const ly = y.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < lx.length; i++) {
+    sxy += ((lx[i] as number) - mx) * ((ly[i] as number) - my);
+    sxx += ((lx[i] as number) - mx) ** 2;
+  }
+  return sxx === 0 ? Number.NaN : sxy / sxx;
+}
+
+/** One simulated point: a setting, and the mean ± s.e. of a column over replicates. */
+export interface AggregatePoint extends MeanSe {
+  x: number;
+}
+
+/**
+ * Groups rows by `by` (a numeric setting such as `n` or `lambda`) and averages `column`
+ * over the rows of each group, in increasing `by`.
+ *
+ * @example
+ * ```ts
+ * aggregate(rows, 'n', 'risk'); // [{ x: 50, mean, se, count }, …]
+ * ```
+ */
+export function aggregate(
+  rows: readonly Row[],
+  by: string,
+  column: string,
+  where: (row: Row) => boolean = () => true,
+): AggregatePoint[] {
+  const groups = new Map<number, number[]>();
+  for (const row of rows) {
+    if (!where(row)) continue;
+    const x = row[by];
+    const v = row[column];
+    if (typeof x !== 'number' || typeof v !== 'number' || !Number.isFinite(v)) continue;
+    let list = groups.get(x);
+    if (!list) groups.set(x, (list = []));
+    list.push(v);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([x, values]) => ({ x, ...meanSe(values) }));
+}
+
+/** Rounds for display in verdict sentences: 3 significant digits. */
+export function fmt(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1e4 || abs < 1e-3) return value.toExponential(2);
+  return Number(value.toPrecision(3)).toString();
+}

@@ -1,0 +1,216 @@
+import { makeDesign } from '@benignlab/data';
+import { ntkRegression } from '@benignlab/ntk';
+import type { ExperimentDefinition } from '../core/definition.js';
+import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
+import { seriesFigure } from '../figures/series-figure.js';
+import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { dimensionAt, type SpikedDesignConfig, spikedDesignSchema, spikedDesignSpec } from './spiked-design.js';
+
+/** Config of e3. */
+export type E3Config = SpikedDesignConfig & {
+  ns: number[];
+  replicates: number;
+  layers: string;
+  testSize: number;
+  pgdTestSize: number;
+  pgdSteps: number;
+  pgdRestarts: number;
+  alphaRelative: number;
+  alphaAbsolute: number;
+};
+
+const schema: ConfigSchema<E3Config> = {
+  ns: {
+    type: 'integerList',
+    default: [50, 100, 200, 400],
+    quick: [50, 100, 200],
+    min: 10,
+    max: 3000,
+    increasing: true,
+    minLength: 2,
+    description: 'sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s)',
+  },
+  replicates: { type: 'integer', default: 4, quick: 3, min: 1, max: 1000, description: 'draws (seeds) per n' },
+  ...spikedDesignSchema,
+  ...kernelSchema,
+};
+
+/** Slopes over n of one NTK variant. */
+export interface E3Slopes {
+  risk: number;
+  gradNorm2: number;
+  advRiskFirstOrder: number;
+  advRiskPgd: number | null;
+}
+
+/** The summary of e3. */
+export interface E3Summary extends Summary {
+  /** Log-log slopes over n per NTK variant (`first`, `both`); R_α under the relative budget. */
+  slopes: Record<string, E3Slopes>;
+  simulated: Record<string, Record<string, { n: number; mean: number; se: number }[]>>;
+}
+
+const QUANTITIES = ['risk', 'gradNorm2', 'advRiskFirstOrder', 'advRiskPgd', 'advRiskAbsoluteFirstOrder'] as const;
+
+/**
+ * e3: the NTK interpolator (kernel regression with λ = 0) on e1's data as n grows
+ * (THEORY.md §5, §7). Per (n, replicate, variant): fit `ntkRegression`, then on fresh
+ * test points estimate R, the mean squared input-gradient norm E‖∇f̂(x)‖² and R_α
+ * (first-order under both budgets; PGD, a lower bound, under the relative budget).
+ *
+ * @example
+ * ```ts
+ * const { result } = await runExperiment(e3NtkInterpolator, { quick: true });
+ * (result.summary as E3Summary).slopes.first.gradNorm2 > 0; // gradients grow
+ * ```
+ */
+export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
+  id: 'e3',
+  title: 'NTK interpolator vs n: benign for R, harmful for R_α',
+  shows:
+    'The two-layer network in the lazy (NTK) regime behaves like the linear interpolator: as n grows its standard risk falls while its input-gradient norms and adversarial risk grow.',
+  schema,
+  cells(config) {
+    return config.ns.flatMap((n) =>
+      layersOf(config.layers).flatMap((layers) =>
+        Array.from({ length: config.replicates }, (_, replicate) => ({
+          key: `n=${n}/layers=${layers}/rep=${replicate}`,
+          params: { n, layers, replicate },
+          cost:
+            dimensionAt(config, n) *
+            n *
+            (n + 3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1)),
+        })),
+      ),
+    );
+  },
+  async runCell(config, cell): Promise<Row[]> {
+    const n = cell.params.n as number;
+    const layers = cell.params.layers as 'first' | 'both';
+    const design = makeDesign(spikedDesignSpec(config, n));
+    const { X, y } = design.sample(n, cell.seed);
+    const fit = ntkRegression(X, y, { layers, lambda: 0 });
+    return [
+      {
+        n,
+        p: design.p,
+        layers,
+        replicate: cell.params.replicate as number,
+        seed: cell.seed,
+        ...kernelRisks(fit, design, config, cell.seed),
+      },
+    ];
+  },
+  summarize(config, rows): E3Summary {
+    const slopes: Record<string, E3Slopes> = {};
+    const simulated: E3Summary['simulated'] = {};
+    const verdicts: Verdict[] = [];
+    for (const layers of layersOf(config.layers)) {
+      const mine = (row: Row) => row.layers === layers;
+      const series: Record<string, { n: number; mean: number; se: number }[]> = {};
+      for (const q of QUANTITIES) {
+        series[q] = aggregate(rows, 'n', q, mine).map((p) => ({ n: p.x, mean: p.mean, se: p.se }));
+      }
+      simulated[layers] = series;
+      const slope = (q: string) => {
+        const points = series[q] ?? [];
+        return logLogSlope(
+          points.map((p) => p.n),
+          points.map((p) => p.mean),
+        );
+      };
+      const pgd = config.pgdTestSize > 0 ? slope('advRiskPgd') : null;
+      const s: E3Slopes = {
+        risk: slope('risk'),
+        gradNorm2: slope('gradNorm2'),
+        advRiskFirstOrder: slope('advRiskFirstOrder'),
+        advRiskPgd: pgd,
+      };
+      slopes[layers] = s;
+      const kernel = layers === 'first' ? 'K₁ (first layer)' : 'K₁ + K₂ (both layers)';
+      const first = (q: string) => series[q]?.[0]?.mean ?? Number.NaN;
+      const last = (q: string) => series[q]?.at(-1)?.mean ?? Number.NaN;
+      const range = `n = ${config.ns[0]} → ${config.ns.at(-1)}`;
+      verdicts.push(
+        {
+          claim: `NTK interpolator, ${kernel}: the standard risk R falls as n grows.`,
+          supported: s.risk < 0 && last('risk') < first('risk'),
+          budget: null,
+          evidence: `R ${fmt(first('risk'))} → ${fmt(last('risk'))} (${range}), log-log slope ${fmt(s.risk)}.`,
+          numbers: { slope: s.risk, first: first('risk'), last: last('risk') },
+        },
+        {
+          claim: `NTK interpolator, ${kernel}: the mean squared input-gradient norm E‖∇f̂(x)‖² grows with n.`,
+          supported: s.gradNorm2 > 0 && last('gradNorm2') > first('gradNorm2'),
+          budget: null,
+          evidence: `E‖∇f̂‖² ${fmt(first('gradNorm2'))} → ${fmt(last('gradNorm2'))} (${range}), slope ${fmt(s.gradNorm2)}.`,
+          numbers: { slope: s.gradNorm2, first: first('gradNorm2'), last: last('gradNorm2') },
+        },
+        {
+          claim: `NTK interpolator, ${kernel}: its adversarial risk R_α grows with n (relative budget α_rel = ${config.alphaRelative}; first-order${pgd === null ? '' : ' and PGD'}).`,
+          supported: s.advRiskFirstOrder > 0 && (pgd === null || pgd > 0),
+          budget: 'relative',
+          evidence: `First-order R_α ${fmt(first('advRiskFirstOrder'))} → ${fmt(last('advRiskFirstOrder'))}, slope ${fmt(s.advRiskFirstOrder)}${pgd === null ? '' : `; PGD (lower bound) ${fmt(first('advRiskPgd'))} → ${fmt(last('advRiskPgd'))}, slope ${fmt(pgd)}`}.`,
+          numbers: { slopeFirstOrder: s.advRiskFirstOrder, slopePgd: pgd },
+        },
+      );
+    }
+    return { slopes, simulated, verdicts };
+  },
+  figures(result) {
+    const config = result.config;
+    const summary = result.summary as E3Summary;
+    const series = layersOf(config.layers).flatMap((layers) => {
+      const s = summary.simulated[layers] ?? {};
+      const name = layers === 'first' ? 'K₁' : 'K₁+K₂';
+      const points = (q: string) => (s[q] ?? []).map((p) => ({ x: p.n, mean: p.mean, se: p.se, count: 0 }));
+      return [
+        { label: `R, ${name}`, simulated: points('risk'), connect: true },
+        { label: `E‖∇f̂‖², ${name}`, simulated: points('gradNorm2'), connect: true },
+        { label: `R_α first-order, ${name}`, simulated: points('advRiskFirstOrder'), connect: true },
+        ...(config.pgdTestSize > 0
+          ? [{ label: `R_α PGD, ${name}`, simulated: points('advRiskPgd'), connect: true }]
+          : []),
+      ];
+    });
+    return [
+      seriesFigure({
+        id: 'e3',
+        title: 'NTK interpolator vs n (kernel regression, λ = 0, on e1’s data)',
+        caption: `The kernel model interpolates noisy labels benignly: R falls, while the mean squared input-gradient norm and the adversarial risk grow. R_α under the relative budget α = ${config.alphaRelative}·√tr(Σ): first-order (|f − f*| + α‖∇f‖)² on ${config.testSize} test points, PGD (${config.pgdSteps} steps, ${config.pgdRestarts} restart(s); a lower bound) on ${config.pgdTestSize}. Mean ± 1 s.e. over ${config.replicates} draws.`,
+        x: { label: 'sample size n', log: true },
+        y: { label: 'value', log: true },
+        series,
+      }),
+    ];
+  },
+  tables(result) {
+    const summary = result.summary as E3Summary;
+    const rows: (string | number)[][] = [];
+    for (const [layers, series] of Object.entries(summary.simulated)) {
+      for (const [k, point] of (series.risk ?? []).entries()) {
+        const cell = (q: string) => {
+          const p = series[q]?.[k];
+          return p ? `${fmt(p.mean)} ± ${fmt(p.se)}` : '';
+        };
+        rows.push([
+          layers,
+          point.n,
+          cell('risk'),
+          cell('gradNorm2'),
+          cell('advRiskFirstOrder'),
+          cell('advRiskPgd'),
+          cell('advRiskAbsoluteFirstOrder'),
+        ]);
+      }
+    }
+    return [
+      {
+        title: 'NTK interpolator on fresh test points (mean ± s.e. over draws)',
+        columns: ['layers', 'n', 'R', 'E‖∇f̂‖²', 'R_α rel. first-order', 'R_α rel. PGD', 'R_α abs. first-order'],
+        rows,
+      },
+    ];
+  },
+};

@@ -1,0 +1,133 @@
+import { absoluteAlpha, estimateRisks } from '@benignlab/adversarial-risk';
+import { type Design, deriveSeed } from '@benignlab/data';
+import type { DifferentiablePredictor } from '@benignlab/adversarial-risk';
+import { Matrix } from '@benignlab/linalg';
+import type { ParamSpec } from '../core/types.js';
+
+/** Which NTK variants an experiment fits: one of them, or both side by side. */
+export type LayersChoice = 'first' | 'both' | 'first+both';
+
+/** The NTK variants a {@link LayersChoice} stands for. */
+export function layersOf(choice: string): ('first' | 'both')[] {
+  return choice === 'first+both' ? ['first', 'both'] : [choice as 'first' | 'both'];
+}
+
+/** Schema entries shared by the kernel experiments (e3, e4). */
+export const kernelSchema = {
+  layers: {
+    type: 'enum',
+    default: 'first+both',
+    values: ['first', 'both', 'first+both'],
+    description: 'NTK variant: first layer trained (K₁), both layers (K₁ + K₂), or both side by side',
+  },
+  testSize: {
+    type: 'integer',
+    default: 400,
+    quick: 200,
+    min: 10,
+    max: 100000,
+    description: 'fresh test points for R, gradient norms and first-order R_α',
+  },
+  pgdTestSize: {
+    type: 'integer',
+    default: 60,
+    quick: 40,
+    min: 0,
+    max: 100000,
+    description: 'test points attacked by PGD (each step costs one prediction and one gradient); 0 skips PGD',
+  },
+  pgdSteps: { type: 'integer', default: 10, quick: 8, min: 1, max: 1000, description: 'PGD ascent steps' },
+  pgdRestarts: {
+    type: 'integer',
+    default: 1,
+    min: 0,
+    max: 100,
+    description: 'PGD random restarts after the run from δ = 0',
+  },
+  alphaRelative: {
+    type: 'number',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
+  },
+  alphaAbsolute: { type: 'number', default: 0.1, min: 0, max: 10, description: 'absolute ℓ2 budget α' },
+} as const satisfies Record<string, ParamSpec>;
+
+/** Settings of {@link kernelRisks}. */
+export interface KernelRiskSettings {
+  testSize: number;
+  pgdTestSize: number;
+  pgdSteps: number;
+  pgdRestarts: number;
+  alphaRelative: number;
+  alphaAbsolute: number;
+}
+
+/** Risks of one kernel predictor on fresh test points, as row columns. */
+export interface KernelRisks {
+  [column: string]: number | null;
+  risk: number;
+  riskSe: number;
+  gradNorm2: number;
+  gradNorm2Se: number;
+  advRiskFirstOrder: number;
+  advRiskFirstOrderSe: number;
+  advRiskAbsoluteFirstOrder: number;
+  advRiskPgd: number | null;
+  advRiskPgdSe: number | null;
+  alpha: number;
+}
+
+/**
+ * Standard risk, mean squared input-gradient norm and adversarial risk of a kernel
+ * predictor against the linear truth `f*(x) = ⟨x, θ*⟩`, via `estimateRisks`:
+ * first-order R_α on `testSize` points under both budgets, PGD R_α (a lower bound) on
+ * the first `pgdTestSize` of them under the relative budget. Test points come from the
+ * design's test stream, seeded from `seed`.
+ *
+ * @example
+ * ```ts
+ * const risks = kernelRisks(ntkRegression(X, y, { layers: 'first' }), design, settings, seed);
+ * ```
+ */
+export function kernelRisks(
+  predictor: DifferentiablePredictor,
+  design: Design,
+  settings: KernelRiskSettings,
+  seed: number,
+): KernelRisks {
+  const test = design.testSample(settings.testSize, deriveSeed(seed, 'test')).X;
+  const alpha = absoluteAlpha(settings.alphaRelative, 'relative', 'l2', design.eigenvalues);
+  const common = { sample: test, target: design.thetaStar, norm: 'l2' as const, seed: deriveSeed(seed, 'attack') };
+  const firstOrder = estimateRisks(predictor, { ...common, alpha, method: 'first-order' });
+  const absolute = estimateRisks(predictor, { ...common, alpha: settings.alphaAbsolute, method: 'first-order' });
+  let advRiskPgd: number | null = null;
+  let advRiskPgdSe: number | null = null;
+  if (settings.pgdTestSize > 0) {
+    const rows = Math.min(settings.pgdTestSize, test.rows);
+    const attacked = new Matrix(rows, test.cols, test.data.subarray(0, rows * test.cols));
+    const pgd = estimateRisks(predictor, {
+      ...common,
+      sample: attacked,
+      alpha,
+      method: 'pgd',
+      steps: settings.pgdSteps,
+      restarts: settings.pgdRestarts,
+    });
+    advRiskPgd = pgd.adversarialRisk.mean;
+    advRiskPgdSe = pgd.adversarialRisk.standardError;
+  }
+  return {
+    risk: firstOrder.standardRisk.mean,
+    riskSe: firstOrder.standardRisk.standardError,
+    gradNorm2: firstOrder.gradientNormSquared.mean,
+    gradNorm2Se: firstOrder.gradientNormSquared.standardError,
+    advRiskFirstOrder: firstOrder.adversarialRisk.mean,
+    advRiskFirstOrderSe: firstOrder.adversarialRisk.standardError,
+    advRiskAbsoluteFirstOrder: absolute.adversarialRisk.mean,
+    advRiskPgd,
+    advRiskPgdSe,
+    alpha,
+  };
+}

@@ -1,0 +1,20 @@
+import { estimateRisks } from '@benignlab/adversarial-risk';
+import { makeDesign } from '@benignlab/data';
+import { ntkRegression } from '@benignlab/ntk';
+import { test } from 'vitest';
+test('profile', () => {
+  const n = 200;
+  const design = makeDesign({ covariance: { kind: 'spikedScaled', n, a: 1.5, b: 1, s: 5 }, thetaStar: { kind: 'spikes', norm: 1 }, noise: { law: 'gaussian', sigma: 0.5 } });
+  let t = performance.now();
+  const { X, y } = design.sample(n, 1);
+  console.log('sample', performance.now() - t); t = performance.now();
+  const fit = ntkRegression(X, y, { layers: 'first', lambda: 0 });
+  console.log('fit', performance.now() - t); t = performance.now();
+  const T = design.testSample(200, 2).X;
+  fit.predict(T);
+  console.log('predict200', performance.now() - t); t = performance.now();
+  fit.inputGradient(T);
+  console.log('grad200', performance.now() - t); t = performance.now();
+  estimateRisks(fit, { sample: T, target: design.thetaStar, alpha: 0.2, method: 'first-order' });
+  console.log('firstorder', performance.now() - t); t = performance.now();
+});

@@ -1,0 +1,104 @@
+import {
+  fmaKernelBase64,
+  fmaSharedKernelBase64,
+  SHARED_MEMORY_MAXIMUM_PAGES,
+  simdKernelBase64,
+  simdSharedKernelBase64,
+} from './kernel-modules.generated.js';
+
+/** Which arithmetic the micro-kernel uses: `f64x2` mul + add, or relaxed-SIMD `f64x2.relaxed_madd`. */
+export type KernelVariant = 'simd' | 'fma';
+
+/** The exports of assembly/micro-kernel.ts (pointers are byte offsets into the kernel memory). */
+export interface KernelExports {
+  /** Runs one block task of a rank-kc update `C (+)= packedA · packedB` (see the AssemblyScript source). */
+  macroTask(
+    rows: number,
+    cols: number,
+    kc: number,
+    packedA: number,
+    packedB: number,
+    c: number,
+    accumulate: number,
+    lowerOnly: number,
+    blockRows: number,
+    blockCols: number,
+    task: number,
+  ): void;
+  /** 1 for the relaxed-SIMD FMA build, 0 for baseline SIMD. */
+  usesFusedMultiplyAdd(): number;
+}
+
+/** Rows and columns of the register-blocked micro-tile the packed panels are built for. */
+export const MICRO_TILE = 4;
+
+export { SHARED_MEMORY_MAXIMUM_PAGES };
+
+const sources: Record<`${KernelVariant}${'' | 'Shared'}`, string> = {
+  simd: simdKernelBase64,
+  fma: fmaKernelBase64,
+  simdShared: simdSharedKernelBase64,
+  fmaShared: fmaSharedKernelBase64,
+};
+
+const bytesCache = new Map<string, Uint8Array<ArrayBuffer>>();
+const moduleCache = new Map<string, WebAssembly.Module | null>();
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  // atob exists in every browser and in Node ≥ 16, so no Buffer (Node-only) is needed.
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The raw bytes of one kernel build. `shared` selects the build importing a shared
+ * memory (for threads); the private-memory build needs no cross-origin isolation.
+ */
+export function kernelBytes(variant: KernelVariant, shared: boolean): Uint8Array<ArrayBuffer> {
+  const key = shared ? `${variant}Shared` : variant;
+  let bytes = bytesCache.get(key);
+  if (bytes === undefined) {
+    bytes = decodeBase64(sources[key as keyof typeof sources]);
+    bytesCache.set(key, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * The compiled kernel module, or `undefined` when this engine cannot run it: feature
+ * detection is `WebAssembly.validate` on the kernel itself (1.5 KB), so a missing SIMD
+ * or relaxed-SIMD opcode (Node 20 without `--experimental-wasm-relaxed-simd`) is
+ * detected exactly rather than guessed from a version number.
+ */
+export function kernelModule(variant: KernelVariant, shared: boolean): WebAssembly.Module | undefined {
+  const key = shared ? `${variant}Shared` : variant;
+  let module = moduleCache.get(key);
+  if (module === undefined) {
+    const bytes = kernelBytes(variant, shared);
+    module = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    moduleCache.set(key, module);
+  }
+  return module ?? undefined;
+}
+
+/** Instantiates a kernel module against a memory the caller owns (so it can grow and share it). */
+export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  return instance.exports as unknown as KernelExports;
+}
+
+/**
+ * Which kernel builds this JavaScript engine can run: `simd` needs WebAssembly SIMD
+ * (Node ≥ 16, all current browsers), `fma` also needs relaxed SIMD (Node ≥ 22, Chrome ≥ 114,
+ * Firefox ≥ 120; Node 20 with `--experimental-wasm-relaxed-simd`).
+ *
+ * @example
+ * ```ts
+ * supportedKernelVariants(); // { simd: true, fma: false } on plain Node 20
+ * ```
+ */
+export function supportedKernelVariants(): { simd: boolean; fma: boolean } {
+  return { simd: kernelModule('simd', false) !== undefined, fma: kernelModule('fma', false) !== undefined };
+}

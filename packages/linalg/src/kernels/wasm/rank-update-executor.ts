@@ -1,0 +1,67 @@
+import type { KernelExports } from './kernel-module.js';
+
+/**
+ * One rank-kc update `C (+)= packedA · packedB` over the whole `rows×cols` scratch C held in
+ * kernel memory, split into tasks of `blockRows×blockCols` (multiples of the micro-tile).
+ * Pointers are byte offsets into the kernel memory.
+ */
+export interface RankUpdateJob {
+  rows: number;
+  cols: number;
+  kc: number;
+  packedA: number;
+  packedB: number;
+  c: number;
+  accumulate: boolean;
+  lowerOnly: boolean;
+  blockRows: number;
+  blockCols: number;
+}
+
+/** Number of tasks a job splits into (row-block-major numbering, as in `macroTask`). */
+export function taskCount(job: RankUpdateJob): number {
+  return Math.ceil(job.rows / job.blockRows) * Math.ceil(job.cols / job.blockCols);
+}
+
+/**
+ * Runs rank-kc updates on some set of threads that share one kernel memory. The blocked
+ * driver packs operands into `memory`, then hands each update to `run`.
+ */
+export interface RankUpdateExecutor {
+  /** The kernel memory; may be replaced by growth, so read it after {@link reserve}. */
+  readonly memory: WebAssembly.Memory;
+  /** How many threads `run` uses (1 for the single-threaded executor). */
+  readonly threads: number;
+  /** Grows the memory to at least `bytes`. */
+  reserve(bytes: number): void;
+  /** Runs every task of `job` and returns once all are done. */
+  run(job: RankUpdateJob): void;
+}
+
+/** Calls the kernel on the tasks handed out by `claim` (a counter, shared between threads when threaded) until none is left. */
+export function runTasks(kernel: KernelExports, job: RankUpdateJob, claim: () => number): void {
+  const total = taskCount(job);
+  for (let task = claim(); task < total; task = claim()) {
+    kernel.macroTask(
+      job.rows,
+      job.cols,
+      job.kc,
+      job.packedA,
+      job.packedB,
+      job.c,
+      job.accumulate ? 1 : 0,
+      job.lowerOnly ? 1 : 0,
+      job.blockRows,
+      job.blockCols,
+      task,
+    );
+  }
+}
+
+const PAGE_BYTES = 65536;
+
+/** Grows `memory` so it holds at least `bytes`. */
+export function growMemory(memory: WebAssembly.Memory, bytes: number): void {
+  const needed = Math.ceil(bytes / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
+  if (needed > 0) memory.grow(needed);
+}

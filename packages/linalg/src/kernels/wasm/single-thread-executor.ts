@@ -1,0 +1,25 @@
+import { instantiateKernel, type KernelVariant, kernelModule } from './kernel-module.js';
+import { growMemory, type RankUpdateExecutor, runTasks } from './rank-update-executor.js';
+
+/**
+ * Runs rank-kc updates on the calling thread, in a private (non-shared) memory so it
+ * works in any browser context, cross-origin isolated or not. Returns `undefined` when
+ * this engine cannot run the requested kernel build.
+ */
+export function createSingleThreadExecutor(variant: KernelVariant): RankUpdateExecutor | undefined {
+  const module = kernelModule(variant, false);
+  if (module === undefined) return undefined;
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const kernel = instantiateKernel(module, memory);
+  return {
+    memory,
+    threads: 1,
+    reserve(bytes) {
+      growMemory(memory, bytes);
+    },
+    run(job) {
+      let next = 0;
+      runTasks(kernel, job, () => next++);
+    },
+  };
+}

@@ -1,0 +1,246 @@
+import { LinalgError } from './errors.js';
+import { Matrix } from './matrix.js';
+import { assertMatrix, assertSymmetric } from './validate.js';
+
+/** The result of {@link symEig}. */
+export interface SymmetricEigendecomposition {
+  /** Eigenvalues λ₁ ≥ λ₂ ≥ … ≥ λₙ (descending). */
+  values: Float64Array;
+  /** n×n orthogonal matrix whose column j is the unit eigenvector for `values[j]`. */
+  vectors: Matrix;
+}
+
+/** QL sweeps allowed per eigenvalue; Wilkinson-shifted QL needs 1–3 on average. */
+const MAX_SWEEPS_PER_EIGENVALUE = 60;
+
+/**
+ * Symmetric eigendecomposition `A = V Λ Vᵀ`, e.g. of a covariance `Σ` or a Gram matrix
+ * `X Xᵀ`, whose eigenvalues λᵢ feed the effective ranks `r_k(Σ)` of the Theory page.
+ *
+ * Algorithm (as LAPACK's `dsteqr` path and EISPACK's `tred2`/`tql2`):
+ * 1. scale `A` by its largest magnitude (no overflow or underflow in the sweeps);
+ * 2. Householder tridiagonalization `A = Q T Qᵀ` (reflectors stored, `Q` accumulated
+ *    backwards, 4/3·n³ flops each step);
+ * 3. implicit QL iteration on `T` with Wilkinson shifts (the eigenvalue of the leading
+ *    2×2 block closer to its top entry), the plane rotations applied to the rows of `Qᵀ`
+ *    (contiguous in row-major storage), which become the eigenvectors.
+ *
+ * The result is backward stable: the eigenvalues are accurate to about `n·ε·‖A‖₂`
+ * absolutely (so ~1e-13 relative for well-conditioned spectra) and the eigenvectors are
+ * orthonormal to working precision. Each eigenvector's sign is fixed so that its
+ * largest-magnitude entry is positive (first one on ties), which makes results
+ * reproducible across backends and platforms.
+ *
+ * @param A symmetric n×n matrix (finite, non-empty; symmetric to relative 1e-10, and
+ *   `(A + Aᵀ)/2` is what is decomposed)
+ * @returns `{ values, vectors }` with `values` descending and `A · vectors[:, j] = values[j] · vectors[:, j]`
+ * @example
+ * ```ts
+ * const { values, vectors } = symEig(Matrix.fromRows([[2, 1], [1, 2]]));
+ * values; // Float64Array [3, 1]
+ * vectors.column(0); // [0.7071…, 0.7071…]
+ * ```
+ */
+export function symEig(A: Matrix): SymmetricEigendecomposition {
+  assertMatrix('A', A);
+  assertSymmetric('A', A);
+  const n = A.rows;
+  const source = A.data;
+  let scale = 0;
+  for (let k = 0; k < source.length; k++) scale = Math.max(scale, Math.abs(source[k]));
+  if (scale === 0) return { values: new Float64Array(n), vectors: Matrix.identity(n) };
+
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) a[i * n + j] = (source[i * n + j] + source[j * n + i]) / (2 * scale);
+  }
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  const tau = new Float64Array(n);
+  tridiagonalize(n, a, d, e, tau);
+  const q = accumulateReflectors(n, a, tau);
+  const w = transposeSquare(n, q);
+  implicitQL(n, d, e, w);
+
+  const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => d[y] - d[x] || x - y);
+  const values = new Float64Array(n);
+  const vectors = new Matrix(n, n);
+  const v = vectors.data;
+  for (let j = 0; j < n; j++) {
+    const source = order[j] * n;
+    values[j] = d[order[j]] * scale;
+    let pivot = 0;
+    for (let i = 1; i < n; i++) if (Math.abs(w[source + i]) > Math.abs(w[source + pivot])) pivot = i;
+    const sign = w[source + pivot] < 0 ? -1 : 1;
+    for (let i = 0; i < n; i++) v[i * n + j] = sign * w[source + i];
+  }
+  return { values, vectors };
+}
+
+/**
+ * Reduces the symmetric `a` (full storage, overwritten) to tridiagonal form by
+ * reflectors `H_k = I − τ_k v_k v_kᵀ` acting on indices k+1..n−1, k = 0..n−3, chosen so
+ * `H_k` maps row k's tail to `(β, 0, …, 0)`. Leaves the diagonal in `d`, the
+ * super-diagonal in `e` (`e[n−1] = 0`), `τ_k` in `tau` and `v_k` in row k of `a`.
+ */
+function tridiagonalize(
+  n: number,
+  a: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+  tau: Float64Array,
+): void {
+  const p = new Float64Array(n);
+  for (let k = 0; k < n - 2; k++) {
+    const rowK = k * n;
+    const first = rowK + k + 1;
+    const alpha = a[first];
+    let tailSquares = 0;
+    for (let t = first + 1; t < rowK + n; t++) tailSquares += a[t] * a[t];
+    d[k] = a[rowK + k];
+    if (tailSquares === 0) {
+      // Already reduced in this row: H_k = I.
+      e[k] = alpha;
+      tau[k] = 0;
+      a[first] = 1;
+      continue;
+    }
+    const beta =
+      alpha >= 0 ? -Math.sqrt(alpha * alpha + tailSquares) : Math.sqrt(alpha * alpha + tailSquares);
+    tau[k] = (beta - alpha) / beta;
+    const inverse = 1 / (alpha - beta);
+    a[first] = 1;
+    for (let t = first + 1; t < rowK + n; t++) a[t] *= inverse;
+    e[k] = beta;
+
+    // p = τ A₂₂ v, then w = p − (τ/2)(pᵀv) v and A₂₂ ← A₂₂ − v wᵀ − w vᵀ (stored back in p).
+    const t0 = tau[k];
+    let pv = 0;
+    for (let i = k + 1; i < n; i++) {
+      const rowI = i * n;
+      let s = 0;
+      for (let j = k + 1; j < n; j++) s += a[rowI + j] * a[rowK + j];
+      p[i] = t0 * s;
+      pv += p[i] * a[rowK + i];
+    }
+    const correction = 0.5 * t0 * pv;
+    for (let i = k + 1; i < n; i++) p[i] -= correction * a[rowK + i];
+    for (let i = k + 1; i < n; i++) {
+      const rowI = i * n;
+      const vi = a[rowK + i];
+      const wi = p[i];
+      for (let j = k + 1; j < n; j++) a[rowI + j] -= vi * p[j] + wi * a[rowK + j];
+    }
+  }
+  if (n >= 2) {
+    d[n - 2] = a[(n - 2) * n + n - 2];
+    e[n - 2] = a[(n - 2) * n + n - 1];
+  }
+  d[n - 1] = a[n * n - 1];
+  e[n - 1] = 0;
+}
+
+/**
+ * `Q = H₀ H₁ ⋯ H_{n−3}`, accumulated backwards so each step only touches the trailing
+ * block where `H_k` acts (Q is the identity outside it).
+ */
+function accumulateReflectors(n: number, a: Float64Array, tau: Float64Array): Float64Array {
+  const q = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) q[i * n + i] = 1;
+  const w = new Float64Array(n);
+  for (let k = n - 3; k >= 0; k--) {
+    const t0 = tau[k];
+    if (t0 === 0) continue;
+    const rowK = k * n;
+    w.fill(0, k + 1, n);
+    for (let i = k + 1; i < n; i++) {
+      const vi = a[rowK + i];
+      const rowI = i * n;
+      for (let j = k + 1; j < n; j++) w[j] += vi * q[rowI + j];
+    }
+    for (let i = k + 1; i < n; i++) {
+      const scaled = t0 * a[rowK + i];
+      const rowI = i * n;
+      for (let j = k + 1; j < n; j++) q[rowI + j] -= scaled * w[j];
+    }
+  }
+  return q;
+}
+
+function transposeSquare(n: number, q: Float64Array): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[j * n + i] = q[i * n + j];
+  return out;
+}
+
+/**
+ * Implicit QL with Wilkinson shifts on the tridiagonal (d, e) (EISPACK `tql2`), applying
+ * each plane rotation to rows i, i+1 of `w` (= Vᵀ). On return `d` holds the eigenvalues
+ * (unsorted) and row k of `w` the eigenvector of `d[k]`.
+ */
+function implicitQL(n: number, d: Float64Array, e: Float64Array, w: Float64Array): void {
+  const eps = Number.EPSILON;
+  let shiftTotal = 0;
+  let normEstimate = 0;
+  for (let l = 0; l < n; l++) {
+    normEstimate = Math.max(normEstimate, Math.abs(d[l]) + Math.abs(e[l]));
+    let m = l;
+    while (m < n - 1 && Math.abs(e[m]) > eps * normEstimate) m++;
+    if (m > l) {
+      let sweeps = 0;
+      do {
+        if (++sweeps > MAX_SWEEPS_PER_EIGENVALUE) {
+          throw new LinalgError(
+            'A',
+            `the QL iteration did not converge for eigenvalue ${l} after ${MAX_SWEEPS_PER_EIGENVALUE} sweeps; expected a finite symmetric matrix`,
+          );
+        }
+        // Wilkinson shift from the leading 2×2 block of the unreduced part.
+        let g = d[l];
+        let p = (d[l + 1] - g) / (2 * e[l]);
+        let r = Math.hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const dl1 = d[l + 1];
+        let h = g - d[l];
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        shiftTotal += h;
+
+        p = d[m];
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1];
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = Math.hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+          const rowI = i * n;
+          const rowNext = rowI + n;
+          for (let k = 0; k < n; k++) {
+            const upper = w[rowI + k];
+            const lower = w[rowNext + k];
+            w[rowNext + k] = s * upper + c * lower;
+            w[rowI + k] = c * upper - s * lower;
+          }
+        }
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]) > eps * normEstimate);
+    }
+    d[l] += shiftTotal;
+    e[l] = 0;
+  }
+}

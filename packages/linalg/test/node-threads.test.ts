@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getBackend, LinalgError, listBackends } from '../src/index.js';
+import { CONTROL } from '../src/kernels/threads/control-layout.js';
+import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
+import {
+  createThreadedBackend,
+  disableThreads,
+  enableThreads,
+  type ThreadedBackend,
+} from '../src/node-threads.js';
+import { expectConformingBackend, maxDifference, runGemmCase, runSyrkCase } from './backend-conformance.js';
+
+function sameBits(x: Float64Array, y: Float64Array): boolean {
+  return Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(
+    Buffer.from(y.buffer, y.byteOffset, y.byteLength),
+  );
+}
+
+describe('threaded WebAssembly backend (Node worker_threads)', () => {
+  const pools: ThreadedBackend[] = [];
+  afterAll(async () => {
+    await Promise.all(pools.map((pool) => pool.terminate()));
+    await disableThreads();
+  });
+
+  it('passes the backend conformance suite on 3 threads', async () => {
+    const backend = await createThreadedBackend({ threads: 3, kernel: 'simd' });
+    pools.push(backend);
+    expect(backend.name).toBe('wasm-simd-threads');
+    expect(backend.threads).toBe(3);
+    expectConformingBackend(backend);
+  });
+
+  it('gives bit-identical gemm and syrk for 1, 2 and 3 threads, equal to the single-threaded kernel', async () => {
+    const single = wasmBackend('simd')!;
+    // 600×600 with 300-deep sums: 5×2 task blocks and two rank-256 slices per product.
+    const gemmCase = {
+      transposeA: true,
+      transposeB: false,
+      m: 600,
+      n: 600,
+      k: 300,
+      beta: 0,
+      pad: 1,
+      seed: 8,
+    };
+    const referenceGemm = runGemmCase(single, gemmCase);
+    expect(maxDifference(referenceGemm.actual, referenceGemm.expected)).toBeLessThan(1e-12);
+    const referenceSyrk = runSyrkCase(single, 600, 300, 0, 9, false).actual;
+    for (const threads of [1, 2, 3]) {
+      const backend = await createThreadedBackend({ threads, kernel: 'simd' });
+      pools.push(backend);
+      expect(sameBits(runGemmCase(backend, gemmCase, false).actual, referenceGemm.actual)).toBe(true);
+      expect(sameBits(runSyrkCase(backend, 600, 300, 0, 9, false).actual, referenceSyrk)).toBe(true);
+    }
+  });
+
+  it('enableThreads makes the pool the automatic backend; disableThreads stops it and restores the previous one', async () => {
+    const before = getBackend().name;
+    const backend = await enableThreads({ threads: 2 });
+    expect(getBackend()).toBe(backend);
+    expect(listBackends()[0]?.name).toBe(backend.name);
+    await disableThreads();
+    expect(getBackend().name).toBe(before);
+    const c = new Float64Array(1);
+    expect(() => backend.syrk(1, 1, new Float64Array([2]), 0, 1, c, 0, 1)).toThrow(LinalgError);
+  });
+
+  it('rejects bad options with a typed error naming the argument', async () => {
+    await expect(createThreadedBackend({ threads: 0 })).rejects.toThrow(
+      /threads.*integer from 1 to 256, got 0/,
+    );
+    await expect(createThreadedBackend({ threads: 1.5 })).rejects.toMatchObject({ argument: 'threads' });
+    await expect(createThreadedBackend({ kernel: 'avx' as never })).rejects.toMatchObject({
+      argument: 'kernel',
+    });
+    await expect(createThreadedBackend({ thread: 2 } as never)).rejects.toMatchObject({
+      argument: 'options',
+    });
+    await expect(createThreadedBackend({ threads: 1, kernel: 'fma' })).rejects.toMatchObject({
+      argument: 'kernel',
+    });
+  });
+
+  it('node-worker.js reads the control slots that control-layout.ts defines', () => {
+    const worker = readFileSync(new URL('../src/kernels/threads/node-worker.js', import.meta.url), 'utf8');
+    for (const [name, slot] of [
+      ['GENERATION', CONTROL.generation],
+      ['NEXT_TASK', CONTROL.nextTask],
+      ['DONE', CONTROL.done],
+      ['STOP', CONTROL.stop],
+      ['FAILED', CONTROL.failed],
+    ] as const) {
+      expect(worker).toContain(`const ${name} = ${slot};`);
+    }
+    expect(worker).toContain(`slots[${CONTROL.taskCount}]`);
+    const argumentSlots = [...worker.matchAll(/slots\[(\d+)\],/g)].map((match) => Number(match[1]));
+    expect(argumentSlots).toEqual([
+      CONTROL.rows,
+      CONTROL.cols,
+      CONTROL.kc,
+      CONTROL.packedA,
+      CONTROL.packedB,
+      CONTROL.c,
+      CONTROL.accumulate,
+      CONTROL.lowerOnly,
+      CONTROL.blockRows,
+      CONTROL.blockCols,
+    ]);
+  });
+});

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  cholesky,
+  getBackend,
+  gram,
+  gramT,
+  jsBackend,
+  type KernelBackend,
+  LinalgError,
+  listBackends,
+  type Matrix,
+  matmul,
+  registerBackend,
+  setBackend,
+} from '../src/index.js';
+import { maxAbsDiff, randomMatrix } from './helpers.js';
+
+/** Calls seen by {@link naiveBackend}, to prove the public functions are routed. */
+const naiveCalls: string[] = [];
+
+/** A deliberately different backend: naive loops. */
+const naiveBackend: KernelBackend = {
+  name: 'test-naive',
+  gemm(transposeA, transposeB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) {
+    naiveCalls.push('gemm');
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) {
+          const x = transposeA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
+          const y = transposeB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
+          s += x * y;
+        }
+        const index = cOffset + i * ldc + j;
+        c[index] = s + (beta === 0 ? 0 : beta * c[index]);
+      }
+    }
+  },
+  syrk(n, k, a, aOffset, lda, c, cOffset, ldc) {
+    naiveCalls.push('syrk');
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[aOffset + i * lda + p] * a[aOffset + j * lda + p];
+        c[cOffset + i * ldc + j] = s;
+      }
+    }
+  },
+};
+
+/** Every public operation that runs on the backend, on shapes that exercise edges. */
+function workload(): Matrix[] {
+  const X = randomMatrix(37, 70, 5);
+  const Y = randomMatrix(70, 19, 6);
+  const spd = gramT(randomMatrix(90, 80, 7));
+  return [
+    matmul(X, Y),
+    matmul(X, X, { transposeB: true }),
+    matmul(X, randomMatrix(37, 5, 8), { transposeA: true }),
+    matmul(Y, X, { transposeA: true, transposeB: true }),
+    gram(X),
+    gramT(X),
+    cholesky(spd),
+  ];
+}
+
+describe('backend registry', () => {
+  afterEach(() => setBackend('auto'));
+
+  it('starts with the JS backend and lists registered backends by priority', () => {
+    expect(getBackend().name).toBe('js');
+    expect(listBackends()[listBackends().length - 1]?.name).toBeDefined();
+    expect(listBackends().some((entry) => entry.backend === jsBackend && entry.priority === 0)).toBe(true);
+  });
+
+  it('routes public functions through a registered backend, and each gives the JS results', () => {
+    registerBackend(naiveBackend, -1);
+    expect(getBackend().name).not.toBe('test-naive');
+    setBackend('js');
+    const reference = workload();
+    for (const { name } of listBackends()) {
+      setBackend(name);
+      expect(getBackend().name).toBe(name);
+      const results = workload();
+      results.forEach((result, index) => {
+        expect(result.shape).toBe(reference[index]?.shape);
+        expect(maxAbsDiff(result, reference[index] as Matrix)).toBeLessThanOrEqual(1e-11);
+      });
+    }
+    setBackend('test-naive');
+    naiveCalls.length = 0;
+    gram(randomMatrix(3, 3, 1));
+    matmul(randomMatrix(2, 3, 1), randomMatrix(3, 2, 2));
+    cholesky(gramT(randomMatrix(80, 70, 3)));
+    expect(naiveCalls).toEqual(['syrk', 'gemm', 'syrk', 'gemm']);
+  });
+
+  it('picks the highest priority automatically and setBackend("auto") returns to it', () => {
+    const higher: KernelBackend = { name: 'test-high', gemm: jsBackend.gemm, syrk: jsBackend.syrk };
+    registerBackend(higher, 1000);
+    expect(getBackend()).toBe(higher);
+    expect(listBackends()[0]?.name).toBe('test-high');
+    setBackend('js');
+    expect(getBackend()).toBe(jsBackend);
+    setBackend('auto');
+    expect(getBackend()).toBe(higher);
+    registerBackend(higher, -1000);
+    expect(getBackend()).not.toBe(higher);
+  });
+
+  it('rejects malformed backends, unknown names and reserved names', () => {
+    expect(() => registerBackend({ name: 'x' } as never, 1)).toThrow(/backend: expected a KernelBackend/);
+    expect(() => registerBackend(naiveBackend, Number.NaN)).toThrow(
+      /priority: expected a finite number, got NaN/,
+    );
+    expect(() => registerBackend({ ...jsBackend }, 5)).toThrow(
+      /the name "js" belongs to the built-in backend/,
+    );
+    expect(() => registerBackend({ ...jsBackend, name: 'auto' }, 5)).toThrow(/"auto" is reserved/);
+    expect(() => setBackend('nope')).toThrow(
+      /nameOrBackend: no backend named "nope" is registered; expected "auto" or one of/,
+    );
+    expect(() => setBackend({ ...naiveBackend })).toThrow(LinalgError);
+  });
+
+  it('setBackend accepts a new backend object and registers it', () => {
+    const ad: KernelBackend = { name: 'test-adhoc', gemm: jsBackend.gemm, syrk: jsBackend.syrk };
+    setBackend(ad);
+    expect(getBackend()).toBe(ad);
+    expect(listBackends().some((entry) => entry.name === 'test-adhoc')).toBe(true);
+  });
+});

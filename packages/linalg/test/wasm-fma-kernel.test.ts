@@ -1,0 +1,43 @@
+import { setFlagsFromString } from 'node:v8';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KernelBackend } from '../src/index.js';
+import { expectConformingBackend, maxDifference, runGemmCase } from './backend-conformance.js';
+
+// Node 20 keeps relaxed SIMD behind a flag (Node ≥ 22 enables it by default). Turning the
+// flag on before the kernel modules are first validated exercises the FMA build here too.
+setFlagsFromString('--experimental-wasm-relaxed-simd');
+
+describe('single-threaded WebAssembly relaxed-SIMD FMA backend', () => {
+  let fma: KernelBackend;
+  let simd: KernelBackend;
+
+  beforeAll(async () => {
+    const { supportedKernelVariants } = await import('../src/kernels/wasm/kernel-module.js');
+    const { bestWasmBackend, wasmBackend } = await import('../src/kernels/wasm/wasm-backends.js');
+    expect(supportedKernelVariants()).toEqual({ simd: true, fma: true });
+    expect(bestWasmBackend()?.name).toBe('wasm-fma');
+    fma = wasmBackend('fma')!;
+    simd = wasmBackend('simd')!;
+  });
+
+  it('is the FMA build', async () => {
+    const { instantiateKernel, kernelModule } = await import('../src/kernels/wasm/kernel-module.js');
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    expect(instantiateKernel(kernelModule('fma', false)!, memory).usesFusedMultiplyAdd()).toBe(1);
+    expect(instantiateKernel(kernelModule('simd', false)!, memory).usesFusedMultiplyAdd()).toBe(0);
+    expect(fma.name).toBe('wasm-fma');
+  });
+
+  it('passes the backend conformance suite (gemm, syrk, strides, beta)', () => {
+    expectConformingBackend(fma);
+  });
+
+  it('differs from the multiply-then-add build only by rounding', () => {
+    const c = { transposeA: false, transposeB: true, m: 64, n: 64, k: 500, beta: 0, pad: 0, seed: 21 };
+    const withFma = runGemmCase(fma, c).actual;
+    const withoutFma = runGemmCase(simd, c).actual;
+    expect(maxDifference(withFma, withoutFma)).toBeLessThanOrEqual(1e-12);
+    // One rounding per step instead of two: some entries must differ, or FMA is not in use.
+    expect(maxDifference(withFma, withoutFma)).toBeGreaterThan(0);
+  });
+});

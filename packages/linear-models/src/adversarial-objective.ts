@@ -1,0 +1,86 @@
+import { assertFiniteNumber, assertKnownOptions, type Matrix } from '@benignlab/linalg';
+import { LinearModelError } from './errors.js';
+import { multiply } from './linear-model.js';
+import { assertCoefficients, assertDesign } from './validate.js';
+
+/** Perturbation norm of adversarial training: ℓ2 (dual norm ℓ2) or ℓ∞ (dual norm ℓ1). */
+export type PerturbationNorm = 'l2' | 'linf';
+
+/** Options of {@link adversarialObjective}. */
+export interface AdversarialObjectiveOptions {
+  /** Perturbation budget ε ≥ 0. */
+  epsilon: number;
+  /** Perturbation norm; the penalty uses its dual. */
+  norm: PerturbationNorm;
+}
+
+/** Checks ε and the norm name. */
+export function readAdversarialOptions(options: unknown, extraKeys: readonly string[] = []): AdversarialObjectiveOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new LinearModelError('options', "expected { epsilon, norm: 'l2' | 'linf' }");
+  }
+  assertKnownOptions('options', options, ['epsilon', 'norm', ...extraKeys]);
+  const { epsilon, norm } = options as AdversarialObjectiveOptions;
+  assertFiniteNumber('options.epsilon', epsilon);
+  if (epsilon < 0) {
+    throw new LinearModelError('options.epsilon', `is ${epsilon}; expected a perturbation budget ε ≥ 0`);
+  }
+  if (norm !== 'l2' && norm !== 'linf') {
+    throw new LinearModelError('options.norm', `is ${JSON.stringify(norm)}; expected 'l2' or 'linf'`);
+  }
+  return { epsilon, norm };
+}
+
+/** ‖θ‖_* for the dual of the perturbation norm: ‖θ‖₂ for ℓ2, ‖θ‖₁ for ℓ∞. */
+export function dualNorm(theta: Float64Array, norm: PerturbationNorm): number {
+  let s = 0;
+  if (norm === 'l2') {
+    for (let j = 0; j < theta.length; j++) s += theta[j] * theta[j];
+    return Math.sqrt(s);
+  }
+  for (let j = 0; j < theta.length; j++) s += Math.abs(theta[j]);
+  return s;
+}
+
+/**
+ * The adversarial training loss `(1/n) Σᵢ (|yᵢ − ⟨xᵢ, θ⟩| + ε‖θ‖_*)²` (THEORY.md §2), the
+ * exact worst case of the squared loss over perturbations ‖δᵢ‖ ≤ ε of each input.
+ *
+ * @param X n×p design, rows are samples
+ * @param y length-n labels
+ * @param theta coefficients, length p
+ * @param options `epsilon` ≥ 0 and `norm` ('l2' or 'linf')
+ * @example
+ * ```ts
+ * adversarialObjective(X, y, ridge(X, y, 0.1).coef, { epsilon: 0.1, norm: 'l2' });
+ * ```
+ */
+export function adversarialObjective(
+  X: Matrix,
+  y: Float64Array,
+  theta: Float64Array,
+  options: AdversarialObjectiveOptions,
+): number {
+  const { p } = assertDesign(X, y);
+  assertCoefficients('theta', theta, p);
+  const { epsilon, norm } = readAdversarialOptions(options);
+  return objectiveValue(X, y, theta, epsilon, norm);
+}
+
+/** The objective without validation. */
+export function objectiveValue(
+  X: Matrix,
+  y: Float64Array,
+  theta: Float64Array,
+  epsilon: number,
+  norm: PerturbationNorm,
+): number {
+  const prediction = multiply(X, theta);
+  const penalty = epsilon * dualNorm(theta, norm);
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const u = Math.abs(y[i] - prediction[i]) + penalty;
+    s += u * u;
+  }
+  return s / y.length;
+}

@@ -1,0 +1,19 @@
+import { LinalgError } from '@benignlab/linalg';
+
+/**
+ * The error every `@benignlab/linear-models` check throws: it names the argument, what
+ * was received and what was expected. It extends `LinalgError`, so one
+ * `instanceof LinalgError` catches the input errors of this package and of the linear
+ * algebra underneath alike.
+ *
+ * @example
+ * ```ts
+ * try { ridge(X, y, -1); } catch (e) { if (e instanceof LinearModelError) console.log(e.argument); } // "lambda"
+ * ```
+ */
+export class LinearModelError extends LinalgError {
+  constructor(argument: string, message: string) {
+    super(argument, message);
+    this.name = 'LinearModelError';
+  }
+}

@@ -1,0 +1,68 @@
+import { gram, gramT, type Matrix, symEig } from '@benignlab/linalg';
+
+/**
+ * The eigendecomposition of the smaller Gram matrix of `X` (n×p), which is a thin SVD
+ * `X = U S Vᵀ` in disguise: the dual form decomposes `XXᵀ = U diag(μ) Uᵀ` (n×n, used
+ * when p > n), the primal form `XᵀX = V diag(μ) Vᵀ` (p×p, when p ≤ n); `μ = s²`.
+ */
+export interface GramSpectrum {
+  /** `'dual'`: eigenvectors of XXᵀ (length n); `'primal'`: of XᵀX (length p). */
+  readonly form: 'dual' | 'primal';
+  /** Size m of the decomposed Gram matrix (n for dual, p for primal). */
+  readonly size: number;
+  /** All eigenvalues μ, sorted descending, negatives from rounding clamped to 0. */
+  readonly values: Float64Array;
+  /** m×m; column k is the unit eigenvector of `values[k]`. */
+  readonly vectors: Matrix;
+  /** Numerical rank r: the number of μ above {@link GramSpectrum.cutoff}. */
+  readonly rank: number;
+  /** Eigenvalues μ ≤ cutoff = max(n, p) · ε_mach · μ₁ are treated as exact zeros. */
+  readonly cutoff: number;
+}
+
+/**
+ * Relative threshold on the Gram eigenvalues below which a direction is numerically
+ * null: rounding in forming XXᵀ leaves errors of order max(n, p)·ε_mach·μ₁ in every μ
+ * (numpy's `matrix_rank` rule applied to the Gram matrix).
+ */
+export function rankCutoff(n: number, p: number, largest: number): number {
+  return Math.max(n, p) * Number.EPSILON * largest;
+}
+
+/** Decomposes the smaller Gram matrix of `X` (the dual one when `p > n`). */
+export function gramSpectrum(X: Matrix, form: 'dual' | 'primal' = X.cols > X.rows ? 'dual' : 'primal'): GramSpectrum {
+  const gramMatrix = form === 'dual' ? gram(X) : gramT(X);
+  const { values, vectors } = symEig(gramMatrix);
+  const size = values.length;
+  const clamped = new Float64Array(size);
+  for (let k = 0; k < size; k++) clamped[k] = Math.max(values[k], 0);
+  const cutoff = rankCutoff(X.rows, X.cols, clamped[0] ?? 0);
+  let rank = 0;
+  while (rank < size && clamped[rank] > cutoff) rank++;
+  return { form, size, values: clamped, vectors, rank, cutoff };
+}
+
+/** `out_k = Σ_i U_ik v_i` for the first `count` columns of U (m×m): the coordinates Uᵀv. */
+export function projectOntoEigenvectors(vectors: Matrix, v: Float64Array, count: number): Float64Array {
+  const { rows, cols, data } = vectors;
+  const out = new Float64Array(count);
+  for (let i = 0; i < rows; i++) {
+    const vi = v[i];
+    const offset = i * cols;
+    for (let k = 0; k < count; k++) out[k] += data[offset + k] * vi;
+  }
+  return out;
+}
+
+/** `out_i = Σ_{k<count} U_ik a_k`: maps eigen-coordinates back (U a). */
+export function combineEigenvectors(vectors: Matrix, a: Float64Array, count: number): Float64Array {
+  const { rows, cols, data } = vectors;
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const offset = i * cols;
+    let s = 0;
+    for (let k = 0; k < count; k++) s += data[offset + k] * a[k];
+    out[i] = s;
+  }
+  return out;
+}

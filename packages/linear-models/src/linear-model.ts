@@ -1,0 +1,67 @@
+import { type Matrix, matvec } from '@benignlab/linalg';
+import { assertPredictInput } from './validate.js';
+
+/**
+ * A fitted linear predictor `f(x) = ⟨x, θ̂⟩` (no intercept, as in THEORY.md §1: centre
+ * the data first if it needs one). Every estimator of this package returns one, plus its
+ * own diagnostics.
+ */
+export interface LinearModel {
+  /** θ̂, length p. */
+  readonly coef: Float64Array;
+  /**
+   * Predictions `X θ̂` for a design `X` with p columns (rows are samples).
+   *
+   * @param X m×p design
+   * @returns length-m vector of predictions
+   */
+  predict(X: Matrix): Float64Array;
+}
+
+/**
+ * A {@link LinearModel} for coefficients `coef` (kept by reference, not copied).
+ *
+ * @example
+ * ```ts
+ * linearModel(Float64Array.of(1, -1)).predict(Matrix.fromRows([[3, 1]])); // [2]
+ * ```
+ */
+export function linearModel(coef: Float64Array): LinearModel {
+  return {
+    coef,
+    predict(X: Matrix): Float64Array {
+      const design = assertPredictInput(X, coef.length);
+      return matvec(design, coef);
+    },
+  };
+}
+
+/**
+ * `X θ` without re-validating `X`: iterative solvers check X once per fit, whereas the
+ * public `matvec` re-scans all n·p entries for NaN on every call, which would double the
+ * cost of a gradient step.
+ */
+export function multiply(X: Matrix, theta: Float64Array): Float64Array {
+  const { rows, cols, data } = X;
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const offset = i * cols;
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += data[offset + j] * theta[j];
+    out[i] = s;
+  }
+  return out;
+}
+
+/** `Xᵀ v` without re-validating (row-wise accumulation keeps the reads contiguous). */
+export function multiplyTransposed(X: Matrix, v: Float64Array): Float64Array {
+  const { rows, cols, data } = X;
+  const out = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const vi = v[i];
+    if (vi === 0) continue;
+    const offset = i * cols;
+    for (let j = 0; j < cols; j++) out[j] += vi * data[offset + j];
+  }
+  return out;
+}

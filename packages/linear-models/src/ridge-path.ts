@@ -1,0 +1,305 @@
+import { assertKnownOptions, gram, Matrix, matmul } from '@benignlab/linalg';
+import { applyCovariance, assertCovariance, type Covariance, whitenRows } from './covariance.js';
+import { LinearModelError } from './errors.js';
+import { combineEigenvectors, type GramSpectrum, gramSpectrum, projectOntoEigenvectors } from './gram-spectrum.js';
+import { type LinearModel, linearModel, multiply, multiplyTransposed } from './linear-model.js';
+import { assertCoefficients, assertDesign, assertLambda } from './validate.js';
+
+/** Options of {@link ridgePath}. */
+export interface RidgePathOptions {
+  /** The true coefficients θ* (length p), needed for {@link RidgePath.standardRisk}. */
+  thetaStar?: Float64Array;
+  /** The feature covariance Σ, needed for {@link RidgePath.standardRisk}. */
+  covariance?: Covariance;
+}
+
+/** Options of {@link RidgePath.summary} and {@link RidgePath.sweep}. */
+export interface RidgePathSummaryOptions {
+  /** Also compute ‖θ̂_λ‖₁ (the ℓ∞-adversarial dual norm); costs O(np) per λ. Default false. */
+  l1Norm?: boolean;
+}
+
+/** Everything the risks need about θ̂_λ at one λ. */
+export interface RidgePathSummary {
+  readonly lambda: number;
+  /** ‖θ̂_λ‖₂² (squared Euclidean norm; the ℓ2-adversarial dual norm squared). */
+  readonly norm2: number;
+  /** (1/n)‖y − Xθ̂_λ‖², the training mean squared error. */
+  readonly trainingError: number;
+  /** (θ̂_λ − θ*)ᵀ Σ (θ̂_λ − θ*), when θ* and Σ were given. */
+  readonly standardRisk?: number;
+  /** ‖θ̂_λ‖₁, when asked for. */
+  readonly l1Norm?: number;
+}
+
+/** The same quantities over a grid of λ, one entry per λ. */
+export interface RidgePathSweep {
+  readonly lambda: Float64Array;
+  readonly norm2: Float64Array;
+  readonly trainingError: Float64Array;
+  readonly standardRisk?: Float64Array;
+  readonly l1Norm?: Float64Array;
+}
+
+/** The whole ridge path θ̂_λ, λ ≥ 0, from one eigendecomposition. */
+export interface RidgePath {
+  readonly n: number;
+  readonly p: number;
+  /** Which Gram matrix was decomposed: `'dual'` XXᵀ (p > n) or `'primal'` XᵀX. */
+  readonly form: 'dual' | 'primal';
+  /** Numerical rank of X. */
+  readonly rank: number;
+  /** The nonzero eigenvalues μ₁ ≥ … ≥ μ_r of XXᵀ (equivalently XᵀX), the squared singular values. */
+  readonly gramEigenvalues: Float64Array;
+  /** θ̂_λ (length p). O(np) (dual) or O(p·r) (primal). */
+  coef(lambda: number): Float64Array;
+  /** θ̂_λ as a {@link LinearModel}. */
+  model(lambda: number): LinearModel;
+  /** ‖θ̂_λ‖₂² in O(r). */
+  norm2(lambda: number): number;
+  /** (1/n)‖y − Xθ̂_λ‖² in O(r). */
+  trainingError(lambda: number): number;
+  /** (θ̂_λ − θ*)ᵀ Σ (θ̂_λ − θ*) in O(r²); needs `thetaStar` and `covariance`. */
+  standardRisk(lambda: number): number;
+  /** norm2, training error, standard risk (when available) and optionally ‖θ̂_λ‖₁ at one λ. */
+  summary(lambda: number, options?: RidgePathSummaryOptions): RidgePathSummary;
+  /** {@link RidgePath.summary} over a grid of λ, as arrays. */
+  sweep(lambdas: ArrayLike<number>, options?: RidgePathSummaryOptions): RidgePathSweep;
+}
+
+/** Quadratic form of the standard risk in the eigen-coordinates a(λ): aᵀAa − 2aᵀb + θ*ᵀΣθ*. */
+interface RiskForm {
+  readonly A: Float64Array;
+  readonly b: Float64Array;
+  readonly truthEnergy: number;
+}
+
+/**
+ * The ridge path (THEORY.md §2). One eigendecomposition of the smaller Gram matrix,
+ * `XXᵀ = U diag(μ) Uᵀ` when p > n (else `XᵀX = V diag(μ) Vᵀ`), serves every λ:
+ *
+ * - `θ̂_λ = Xᵀ U a(λ)` with `a_k = c_k/(μ_k + nλ)`, `c = Uᵀy` (dual);
+ *   `θ̂_λ = V a(λ)` with `a_k = g_k/(μ_k + nλ)`, `g = VᵀXᵀy` (primal);
+ * - `‖θ̂_λ‖² = Σ_k μ_k c_k²/(μ_k + nλ)²`;
+ * - `(1/n)‖y − Xθ̂_λ‖² = (1/n)[Σ_k (nλ c_k/(μ_k + nλ))² + ‖y‖² − Σ_k c_k²]`;
+ * - `R(θ̂_λ) = aᵀ(BᵀΣB)a − 2aᵀBᵀΣθ* + θ*ᵀΣθ*` with `B = XᵀU` (or V), the r×r matrix
+ *   `BᵀΣB` and the vector `BᵀΣθ*` formed once.
+ *
+ * Costs: construction O(n²p + n³) (dual) or O(np² + p³) (primal), plus, with θ* and Σ,
+ * one more O(n²p) Gram product (O(np²) if Σ has a basis); then per λ: norm2 and
+ * trainingError O(r), standardRisk O(r²), coef and l1Norm O(np). λ = 0 gives the
+ * min-norm solution; directions with μ below the rank cutoff of {@link minNorm} are
+ * dropped for every λ, so `coef(λ)` equals `ridge(X, y, λ).coef` for full-rank X and
+ * the pseudo-inverse convention otherwise.
+ *
+ * @param X n×p design, rows are samples
+ * @param y length-n labels
+ * @param options `thetaStar` (length p) and `covariance` ({ eigenvalues, basis? }) for risks
+ * @example
+ * ```ts
+ * const path = ridgePath(X, y, { thetaStar, covariance: { eigenvalues } });
+ * const lambdas = Float64Array.from({ length: 200 }, (_, i) => 10 ** (-6 + (i * 7) / 199));
+ * const { norm2, standardRisk } = path.sweep(lambdas);
+ * ```
+ */
+export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions = {}): RidgePath {
+  const { n, p } = assertDesign(X, y);
+  assertKnownOptions('options', options, ['thetaStar', 'covariance']);
+  const thetaStar =
+    options.thetaStar === undefined ? undefined : assertCoefficients('options.thetaStar', options.thetaStar, p);
+  const covariance =
+    options.covariance === undefined ? undefined : assertCovariance('options.covariance', options.covariance, p);
+
+  const spectrum = gramSpectrum(X);
+  const { form, rank, values, vectors } = spectrum;
+  const gramEigenvalues = values.slice(0, rank);
+  const projected = form === 'dual' ? y : multiplyTransposed(X, y);
+  const rightCoordinates = projectOntoEigenvectors(vectors, projected, rank);
+  const leftCoordinates = new Float64Array(rank);
+  for (let k = 0; k < rank; k++) {
+    leftCoordinates[k] =
+      form === 'dual' ? rightCoordinates[k] : rightCoordinates[k] / Math.sqrt(gramEigenvalues[k]);
+  }
+  let labelEnergy = 0;
+  for (let i = 0; i < n; i++) labelEnergy += y[i] * y[i];
+  let explainedEnergy = 0;
+  for (let k = 0; k < rank; k++) explainedEnergy += leftCoordinates[k] * leftCoordinates[k];
+  const unexplainedEnergy = Math.max(labelEnergy - explainedEnergy, 0);
+
+  const riskForm =
+    thetaStar !== undefined && covariance !== undefined
+      ? buildRiskForm(X, spectrum, thetaStar, covariance)
+      : undefined;
+
+  const scratch = new Float64Array(rank);
+  const fillCoordinates = (lambda: number, out: Float64Array): Float64Array => {
+    const shift = n * lambda;
+    for (let k = 0; k < rank; k++) out[k] = rightCoordinates[k] / (gramEigenvalues[k] + shift);
+    return out;
+  };
+
+  const coef = (lambda: number): Float64Array => {
+    assertLambda('lambda', lambda);
+    const coordinates = fillCoordinates(lambda, new Float64Array(rank));
+    const combined = combineEigenvectors(vectors, coordinates, rank);
+    return form === 'dual' ? multiplyTransposed(X, combined) : combined;
+  };
+
+  const norm2 = (lambda: number): number => {
+    assertLambda('lambda', lambda);
+    const shift = n * lambda;
+    let s = 0;
+    for (let k = 0; k < rank; k++) {
+      const mu = gramEigenvalues[k];
+      const c = leftCoordinates[k];
+      const d = mu + shift;
+      s += (mu * c * c) / (d * d);
+    }
+    return s;
+  };
+
+  const trainingError = (lambda: number): number => {
+    assertLambda('lambda', lambda);
+    const shift = n * lambda;
+    let s = unexplainedEnergy;
+    for (let k = 0; k < rank; k++) {
+      const shrunk = (shift * leftCoordinates[k]) / (gramEigenvalues[k] + shift);
+      s += shrunk * shrunk;
+    }
+    return s / n;
+  };
+
+  const standardRisk = (lambda: number): number => {
+    assertLambda('lambda', lambda);
+    if (riskForm === undefined) {
+      const missing = thetaStar === undefined ? 'thetaStar' : 'covariance';
+      throw new LinearModelError(
+        `options.${missing}`,
+        `standardRisk needs both thetaStar and covariance; pass ${missing} to ridgePath(X, y, { thetaStar, covariance })`,
+      );
+    }
+    const a = fillCoordinates(lambda, scratch);
+    const { A, b, truthEnergy } = riskForm;
+    let quadratic = 0;
+    let linear = 0;
+    for (let k = 0; k < rank; k++) {
+      const offset = k * rank;
+      let rowSum = 0;
+      for (let l = 0; l < rank; l++) rowSum += A[offset + l] * a[l];
+      quadratic += a[k] * rowSum;
+      linear += a[k] * b[k];
+    }
+    return Math.max(quadratic - 2 * linear + truthEnergy, 0);
+  };
+
+  const l1NormAt = (lambda: number): number => {
+    const theta = coef(lambda);
+    let s = 0;
+    for (let j = 0; j < p; j++) s += Math.abs(theta[j]);
+    return s;
+  };
+
+  const readSummaryOptions = (summaryOptions: RidgePathSummaryOptions | undefined): boolean => {
+    assertKnownOptions('options', summaryOptions, ['l1Norm']);
+    const flag = summaryOptions?.l1Norm ?? false;
+    if (typeof flag !== 'boolean') {
+      throw new LinearModelError('options.l1Norm', `expected a boolean, got ${String(flag)}`);
+    }
+    return flag;
+  };
+
+  const summary = (lambda: number, summaryOptions?: RidgePathSummaryOptions): RidgePathSummary => {
+    const withL1 = readSummaryOptions(summaryOptions);
+    return {
+      lambda,
+      norm2: norm2(lambda),
+      trainingError: trainingError(lambda),
+      ...(riskForm === undefined ? {} : { standardRisk: standardRisk(lambda) }),
+      ...(withL1 ? { l1Norm: l1NormAt(lambda) } : {}),
+    };
+  };
+
+  const sweep = (lambdas: ArrayLike<number>, summaryOptions?: RidgePathSummaryOptions): RidgePathSweep => {
+    const withL1 = readSummaryOptions(summaryOptions);
+    if (lambdas === null || typeof lambdas !== 'object' || typeof lambdas.length !== 'number') {
+      throw new LinearModelError('lambdas', `expected an array of λ values, got ${String(lambdas)}`);
+    }
+    const count = lambdas.length;
+    const out = {
+      lambda: new Float64Array(count),
+      norm2: new Float64Array(count),
+      trainingError: new Float64Array(count),
+      standardRisk: riskForm === undefined ? undefined : new Float64Array(count),
+      l1Norm: withL1 ? new Float64Array(count) : undefined,
+    };
+    for (let i = 0; i < count; i++) {
+      const lambda = assertLambda(`lambdas[${i}]`, lambdas[i]);
+      out.lambda[i] = lambda;
+      out.norm2[i] = norm2(lambda);
+      out.trainingError[i] = trainingError(lambda);
+      if (out.standardRisk !== undefined) out.standardRisk[i] = standardRisk(lambda);
+      if (out.l1Norm !== undefined) out.l1Norm[i] = l1NormAt(lambda);
+    }
+    return {
+      lambda: out.lambda,
+      norm2: out.norm2,
+      trainingError: out.trainingError,
+      ...(out.standardRisk === undefined ? {} : { standardRisk: out.standardRisk }),
+      ...(out.l1Norm === undefined ? {} : { l1Norm: out.l1Norm }),
+    };
+  };
+
+  return {
+    n,
+    p,
+    form,
+    rank,
+    gramEigenvalues,
+    coef,
+    model: (lambda: number) => linearModel(coef(lambda)),
+    norm2,
+    trainingError,
+    standardRisk,
+    summary,
+    sweep,
+  };
+}
+
+/**
+ * `BᵀΣB`, `BᵀΣθ*` and `θ*ᵀΣθ*` for `θ̂_λ = B a(λ)`: with `B = XᵀU_r` (dual) the matrix is
+ * `U_rᵀ (XΣXᵀ) U_r`, with `B = V_r` (primal) it is `(Σ^{1/2}V_r)ᵀ(Σ^{1/2}V_r)`.
+ */
+function buildRiskForm(
+  X: Matrix,
+  spectrum: GramSpectrum,
+  thetaStar: Float64Array,
+  covariance: Covariance,
+): RiskForm {
+  const { form, rank, vectors } = spectrum;
+  const p = X.cols;
+  const sigmaThetaStar = applyCovariance(covariance, thetaStar);
+  let truthEnergy = 0;
+  for (let j = 0; j < p; j++) truthEnergy += thetaStar[j] * sigmaThetaStar[j];
+  if (rank === 0) return { A: new Float64Array(0), b: new Float64Array(0), truthEnergy };
+
+  const leading = leadingColumns(vectors, rank);
+  if (form === 'dual') {
+    const weighted = gram(whitenRows(X, covariance));
+    const half = matmul(weighted, leading);
+    const A = matmul(leading, half, { transposeA: true }).data;
+    const b = projectOntoEigenvectors(vectors, multiply(X, sigmaThetaStar), rank);
+    return { A, b, truthEnergy };
+  }
+  const leadingRows = leading.transpose();
+  const A = gram(whitenRows(leadingRows, covariance)).data;
+  const b = multiply(leadingRows, sigmaThetaStar);
+  return { A, b, truthEnergy };
+}
+
+/** The first `count` columns of a square matrix, as a rows×count matrix. */
+function leadingColumns(vectors: Matrix, count: number): Matrix {
+  const { rows, cols, data } = vectors;
+  const out = new Float64Array(rows * count);
+  for (let i = 0; i < rows; i++) out.set(data.subarray(i * cols, i * cols + count), i * count);
+  return new Matrix(rows, count, out);
+}

@@ -1,0 +1,22 @@
+import { LinalgError } from '@benignlab/linalg';
+
+/**
+ * The error type of `@benignlab/ntk`. It extends {@link LinalgError}, so a caller can
+ * catch every benignlab input error with one `instanceof LinalgError` check; `argument`
+ * names the offending argument exactly as in the function's signature.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   ntkKernel(A, B, { layers: 'second' as never });
+ * } catch (error) {
+ *   if (error instanceof NtkError) console.log(error.argument); // "options.layers"
+ * }
+ * ```
+ */
+export class NtkError extends LinalgError {
+  constructor(argument: string, message: string) {
+    super(argument, message);
+    this.name = 'NtkError';
+  }
+}

@@ -1,0 +1,237 @@
+import {
+  assertFiniteNumber,
+  assertKnownOptions,
+  assertMatrix,
+  assertVector,
+  describeValue,
+  Matrix,
+  matmul,
+  matvec,
+} from '@benignlab/linalg';
+import { NtkError } from './errors.js';
+import { type NtkLayers, readLayers } from './layers.js';
+import { KernelSpectrum } from './kernel-spectrum.js';
+import { kernelExpansionGradient } from './ntk-input-gradient.js';
+import { ntkKernel } from './ntk-kernel.js';
+
+/** Options of {@link ntkRegression}. */
+export interface NtkRegressionOptions {
+  /** Trained layers: `'first'` for `K₁`, `'both'` (default) for `K₁ + K₂`. */
+  layers?: NtkLayers;
+  /** Ridge parameter λ ≥ 0 in `K + nλI`; default 0 (the interpolant, lazy training's limit). */
+  lambda?: number;
+}
+
+/**
+ * Kernel ridge regression with the two-layer ReLU NTK (THEORY.md §5):
+ * `f̂(x) = K(x, X) α`, `α = (K(X, X) + nλI)^{-1} Y`, the same `nλ` convention as linear
+ * ridge. λ = 0 interpolates (the limit of a lazily trained wide network started at
+ * f ≡ 0); a singular `K(X, X)` (duplicated inputs) gets the pseudo-inverse, i.e. the
+ * minimum-RKHS-norm interpolant.
+ *
+ * Cost: the kernel O(n²d) plus one symmetric eigendecomposition O(n³), which also serves
+ * {@link NtkRegression.path} and {@link NtkRegression.withLambda} at O(n²) per λ.
+ *
+ * @param X n×d training inputs (rows)
+ * @param y length-n training targets
+ * @param options `layers` (default `'both'`), `lambda` (default 0)
+ * @example
+ * ```ts
+ * const X = Matrix.fromRows([[1, 0], [0, 1], [1, 1]]);
+ * const fit = ntkRegression(X, Float64Array.of(1, -1, 0.5), { layers: 'first' });
+ * fit.predict(X); // ≈ [1, -1, 0.5] (interpolation)
+ * fit.inputGradient(Matrix.fromRows([[0.5, 2]])); // 1×2 matrix of ∇f̂
+ * ```
+ */
+export function ntkRegression(X: Matrix, y: Float64Array, options: NtkRegressionOptions = {}): NtkRegression {
+  assertMatrix('X', X);
+  assertVector('y', y, X.rows);
+  assertKnownOptions('options', options, ['layers', 'lambda']);
+  const layers = readLayers('options.layers', options.layers);
+  const lambda = readLambda('options.lambda', options.lambda ?? 0);
+  const inputs = X.clone();
+  const targets = y.slice();
+  const spectrum = new KernelSpectrum(ntkKernel(inputs, inputs, { layers }), targets);
+  return new NtkRegression(inputs, targets, layers, lambda, spectrum);
+}
+
+/**
+ * A fitted NTK kernel-regression predictor; create it with {@link ntkRegression}.
+ */
+export class NtkRegression {
+  /** Which kernel: `'first'` (`K₁`) or `'both'` (`K₁ + K₂`). */
+  readonly layers: NtkLayers;
+  /** The ridge parameter λ of `K + nλI`. */
+  readonly lambda: number;
+  /** The training inputs X (n×d, a private copy). */
+  readonly inputs: Matrix;
+  /** The training targets Y (length n, a private copy). */
+  readonly targets: Float64Array;
+  /** `α = (K(X, X) + nλI)^{-1} Y`, length n: `f̂(x) = Σᵢ αᵢ K(x, xᵢ)`. */
+  readonly coefficients: Float64Array;
+  private readonly spectrum: KernelSpectrum;
+  private readonly filterValues: Float64Array;
+
+  /** @internal Use {@link ntkRegression}. */
+  constructor(inputs: Matrix, targets: Float64Array, layers: NtkLayers, lambda: number, spectrum: KernelSpectrum) {
+    this.inputs = inputs;
+    this.targets = targets;
+    this.layers = layers;
+    this.lambda = lambda;
+    this.spectrum = spectrum;
+    this.filterValues = spectrum.filter(lambda, new Float64Array(spectrum.n));
+    const scaled = new Float64Array(spectrum.n);
+    for (let i = 0; i < spectrum.n; i++) scaled[i] = spectrum.projectedTargets[i] * this.filterValues[i];
+    this.coefficients = matvec(spectrum.eigenvectors, scaled);
+  }
+
+  /** Eigenvalues of K(X, X), descending (those at rounding level are exactly 0). */
+  get kernelEigenvalues(): Float64Array {
+    return this.spectrum.eigenvalues.slice();
+  }
+
+  /** Mean squared training residual `(1/n)‖Y − f̂(X)‖²` (0 for the interpolant). */
+  get trainingError(): number {
+    return this.spectrum.trainingError(this.filterValues);
+  }
+
+  /** Squared RKHS norm of the fit, `‖f̂‖²_K = αᵀ K(X, X) α` (the analogue of ‖θ̂‖²). */
+  get rkhsNormSquared(): number {
+    return this.spectrum.rkhsNormSquared(this.filterValues);
+  }
+
+  /**
+   * Predictions `f̂(t) = K(t, X) α` at the rows of `T`.
+   *
+   * @param T t×d test inputs
+   * @returns length-t predictions
+   * @example
+   * ```ts
+   * fit.predict(Matrix.fromRows([[0.2, -1]])); // Float64Array [f̂(0.2, -1)]
+   * ```
+   */
+  predict(T: Matrix): Float64Array {
+    this.checkInputs('T', T);
+    return matvec(ntkKernel(T, this.inputs, { layers: this.layers }), this.coefficients);
+  }
+
+  /**
+   * Analytic input gradients `∇_x f̂(x) = Σᵢ αᵢ ∇_x K(x, xᵢ)` at the rows of `T` (see
+   * {@link ntkInputGradient} for the formulas and the conventions where K has a kink).
+   *
+   * @param T t×d points
+   * @returns a t×d matrix, row r the gradient at row r of `T`
+   * @example
+   * ```ts
+   * const G = fit.inputGradient(T); // same shape as T
+   * ```
+   */
+  inputGradient(T: Matrix): Matrix {
+    this.checkInputs('T', T);
+    return kernelExpansionGradient(T, this.inputs, this.coefficients, this.layers === 'both');
+  }
+
+  /**
+   * The same kernel fit at another λ, reusing this fit's eigendecomposition (O(n²)).
+   *
+   * @example
+   * ```ts
+   * const ridge = fit.withLambda(0.1); // α = (K + 0.1·n·I)^{-1} Y
+   * ```
+   */
+  withLambda(lambda: number): NtkRegression {
+    return new NtkRegression(this.inputs, this.targets, this.layers, readLambda('lambda', lambda), this.spectrum);
+  }
+
+  /**
+   * A path of fits over λ from this fit's single eigendecomposition of K(X, X):
+   * `α_λ = U diag(1/(μᵢ + nλ)) Uᵀ Y`, O(n²) per λ (no new factorization).
+   *
+   * @param lambdas ridge parameters, each finite and ≥ 0 (any order; kept as given)
+   * @example
+   * ```ts
+   * const path = fit.path([0, 1e-3, 1e-2, 1e-1]);
+   * path.predict(T).row(2); // predictions at λ = 1e-2
+   * path.rkhsNormsSquared; // how the fit's norm shrinks with λ
+   * ```
+   */
+  path(lambdas: readonly number[] | Float64Array): NtkRegressionPath {
+    if (!Array.isArray(lambdas) && !(lambdas instanceof Float64Array)) {
+      throw new NtkError('lambdas', `expected an array of numbers, got ${describeValue(lambdas)}`);
+    }
+    if (lambdas.length === 0) throw new NtkError('lambdas', 'is empty; expected at least one λ ≥ 0');
+    const values = Float64Array.from(lambdas, (lambda, k) => readLambda(`lambdas[${k}]`, lambda));
+    return new NtkRegressionPath(this, values, this.spectrum);
+  }
+
+  private checkInputs(name: string, T: Matrix): void {
+    assertMatrix(name, T);
+    if (T.cols !== this.inputs.cols) {
+      throw new NtkError(
+        name,
+        `is ${T.shape}; expected ${this.inputs.cols} columns (the training inputs are ${this.inputs.shape})`,
+      );
+    }
+  }
+}
+
+/** NTK kernel-regression fits over a grid of λ, sharing one eigendecomposition. */
+export class NtkRegressionPath {
+  /** The ridge parameters, in the order given. */
+  readonly lambdas: Float64Array;
+  /** L×n matrix, row k the coefficients α at `lambdas[k]`. */
+  readonly coefficients: Matrix;
+  /** `‖f̂_λ‖²_K` per λ. */
+  readonly rkhsNormsSquared: Float64Array;
+  /** `(1/n)‖Y − f̂_λ(X)‖²` per λ. */
+  readonly trainingErrors: Float64Array;
+  private readonly base: NtkRegression;
+
+  /** @internal Use {@link NtkRegression.path}. */
+  constructor(base: NtkRegression, lambdas: Float64Array, spectrum: KernelSpectrum) {
+    const n = spectrum.n;
+    const count = lambdas.length;
+    this.base = base;
+    this.lambdas = lambdas;
+    this.rkhsNormsSquared = new Float64Array(count);
+    this.trainingErrors = new Float64Array(count);
+    const filtered = new Matrix(count, n);
+    const filter = new Float64Array(n);
+    for (let k = 0; k < count; k++) {
+      spectrum.filter(lambdas[k], filter);
+      this.rkhsNormsSquared[k] = spectrum.rkhsNormSquared(filter);
+      this.trainingErrors[k] = spectrum.trainingError(filter);
+      const row = k * n;
+      for (let i = 0; i < n; i++) filtered.data[row + i] = spectrum.projectedTargets[i] * filter[i];
+    }
+    // Row k of (filtered · Uᵀ) is (U · filteredₖ)ᵀ = α at λₖ.
+    this.coefficients = matmul(filtered, spectrum.eigenvectors, { transposeB: true });
+  }
+
+  /**
+   * Predictions of every fit on the path, from one kernel evaluation K(T, X).
+   *
+   * @param T t×d test inputs
+   * @returns an L×t matrix, row k the predictions at `lambdas[k]`
+   */
+  predict(T: Matrix): Matrix {
+    assertMatrix('T', T);
+    if (T.cols !== this.base.inputs.cols) {
+      throw new NtkError('T', `is ${T.shape}; expected ${this.base.inputs.cols} columns`);
+    }
+    const kernel = ntkKernel(T, this.base.inputs, { layers: this.base.layers });
+    return matmul(this.coefficients, kernel, { transposeB: true });
+  }
+
+  /** The fit at `lambdas[index]` as a full predictor (with `inputGradient`). */
+  at(index: number): NtkRegression {
+    if (!Number.isInteger(index) || index < 0 || index >= this.lambdas.length) {
+      throw new NtkError('index', `is ${describeValue(index)}; expected an integer in [0, ${this.lambdas.length - 1}]`);
+    }
+    return this.base.withLambda(this.lambdas[index]);
+  }
+}
+
+function readLambda(name: string, value: unknown): number {
+  return assertFiniteNumber(name, value, 0);
+}
