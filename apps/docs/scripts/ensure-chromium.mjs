@@ -27,7 +27,8 @@ function run(command, args) {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (result.error) throw new Error(`could not start ${command}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`\`${command} ${args.join(' ')}\` exited with status ${result.status}`);
+  if (result.status !== 0)
+    throw new Error(`\`${command} ${args.join(' ')}\` exited with status ${result.status}`);
 }
 
 /**
@@ -49,10 +50,15 @@ export function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = isRoot ? [] : commandExists('sudo') ? ['sudo', '-n'] : null;
   if (prefix === null) {
-    throw new Error(`${defaultChromiumPath} is missing and installing it needs root (no sudo found). ${manualFix}`);
+    throw new Error(
+      `${defaultChromiumPath} is missing and installing it needs root (no sudo found). ${manualFix}`,
+    );
   }
-  const apt = (args) => (prefix.length ? run(prefix[0], [...prefix.slice(1), 'apt-get', ...args]) : run('apt-get', args));
-  console.error(`[ensure-chromium] ${defaultChromiumPath} not found: installing Debian's chromium with apt-get…`);
+  const apt = (args) =>
+    prefix.length ? run(prefix[0], [...prefix.slice(1), 'apt-get', ...args]) : run('apt-get', args);
+  console.error(
+    `[ensure-chromium] ${defaultChromiumPath} not found: installing Debian's chromium with apt-get…`,
+  );
   try {
     apt(['update', '-qq']);
     apt(['install', '-y', '-qq', 'chromium']);

@@ -58,7 +58,10 @@ function signatureText(name, signature) {
     ? `<${signature.typeParameters.map((p) => p.name).join(', ')}>`
     : '';
   const parameters = (signature.parameters ?? [])
-    .map((p) => `${p.flags.isRest ? '...' : ''}${p.name}${p.flags.isOptional || p.defaultValue ? '?' : ''}: ${p.type}`)
+    .map(
+      (p) =>
+        `${p.flags.isRest ? '...' : ''}${p.name}${p.flags.isOptional || p.defaultValue ? '?' : ''}: ${p.type}`,
+    )
     .join(', ');
   return `${name}${typeParameters}(${parameters}): ${signature.type}`;
 }
@@ -79,7 +82,8 @@ function renderSignature(name, signature, prefix = 'function ') {
   }
   const returns = blockTags(signature.comment, '@returns')[0];
   if (returns) out.push(`**Returns** ${renderParts(returns.content).trim()}`);
-  for (const t of blockTags(signature.comment, '@throws')) out.push(`**Throws** ${renderParts(t.content).trim()}`);
+  for (const t of blockTags(signature.comment, '@throws'))
+    out.push(`**Throws** ${renderParts(t.content).trim()}`);
   const examples = renderExamples(signature.comment);
   if (examples) out.push(`**Example**\n\n${examples}`);
   return out.join('\n\n');
@@ -92,7 +96,8 @@ function renderMembers(reflection) {
   if (!members.length) return '';
   const rows = members.map((member) => {
     let type = '';
-    if (member.signatures?.length) type = member.signatures.map((s) => signatureText(member.name, s)).join(' / ');
+    if (member.signatures?.length)
+      type = member.signatures.map((s) => signatureText(member.name, s)).join(' / ');
     else if (member.getSignature) type = `get ${member.name}(): ${member.getSignature.type}`;
     else type = `${member.name}${member.flags.isOptional ? '?' : ''}: ${member.type}`;
     const comment = member.comment ?? member.signatures?.[0]?.comment ?? member.getSignature?.comment;
@@ -106,14 +111,15 @@ function renderReflection(reflection) {
   const heading = `### ${reflection.name} {#${reflection.name}}`;
   const parts = [heading];
   if (reflection.kind === ReflectionKind.Function) {
-    for (const signature of reflection.signatures ?? []) parts.push(renderSignature(reflection.name, signature));
+    for (const signature of reflection.signatures ?? [])
+      parts.push(renderSignature(reflection.name, signature));
     return parts.join('\n\n');
   }
   const summary = summaryOf(reflection.comment);
   if (reflection.kind === ReflectionKind.Class) {
     if (summary) parts.push(summary);
-    const constructor = reflection.children?.find((c) => c.kind === ReflectionKind.Constructor);
-    for (const signature of constructor?.signatures ?? []) {
+    const constructorReflection = reflection.children?.find((c) => c.kind === ReflectionKind.Constructor);
+    for (const signature of constructorReflection?.signatures ?? []) {
       parts.push(renderSignature(reflection.name, signature, 'new '));
     }
     const members = renderMembers({

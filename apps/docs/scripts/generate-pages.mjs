@@ -38,7 +38,8 @@ export function unresolvedApiLinks(exportsBySlug) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\]\(\/api\/([a-z-]+)#([A-Za-z0-9_]+)\)/g)) {
       const [, slug, name] = match;
-      if (!exportsBySlug[slug]?.includes(name)) unresolved.push(`${relative(siteDir, file)}: ${slug}#${name}`);
+      if (!exportsBySlug[slug]?.includes(name))
+        unresolved.push(`${relative(siteDir, file)}: ${slug}#${name}`);
     }
   }
   return unresolved;
@@ -58,7 +59,9 @@ export async function generatePages() {
       `[docs] ${unresolved.length} cross-link(s) point at names the packages do not export (yet):\n  ${unresolved.join('\n  ')}`,
     );
   }
-  console.log(`[docs] generated API and performance pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[docs] generated API and performance pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

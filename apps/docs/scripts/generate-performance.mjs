@@ -9,7 +9,9 @@ function formatValue(value) {
     if (!Number.isFinite(value)) return String(value);
     if (Number.isInteger(value)) return String(value);
     const magnitude = Math.abs(value);
-    return magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6) ? value.toExponential(3) : value.toPrecision(4);
+    return magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6)
+      ? value.toExponential(3)
+      : value.toPrecision(4);
   }
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return escapeProse(JSON.stringify(value));
@@ -78,7 +80,11 @@ export function generatePerformancePage({ workspaceRoot, packages }) {
   const missing = [];
   for (const { folder, name } of packages) {
     const dir = join(workspaceRoot, folder, 'bench-results');
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+      : [];
     if (!files.length) {
       missing.push(name);
       continue;

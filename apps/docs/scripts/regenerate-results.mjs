@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates the committed experiment results the Reproduction pages draw
-// (site/public/results/<id>.json), with the experiments package's own runner at its
+// (site/public/results/<id>.generated.json), with the experiments package's own runner at its
 // --quick sizes. Run after building the packages:
 //   node scripts/pnpm.mjs build && node apps/docs/scripts/regenerate-results.mjs [--only e1,e2] [--seed S]
 import { renameSync, writeFileSync } from 'node:fs';
@@ -17,9 +17,11 @@ const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
 for (const id of ids) {
   const started = Date.now();
   const { result } = await runExperiment(getExperiment(id), { quick: true, seed });
-  const file = join(outDir, `${id}.json`);
+  const file = join(outDir, `${id}.generated.json`);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(result)}\n`);
   renameSync(`${file}.tmp`, file);
   const supported = result.summary.verdicts.filter((v) => v.supported).length;
-  console.log(`${id}: ${result.rows.length} rows, ${supported}/${result.summary.verdicts.length} verdicts supported, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${id}: ${result.rows.length} rows, ${supported}/${result.summary.verdicts.length} verdicts supported, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

@@ -23,7 +23,9 @@ export default function setup(project: TestProject): void {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (result.status !== 0) {
-    throw new Error('Chromium is required for the docs browser tests and could not be installed (see above).');
+    throw new Error(
+      'Chromium is required for the docs browser tests and could not be installed (see above).',
+    );
   }
   project.provide('chromiumPath', result.stdout.trim());
   if (!existsSync(`${docsRoot}dist/index.html`)) {

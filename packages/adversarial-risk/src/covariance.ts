@@ -1,4 +1,4 @@
-import { assertMatrix, assertVector, describeValue, type Matrix, matvec } from '@benignlab/linalg';
+import { assertMatrix, describeValue, type Matrix, matvec } from '@benignlab/linalg';
 import { RiskError } from './errors.js';
 
 /**
@@ -31,13 +31,18 @@ export function assertCovariance(name: string, value: unknown): Covariance {
     }
   }
   const { eigenvalues, basis } = value as Covariance;
-  assertVector(`${name}.eigenvalues`, eigenvalues);
+  if (!(eigenvalues instanceof Float64Array) || eigenvalues.length === 0) {
+    throw new RiskError(
+      `${name}.eigenvalues`,
+      `expected a non-empty Float64Array, got ${describeValue(eigenvalues)}`,
+    );
+  }
   for (let j = 0; j < eigenvalues.length; j++) {
     const lambda = eigenvalues[j] as number;
-    if (!(lambda > 0)) {
+    if (!(lambda > 0 && lambda < Number.POSITIVE_INFINITY)) {
       throw new RiskError(
         `${name}.eigenvalues`,
-        `entry ${j} is ${lambda}; expected positive eigenvalues (a covariance is positive definite)`,
+        `entry ${j} is ${lambda}; expected finite positive eigenvalues (a covariance is positive definite)`,
       );
     }
   }

@@ -14,6 +14,13 @@ import { dualExponent, lqNorm, type NormSpec, normExponent } from './norms.js';
 import type { DifferentiablePredictor } from './predictor.js';
 import { type MeanEstimate, meanWithStandardError } from './sample-mean.js';
 
+/** A population that draws test points, e.g. a `Design` of `@benignlab/data`. */
+export interface TestPointSource {
+  testSample(count: number, seed: number): { X: Matrix };
+  /** f*(x_i) for every row; used when `target` is omitted. */
+  evaluateTarget?(X: Matrix): Float64Array;
+}
+
 /** How the inner maximum `max_{‖δ‖≤α}(f(x+δ) − f*(x))²` is evaluated. */
 export type AttackMethod = 'first-order' | 'fgsm' | 'pgd';
 
@@ -21,11 +28,16 @@ export type AttackMethod = 'first-order' | 'fgsm' | 'pgd';
 export interface EstimateRisksOptions {
   /**
    * Fresh test inputs: a sampler `(count, seed) => Matrix` (count×d, rows are points),
-   * called once as `sample(testSize, seed)`, or a fixed m×d Matrix of test inputs.
+   * called once as `sample(testSize, seed)`; a design with
+   * `testSample(count, seed) => { X }` (such as `makeDesign(...)` of `@benignlab/data`);
+   * or a fixed m×d Matrix of test inputs.
    */
-  sample: ((count: number, seed: number) => Matrix) | Matrix;
-  /** The target f*: a vector θ* (f*(x) = ⟨x, θ*⟩) or a function of the m×d inputs. */
-  target: Float64Array | ((X: Matrix) => Float64Array);
+  sample: ((count: number, seed: number) => Matrix) | TestPointSource | Matrix;
+  /**
+   * The target f*: a vector θ* (f*(x) = ⟨x, θ*⟩) or a function of the m×d inputs.
+   * May be omitted when `sample` is a design with `evaluateTarget(X)`.
+   */
+  target?: Float64Array | ((X: Matrix) => Float64Array);
   /** The absolute budget α ≥ 0. */
   alpha: number;
   /** The adversary's norm; default `'l2'`. FGSM and PGD need `'l2'` or `'linf'` (2 or ∞). */
@@ -109,7 +121,7 @@ const METHODS: readonly AttackMethod[] = ['first-order', 'fgsm', 'pgd'];
  * };
  * const sample = (count: number, seed: number) => new Matrix(count, 2, createRng(seed).fillNormal(new Float64Array(count * 2)));
  * const result = estimateRisks(predictor, { sample, target: thetaStar, alpha: 0.1, method: 'pgd', seed: 7 });
- * result.adversarialRisk.mean; // ≈ 4 + 2·√(2/π)·2·0.1·√5 + 0.05... within its standard error
+ * result.adversarialRisk.mean; // ≈ 4 + 2·√(2/π)·2·0.1·√5 + 0.05 ≈ 4.76, up to its standard error
  * ```
  */
 export function estimateRisks(
@@ -155,7 +167,7 @@ export function estimateRisks(
   const X = drawTestPoints(options, seed);
   const m = X.rows;
   const d = X.cols;
-  const fStar = evaluateTarget(options.target, X);
+  const fStar = evaluateTarget(options, X);
 
   const clean = checkedPredict(predictor, X);
   const cleanGradient = checkedGradient(predictor, X);
@@ -277,22 +289,36 @@ function drawTestPoints(options: EstimateRisksOptions, seed: number): Matrix {
     }
     return assertMatrix('options.sample', sample);
   }
-  if (typeof sample !== 'function') {
+  const source = isTestPointSource(sample);
+  if (typeof sample !== 'function' && !source) {
     throw new RiskError(
       'options.sample',
-      `expected a sampler (count, seed) => Matrix or a Matrix of test inputs, got ${describeValue(sample)}`,
+      `expected a sampler (count, seed) => Matrix, a design with testSample, or a Matrix of test inputs, got ${describeValue(sample)}`,
     );
   }
   const testSize = positiveInteger('options.testSize', options.testSize ?? 1000);
-  const X = sample(testSize, seed);
-  assertMatrix('options.sample(testSize, seed)', X);
+  const name = source ? 'options.sample.testSample(testSize, seed).X' : 'options.sample(testSize, seed)';
+  const X = source ? sample.testSample(testSize, seed)?.X : sample(testSize, seed);
+  assertMatrix(name, X);
   if (X.rows !== testSize) {
-    throw new RiskError('options.sample(testSize, seed)', `returned ${X.shape}, expected ${testSize} rows`);
+    throw new RiskError(name, `returned ${X.shape}, expected ${testSize} rows`);
   }
   return X;
 }
 
-function evaluateTarget(target: EstimateRisksOptions['target'], X: Matrix): Float64Array {
+function evaluateTarget(options: EstimateRisksOptions, X: Matrix): Float64Array {
+  const { target, sample } = options;
+  if (target === undefined) {
+    if (isTestPointSource(sample) && typeof sample.evaluateTarget === 'function') {
+      const values = sample.evaluateTarget(X);
+      assertVector('options.sample.evaluateTarget(X)', values, X.rows);
+      return values;
+    }
+    throw new RiskError(
+      'options.target',
+      'is missing; expected θ* (a Float64Array) or a function of the inputs (or a sample design with evaluateTarget)',
+    );
+  }
   if (target instanceof Float64Array) {
     assertVector('options.target', target, X.cols);
     return matvec(X, target);
@@ -306,6 +332,15 @@ function evaluateTarget(target: EstimateRisksOptions['target'], X: Matrix): Floa
   const values = target(X);
   assertVector('options.target(X)', values, X.rows);
   return values;
+}
+
+function isTestPointSource(value: unknown): value is TestPointSource {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Matrix) &&
+    typeof (value as TestPointSource).testSample === 'function'
+  );
 }
 
 function checkedPredict(predictor: DifferentiablePredictor, X: Matrix): Float64Array {

@@ -6,6 +6,7 @@ export {
   type EstimatedRisks,
   type EstimateRisksOptions,
   estimateRisks,
+  type TestPointSource,
 } from './estimate-risks.js';
 export { type Frontier, type FrontierPoint, frontier } from './frontier.js';
 export { gaussianAdversarialRisk } from './gaussian-closed-form.js';

@@ -3,6 +3,17 @@ import type { SpectrumGroups } from './spectrum-groups.js';
 
 const MAX_ITERATIONS = 500;
 const RELATIVE_TOLERANCE = 4 * Number.EPSILON;
+/**
+ * Rounding error of G relative to the magnitudes of its terms, per √(number of
+ * summed groups): summation errors grow like a random walk.
+ */
+const ROUNDING_FLOOR = 8 * Number.EPSILON;
+/** Above this many distinct eigenvalues, start from a solution on a binned spectrum. */
+const COARSE_THRESHOLD = 4096;
+/** Eigenvalue groups per cache block (2 × 32 KiB of values and multiplicities). */
+const GROUP_BLOCK = 4096;
+/** Log-spaced bins of that binned spectrum. */
+const COARSE_BINS = 1024;
 
 /**
  * Solves the self-consistent equation of the ridge deterministic equivalent
@@ -44,7 +55,13 @@ export function solveKappa(groups: SpectrumGroups, n: number, lambdas: Float64Ar
   if (positive.length === 0) return kappa;
   const grid = Float64Array.from(positive, (k) => lambdas[k] as number);
   const lower = grid.map((lambda) => Math.max(lambda, minNormKappa));
-  const solved = solveBracketed(groups, n, grid, false, lower);
+  // Long spectra of distinct eigenvalues: solve on a log-binned summary first, so the
+  // full spectrum is streamed only for the last few (quadratically converging) steps.
+  const start =
+    groups.values.length > COARSE_THRESHOLD
+      ? solveBracketed(coarsen(groups), n, grid, false, lower)
+      : undefined;
+  const solved = solveBracketed(groups, n, grid, false, lower, start);
   positive.forEach((k, index) => {
     kappa[k] = solved[index] as number;
   });
@@ -63,6 +80,7 @@ function solveBracketed(
   lambdas: Float64Array,
   minNorm: boolean,
   lower?: Float64Array,
+  start?: Float64Array,
 ): Float64Array {
   const count = lambdas.length;
   const lo = new Float64Array(count);
@@ -71,7 +89,9 @@ function solveBracketed(
   for (let k = 0; k < count; k++) {
     hi[k] = (lambdas[k] as number) + groups.trace / n;
     lo[k] = minNorm ? 0 : (lower?.[k] as number);
-    x[k] = minNorm ? (hi[k] as number) / 2 : (lo[k] as number);
+    const guess = start?.[k];
+    const inside = guess !== undefined && guess > (lo[k] as number) && guess < (hi[k] as number);
+    x[k] = minNorm ? (hi[k] as number) / 2 : inside ? guess : (lo[k] as number);
   }
   const active = new Int32Array(count);
   let activeCount = count;
@@ -81,6 +101,7 @@ function solveBracketed(
   const { values, multiplicities } = groups;
   const groupCount = values.length;
   const excess = (n - groups.dimension) / n;
+  const floor = ROUNDING_FLOOR * Math.sqrt(groupCount + 1);
 
   for (let iteration = 0; activeCount > 0; iteration++) {
     if (iteration === MAX_ITERATIONS) {
@@ -91,15 +112,24 @@ function solveBracketed(
       inverseSum[k] = 0;
       s2[k] = 0;
     }
-    for (let g = 0; g < groupCount; g++) {
-      const value = values[g] as number;
-      const multiplicity = multiplicities[g] as number;
+    // Blocks of the spectrum small enough to stay in cache while every active λ
+    // sweeps them, with the sums for one λ held in registers.
+    for (let g0 = 0; g0 < groupCount; g0 += GROUP_BLOCK) {
+      const g1 = Math.min(groupCount, g0 + GROUP_BLOCK);
       for (let a = 0; a < activeCount; a++) {
         const k = active[a] as number;
-        const inverse = 1 / (value + (x[k] as number));
-        const weighted = multiplicity * inverse;
-        inverseSum[k] += weighted;
-        s2[k] += weighted * value * inverse;
+        const kappa = x[k] as number;
+        let sumInverse = 0;
+        let sumSquared = 0;
+        for (let g = g0; g < g1; g++) {
+          const value = values[g] as number;
+          const inverse = 1 / (value + kappa);
+          const weighted = (multiplicities[g] as number) * inverse;
+          sumInverse += weighted;
+          sumSquared += weighted * value * inverse;
+        }
+        inverseSum[k] += sumInverse;
+        s2[k] += sumSquared;
       }
     }
     let stillActive = 0;
@@ -109,8 +139,10 @@ function solveBracketed(
       const lambda = lambdas[k] as number;
       const ratio = lambda / current;
       // 1 − S₁/n rewritten as (n − p)/n + (κ/n)·Σ 1/(λ_j + κ): no cancellation when κ ≪ λ_j.
-      const g = excess + (current * (inverseSum[k] as number)) / n - ratio;
-      if (g === 0) continue;
+      const scaledSum = (current * (inverseSum[k] as number)) / n;
+      const g = excess + scaledSum - ratio;
+      // At the rounding floor of G's terms the sign of G carries no information: done.
+      if (Math.abs(g) <= floor * (Math.abs(excess) + scaledSum + ratio)) continue;
       if (minNorm && (lo[k] as number) === 0) {
         // Still looking for the left bracket end: halve until G < 0.
         if (g > 0) {
@@ -136,7 +168,7 @@ function solveBracketed(
       // per step); the geometric midpoint is then the bigger move.
       const creeping = g < 0 && newton - current > 0.5 * current && newton < midpoint;
       const next = newtonUsable && !creeping ? newton : midpoint;
-      if (g < 0 && newtonUsable && Math.abs(newton - current) <= RELATIVE_TOLERANCE * current) {
+      if (newtonUsable && Math.abs(newton - current) <= RELATIVE_TOLERANCE * current) {
         x[k] = newton;
         continue;
       }
@@ -151,4 +183,39 @@ function solveBracketed(
     activeCount = stillActive;
   }
   return x;
+}
+
+/**
+ * A summary of a long spectrum for starting values only: eigenvalues binned on a log
+ * scale, each bin keeping its count and its mean eigenvalue (so p and tr Σ are exact).
+ */
+function coarsen(groups: SpectrumGroups): SpectrumGroups {
+  const { values, multiplicities } = groups;
+  let low = Number.POSITIVE_INFINITY;
+  let high = 0;
+  for (let g = 0; g < values.length; g++) {
+    const value = values[g] as number;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  const logLow = Math.log(low);
+  const width = (Math.log(high) - logLow) / COARSE_BINS || 1;
+  const counts = new Float64Array(COARSE_BINS);
+  const sums = new Float64Array(COARSE_BINS);
+  for (let g = 0; g < values.length; g++) {
+    const value = values[g] as number;
+    const bin = Math.min(COARSE_BINS - 1, Math.floor((Math.log(value) - logLow) / width));
+    const multiplicity = multiplicities[g] as number;
+    counts[bin] += multiplicity;
+    sums[bin] += multiplicity * value;
+  }
+  const used: number[] = [];
+  for (let b = 0; b < COARSE_BINS; b++) if ((counts[b] as number) > 0) used.push(b);
+  return {
+    values: Float64Array.from(used, (b) => (sums[b] as number) / (counts[b] as number)),
+    multiplicities: Float64Array.from(used, (b) => counts[b] as number),
+    signalWeights: new Float64Array(used.length),
+    dimension: groups.dimension,
+    trace: groups.trace,
+  };
 }

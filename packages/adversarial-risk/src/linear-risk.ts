@@ -79,8 +79,10 @@ const DEFAULT_SAMPLES = 10_000;
  */
 export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covariance: Covariance): number {
   const cov = assertCovariance('covariance', covariance);
-  const difference = differenceVector(theta, thetaStar, cov.eigenvalues.length);
-  return quadraticForm(cov.eigenvalues, toEigenCoordinates(difference, cov));
+  const p = cov.eigenvalues.length;
+  assertVector('theta', theta, p);
+  assertVector('thetaStar', thetaStar, p);
+  return excessRisk(theta, thetaStar, cov);
 }
 
 /**
@@ -128,11 +130,15 @@ export function adversarialRisk(
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk {
   const setup = prepare(theta, thetaStar, covariance, options);
-  const difference = differenceVector(theta, thetaStar, setup.p);
-  const coordinates = toEigenCoordinates(difference, setup.covariance);
-  const risk = quadraticForm(setup.covariance.eigenvalues, coordinates) + setup.noiseVariance;
   const shift = setup.alpha * dualNorm(theta, setup.norm);
-  if (setup.law === 'gaussian') return gaussianAdversarialRisk(risk, shift);
+  if (setup.law === 'gaussian') {
+    return gaussianAdversarialRisk(
+      excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance,
+      shift,
+    );
+  }
+  const coordinates = toEigenCoordinates(differenceVector(theta, thetaStar), setup.covariance);
+  const risk = quadraticForm(setup.covariance.eigenvalues, coordinates) + setup.noiseVariance;
   const margin = estimateMeanAbsoluteMargin(setup.covariance.eigenvalues, coordinates, {
     law: setup.law === 'montecarlo' ? 'gaussian' : setup.law,
     noiseVariance: setup.noiseVariance,
@@ -261,10 +267,24 @@ function prepare(
   return { covariance: cov, p, alpha, norm, law, noiseVariance, samples, seed };
 }
 
-function differenceVector(theta: Float64Array, thetaStar: Float64Array, p: number): Float64Array {
-  assertVector('theta', theta, p);
-  assertVector('thetaStar', thetaStar, p);
+/** `θ − θ*` (inputs already validated). */
+function differenceVector(theta: Float64Array, thetaStar: Float64Array): Float64Array {
+  const p = theta.length;
   const difference = new Float64Array(p);
   for (let j = 0; j < p; j++) difference[j] = (theta[j] as number) - (thetaStar[j] as number);
   return difference;
+}
+
+/** `(θ − θ*)ᵀ Σ (θ − θ*)`; one fused pass without allocation when Σ is diagonal. */
+function excessRisk(theta: Float64Array, thetaStar: Float64Array, covariance: Covariance): number {
+  const { eigenvalues } = covariance;
+  if (covariance.basis !== undefined) {
+    return quadraticForm(eigenvalues, toEigenCoordinates(differenceVector(theta, thetaStar), covariance));
+  }
+  let sum = 0;
+  for (let j = 0; j < eigenvalues.length; j++) {
+    const d = (theta[j] as number) - (thetaStar[j] as number);
+    sum += (eigenvalues[j] as number) * d * d;
+  }
+  return sum;
 }

@@ -73,6 +73,8 @@ export interface RidgeTheoryPath {
   points(alpha: number, options?: TheoryAdversarialOptions): FrontierPoint[];
 }
 
+/** Eigenvalue groups per cache block (3 × 32 KiB of values, multiplicities, weights). */
+const GROUP_BLOCK = 4096;
 const MODEL_KEYS = ['eigenvalues', 'thetaStar', 'sigma2', 'n'] as const;
 const THEORY_ADVERSARIAL_KEYS = ['budget', 'norm', 'noisyLabels'] as const;
 
@@ -269,18 +271,32 @@ function predictions(groups: SpectrumGroups, n: number, sigma2: number, kappa: F
   const bias = new Float64Array(count);
   const signal = new Float64Array(count);
   const { values, multiplicities, signalWeights } = groups;
-  for (let g = 0; g < values.length; g++) {
-    const value = values[g] as number;
-    const multiplicity = multiplicities[g] as number;
-    const weight = signalWeights[g] as number;
+  const groupCount = values.length;
+  // Cache-sized blocks of the spectrum, each swept by every λ with its sums in registers.
+  for (let g0 = 0; g0 < groupCount; g0 += GROUP_BLOCK) {
+    const g1 = Math.min(groupCount, g0 + GROUP_BLOCK);
     for (let k = 0; k < count; k++) {
-      const inverse = 1 / (value + (kappa[k] as number));
-      const shrink = value * inverse * inverse;
-      variance[k] += multiplicity * shrink;
-      bias[k] += weight * shrink;
-      const shrinkSquared = value * shrink;
-      df2[k] += multiplicity * shrinkSquared;
-      signal[k] += weight * shrinkSquared;
+      const c = kappa[k] as number;
+      let sumVariance = 0;
+      let sumBias = 0;
+      let sumDf2 = 0;
+      let sumSignal = 0;
+      for (let g = g0; g < g1; g++) {
+        const value = values[g] as number;
+        const inverse = 1 / (value + c);
+        const shrink = value * inverse * inverse;
+        const shrinkSquared = value * shrink;
+        const multiplicity = multiplicities[g] as number;
+        const weight = signalWeights[g] as number;
+        sumVariance += multiplicity * shrink;
+        sumBias += weight * shrink;
+        sumDf2 += multiplicity * shrinkSquared;
+        sumSignal += weight * shrinkSquared;
+      }
+      variance[k] += sumVariance;
+      bias[k] += sumBias;
+      df2[k] += sumDf2;
+      signal[k] += sumSignal;
     }
   }
   for (let k = 0; k < count; k++) {

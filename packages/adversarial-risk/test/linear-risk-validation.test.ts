@@ -6,6 +6,7 @@ import {
   adversarialRisk,
   dualNorm,
   harmRatio,
+  type NormSpec,
   RiskError,
   standardRisk,
 } from '../src/index.js';

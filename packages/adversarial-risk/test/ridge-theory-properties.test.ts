@@ -50,6 +50,32 @@ describe('κ solver', () => {
     }
   });
 
+  it('long spectra of distinct eigenvalues (solved from a binned start) match plain bisection', () => {
+    const p = 6000;
+    const n = 500;
+    const eigenvalues = new Float64Array(p).map((_, j) => (j + 1) ** -1.3);
+    const thetaStar = new Float64Array(p).fill(0.5, 0, 4);
+    const lambdas = [0, 1e-7, 1e-4, 0.01, 1, 50];
+    const path = ridgeTheoryPath({ eigenvalues, thetaStar, sigma2: 0.1, n, lambdas });
+    lambdas.forEach((lambda, k) => {
+      // κ·(1 − S₁(κ)/n) − λ changes sign once on (0, λ + tr Σ/n) for λ > 0, and
+      // 1 − S₁/n does at λ = 0: bisect on the log scale.
+      const f = (kappa: number) => {
+        let s = 0;
+        for (const value of eigenvalues) s += value / (value + kappa);
+        return lambda === 0 ? 1 - s / n : kappa * (1 - s / n) - lambda;
+      };
+      let lo = 1e-300;
+      let hi = lambda + eigenvalues.reduce((a, b) => a + b, 0) / n;
+      for (let i = 0; i < 2000 && hi / lo - 1 > 1e-14; i++) {
+        const mid = Math.sqrt(lo) * Math.sqrt(hi);
+        if (f(mid) < 0) lo = mid;
+        else hi = mid;
+      }
+      expectRelative(path.kappa[k]!, hi, 1e-11, `κ at λ = ${lambda}`);
+    });
+  });
+
   it('merging equal eigenvalues changes nothing beyond rounding (unsorted input keeps runs separate)', () => {
     const sorted = Float64Array.from([1, 1, 1, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01]);
     const shuffled = Float64Array.from([0.01, 1, 0.01, 0.01, 1, 0.01, 0.01, 1, 0.01, 0.01]);

@@ -149,3 +149,15 @@ describe('other draws', () => {
     expect(() => createRng(1).fillNormal(new Float64Array(2), 0, -1)).toThrow(/standardDeviation/);
   });
 });
+
+describe('fill methods consume the stream like their scalar counterparts', () => {
+  it('fillUniform(out) equals successive nextDouble() calls', () => {
+    const a = createRng(31);
+    const b = createRng(31);
+    const filled = a.fillUniform(new Float64Array(5000));
+    let mismatches = 0;
+    for (let i = 0; i < filled.length; i++) if (filled[i] !== b.nextDouble()) mismatches++;
+    expect(mismatches).toBe(0);
+    expect(a.nextDouble()).toBe(b.nextDouble());
+  });
+});

@@ -43,6 +43,9 @@ export {
   type E3Summary,
   e3NtkInterpolator,
 } from './definitions/e3-ntk-interpolator.js';
+export { type E4Config, type E4Summary, e4NtkRidge } from './definitions/e4-ntk-ridge.js';
+export { type E6Config, type E6Placement, type E6Summary, e6Comparators } from './definitions/e6-comparators.js';
+export { ratioToFrontier } from './definitions/frontier-distance.js';
 export { logGrid } from './definitions/lambda-grid.js';
 export { experimentIds, experiments, getExperiment, selectExperiments } from './definitions/registry.js';
 export {

@@ -1,20 +1,20 @@
-import { estimateRisks } from '@benignlab/adversarial-risk';
+import { absoluteAlpha } from '@benignlab/adversarial-risk';
 import { makeDesign } from '@benignlab/data';
-import { ntkRegression } from '@benignlab/ntk';
+import { adversarialTraining, gradientDescent } from '@benignlab/linear-models';
 import { test } from 'vitest';
 test('profile', () => {
-  const n = 200;
+  const n = 100;
   const design = makeDesign({ covariance: { kind: 'spikedScaled', n, a: 1.5, b: 1, s: 5 }, thetaStar: { kind: 'spikes', norm: 1 }, noise: { law: 'gaussian', sigma: 0.5 } });
-  let t = performance.now();
   const { X, y } = design.sample(n, 1);
-  console.log('sample', performance.now() - t); t = performance.now();
-  const fit = ntkRegression(X, y, { layers: 'first', lambda: 0 });
-  console.log('fit', performance.now() - t); t = performance.now();
-  const T = design.testSample(200, 2).X;
-  fit.predict(T);
-  console.log('predict200', performance.now() - t); t = performance.now();
-  fit.inputGradient(T);
-  console.log('grad200', performance.now() - t); t = performance.now();
-  estimateRisks(fit, { sample: T, target: design.thetaStar, alpha: 0.2, method: 'first-order' });
-  console.log('firstorder', performance.now() - t); t = performance.now();
+  let t = performance.now();
+  gradientDescent(X, y, { steps: 300 });
+  console.log('gd', performance.now() - t);
+  for (const norm of ['l2', 'linf'] as const) {
+    const alpha = absoluteAlpha(0.05, 'relative', norm, design.eigenvalues);
+    for (const f of [0.25, 1, 4]) {
+      t = performance.now();
+      const m = adversarialTraining(X, y, { epsilon: f * alpha, norm, maxIterations: 200 });
+      console.log(norm, f, performance.now() - t, m.iterations, m.converged, m.relativeDualityGap);
+    }
+  }
 });

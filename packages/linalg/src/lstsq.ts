@@ -30,9 +30,10 @@ const MAX_SWEEPS = 80;
  * (p > n, the overparameterized regime) this is the minimum-norm interpolator
  * `θ̂₀ = Xᵀ(XXᵀ)⁻¹Y` (Theory page, §2), computed without forming `X Xᵀ`.
  *
- * Method: a Householder QR of `A` (tall) or `Aᵀ` (wide) reduces the problem to a
- * k×k triangular `R`, k = min(m, n); a one-sided (Hestenes) Jacobi SVD of `R`, which
- * computes even small singular values to high relative accuracy, gives
+ * Method: a Householder QR with column pivoting of `A` (tall) or `Aᵀ` (wide) reduces the
+ * problem to a k×k triangular `R`, k = min(m, n), whose trailing rows are tiny when `A` is
+ * rank-deficient; a one-sided (Hestenes) Jacobi SVD of `R` (backward stable: singular
+ * values within about k·ε·σ_max, orthogonality to working precision) gives
  * `A = U Σ Vᵀ`, and `x = Σ_{σᵢ > cutoff} vᵢ (uᵢᵀ b) / σᵢ` with cutoff `rcond · σ_max`.
  *
  * @param A m×n matrix (finite, non-empty)
@@ -91,13 +92,14 @@ export function lstsq(
   for (let t = 0; t < columns.length; t++) columns[t] /= scale;
   const reflectorTau = new Float64Array(k);
   const diagonal = new Float64Array(k);
-  householderQR(k, length, columns, reflectorTau, diagonal);
+  const permutation = householderQRPivoted(k, length, columns, reflectorTau, diagonal);
 
-  // g = Rᵀ (k×k, lower triangular): row l of g is column l of R.
+  // g = R (k×k upper triangular), one row of R per row of g: Jacobi orthogonalizes the
+  // rows of R (the columns of Rᵀ), which after column pivoting converges in few sweeps.
   const g = new Float64Array(k * k);
-  for (let l = 0; l < k; l++) {
-    for (let j = 0; j < l; j++) g[l * k + j] = columns[l * length + j];
-    g[l * k + l] = diagonal[l];
+  for (let j = 0; j < k; j++) {
+    g[j * k + j] = diagonal[j];
+    for (let l = j + 1; l < k; l++) g[j * k + l] = columns[l * length + j];
   }
   const vt = new Float64Array(k * k);
   for (let i = 0; i < k; i++) vt[i * k + i] = 1;
@@ -114,6 +116,7 @@ export function lstsq(
   const cutoff = rcond * sigma[order[0]];
   const kept = order.filter((i) => sigma[i] > cutoff && sigma[i] > 0);
 
+  // Rᵀ V′ = U′ Σ (rows of g are σᵢ u′ᵢ, rows of vt are v′ᵢ), so R = V′ Σ U′ᵀ.
   const solution = new Float64Array(n * rhsCount);
   const rhs = new Float64Array(m);
   const work = new Float64Array(length);
@@ -123,23 +126,23 @@ export function lstsq(
     else rhs.set(b);
     small.fill(0);
     if (tall) {
-      // A = Q R, R = Gᵀ… with R V = U Σ (g rows = σᵢ uᵢ): x = Σ vᵢ (gᵢ · Qᵀb) / σᵢ².
+      // A P = Q R ⇒ A⁺ = P U′ Σ⁻¹ V′ᵀ Qᵀ: x = P Σᵢ gᵢ (v′ᵢ · (Qᵀb)[:k]) / σᵢ².
       work.set(rhs);
       applyReflectors(k, length, columns, reflectorTau, work, false);
       for (const i of kept) {
         let s = 0;
-        for (let j = 0; j < k; j++) s += g[i * k + j] * work[j];
-        const coefficient = s / (sigma[i] * sigma[i]);
-        for (let j = 0; j < k; j++) small[j] += coefficient * vt[i * k + j];
-      }
-      for (let j = 0; j < n; j++) solution[j * rhsCount + c] = small[j];
-    } else {
-      // Aᵀ = Q R ⇒ A = V Σ (Q U)ᵀ: x = Q Σ gᵢ (vᵢ · b) / σᵢ².
-      for (const i of kept) {
-        let s = 0;
-        for (let j = 0; j < k; j++) s += vt[i * k + j] * rhs[j];
+        for (let j = 0; j < k; j++) s += vt[i * k + j] * work[j];
         const coefficient = s / (sigma[i] * sigma[i]);
         for (let j = 0; j < k; j++) small[j] += coefficient * g[i * k + j];
+      }
+      for (let j = 0; j < k; j++) solution[permutation[j] * rhsCount + c] = small[j];
+    } else {
+      // Aᵀ P = Q R ⇒ A⁺ = Q V′ Σ⁻¹ U′ᵀ Pᵀ: x = Q [Σᵢ v′ᵢ (gᵢ · Pᵀb) / σᵢ²; 0].
+      for (const i of kept) {
+        let s = 0;
+        for (let j = 0; j < k; j++) s += g[i * k + j] * rhs[permutation[j]];
+        const coefficient = s / (sigma[i] * sigma[i]);
+        for (let j = 0; j < k; j++) small[j] += coefficient * vt[i * k + j];
       }
       work.fill(0);
       work.set(small);
@@ -156,56 +159,117 @@ export function lstsq(
 }
 
 /**
- * Householder QR of the `length × count` matrix whose columns are the rows of `columns`
- * (row-major storage makes every reflector and its application unit-stride). Reflector
- * j is `I − τⱼ vⱼ vⱼᵀ` with `vⱼ = (0…0, 1, columns[j, j+1:])`; `R[j, l] = columns[l, j]`
- * for j < l and `R[j, j] = diagonal[j]`.
+ * Householder QR with column pivoting (LAPACK `dgeqp3`'s strategy) of the
+ * `length × count` matrix whose columns are the rows of `columns` (row-major storage
+ * makes every reflector and its application unit-stride): at step j the remaining column
+ * of largest norm is swapped in, so `|R₀₀| ≥ |R₁₁| ≥ …` and a rank deficiency shows up
+ * as a tiny trailing block. Reflector j is `I − τⱼ vⱼ vⱼᵀ` with
+ * `vⱼ = (0…0, 1, columns[j, j+1:])`; `R[j, l] = columns[l, j]` for j < l and
+ * `R[j, j] = diagonal[j]`. Returns the permutation: column j of `A P` is column
+ * `permutation[j]` of `A`.
  */
-function householderQR(
+function householderQRPivoted(
+  count: number,
+  length: number,
+  columns: Float64Array,
+  tau: Float64Array,
+  diagonal: Float64Array,
+): Int32Array {
+  const permutation = Int32Array.from({ length: count }, (_, j) => j);
+  // Squared norms of the not yet reduced parts, downdated each step (LAPACK dlaqp2) and
+  // recomputed when cancellation makes the downdate unreliable.
+  const partial = new Float64Array(count);
+  const exact = new Float64Array(count);
+  for (let l = 0; l < count; l++) {
+    let s = 0;
+    for (let t = l * length; t < (l + 1) * length; t++) s += columns[t] * columns[t];
+    partial[l] = s;
+    exact[l] = s;
+  }
+  const recomputeThreshold = Math.sqrt(Number.EPSILON);
+  for (let j = 0; j < count; j++) {
+    let pivot = j;
+    for (let l = j + 1; l < count; l++) if (partial[l] > partial[pivot]) pivot = l;
+    if (pivot !== j) {
+      swapRows(columns, length, j, pivot);
+      [partial[j], partial[pivot]] = [partial[pivot], partial[j]];
+      [exact[j], exact[pivot]] = [exact[pivot], exact[j]];
+      [permutation[j], permutation[pivot]] = [permutation[pivot], permutation[j]];
+    }
+    reflectColumn(j, count, length, columns, tau, diagonal);
+    for (let l = j + 1; l < count; l++) {
+      if (partial[l] === 0) continue;
+      const rowL = l * length;
+      const r = columns[rowL + j];
+      const remaining = Math.max(0, 1 - (r * r) / partial[l]);
+      if (remaining * (partial[l] / exact[l]) <= recomputeThreshold) {
+        let s = 0;
+        for (let t = rowL + j + 1; t < rowL + length; t++) s += columns[t] * columns[t];
+        partial[l] = s;
+        exact[l] = s;
+      } else {
+        partial[l] *= remaining;
+      }
+    }
+  }
+  return permutation;
+}
+
+function swapRows(data: Float64Array, length: number, i: number, j: number): void {
+  const rowI = i * length;
+  const rowJ = j * length;
+  for (let t = 0; t < length; t++) {
+    const x = data[rowI + t];
+    data[rowI + t] = data[rowJ + t];
+    data[rowJ + t] = x;
+  }
+}
+
+/** Householder step j of {@link householderQRPivoted}: forms reflector j, applies it to rows > j. */
+function reflectColumn(
+  j: number,
   count: number,
   length: number,
   columns: Float64Array,
   tau: Float64Array,
   diagonal: Float64Array,
 ): void {
-  for (let j = 0; j < count; j++) {
-    const rowJ = j * length;
-    let scale = 0;
-    for (let t = j; t < length; t++) scale = Math.max(scale, Math.abs(columns[rowJ + t]));
-    if (scale === 0) {
-      tau[j] = 0;
-      diagonal[j] = 0;
-      continue;
-    }
-    // Norm on scaled entries so huge or tiny columns neither overflow nor underflow.
-    let tailSquares = 0;
-    for (let t = j + 1; t < length; t++) {
-      const x = columns[rowJ + t] / scale;
-      tailSquares += x * x;
-    }
-    const alpha = columns[rowJ + j];
-    if (tailSquares === 0) {
-      // Below-diagonal part already zero: no reflection needed.
-      tau[j] = 0;
-      diagonal[j] = alpha;
-      continue;
-    }
-    const scaledAlpha = alpha / scale;
-    const norm = scale * Math.sqrt(scaledAlpha * scaledAlpha + tailSquares);
-    const beta = alpha >= 0 ? -norm : norm;
-    tau[j] = (beta - alpha) / beta;
-    const inverse = 1 / (alpha - beta);
-    for (let t = j + 1; t < length; t++) columns[rowJ + t] *= inverse;
-    diagonal[j] = beta;
-    const t0 = tau[j];
-    for (let l = j + 1; l < count; l++) {
-      const rowL = l * length;
-      let s = columns[rowL + j];
-      for (let t = j + 1; t < length; t++) s += columns[rowJ + t] * columns[rowL + t];
-      s *= t0;
-      columns[rowL + j] -= s;
-      for (let t = j + 1; t < length; t++) columns[rowL + t] -= s * columns[rowJ + t];
-    }
+  const rowJ = j * length;
+  let scale = 0;
+  for (let t = j; t < length; t++) scale = Math.max(scale, Math.abs(columns[rowJ + t]));
+  if (scale === 0) {
+    tau[j] = 0;
+    diagonal[j] = 0;
+    return;
+  }
+  // Norm on scaled entries so huge or tiny columns neither overflow nor underflow.
+  let tailSquares = 0;
+  for (let t = j + 1; t < length; t++) {
+    const x = columns[rowJ + t] / scale;
+    tailSquares += x * x;
+  }
+  const alpha = columns[rowJ + j];
+  if (tailSquares === 0) {
+    // Below-diagonal part already zero: no reflection needed.
+    tau[j] = 0;
+    diagonal[j] = alpha;
+    return;
+  }
+  const scaledAlpha = alpha / scale;
+  const norm = scale * Math.sqrt(scaledAlpha * scaledAlpha + tailSquares);
+  const beta = alpha >= 0 ? -norm : norm;
+  tau[j] = (beta - alpha) / beta;
+  const inverse = 1 / (alpha - beta);
+  for (let t = j + 1; t < length; t++) columns[rowJ + t] *= inverse;
+  diagonal[j] = beta;
+  const t0 = tau[j];
+  for (let l = j + 1; l < count; l++) {
+    const rowL = l * length;
+    let s = columns[rowL + j];
+    for (let t = j + 1; t < length; t++) s += columns[rowJ + t] * columns[rowL + t];
+    s *= t0;
+    columns[rowL + j] -= s;
+    for (let t = j + 1; t < length; t++) columns[rowL + t] -= s * columns[rowJ + t];
   }
 }
 
@@ -232,7 +296,7 @@ function applyReflectors(
 }
 
 /**
- * One-sided Jacobi (Hestenes): rotates pairs of rows of `g` (the columns of `R`) until
+ * One-sided Jacobi (Hestenes): rotates pairs of rows of `g` (the rows of `R`) until
  * all non-negligible ones are mutually orthogonal, `|gᵢ·gⱼ| ≤ k·ε·‖gᵢ‖‖gⱼ‖`; the same rotations applied to
  * the rows of `vt` accumulate `Vᵀ`. Then row i of `g` is `σᵢ uᵢ`.
  */

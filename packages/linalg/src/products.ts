@@ -1,6 +1,6 @@
 import { LinalgError } from './errors.js';
 import { getBackend } from './kernels/registry.js';
-import { Matrix } from './matrix.js';
+import { describeValue, Matrix } from './matrix.js';
 import { assertKnownOptions, assertMatrix, assertVector } from './validate.js';
 
 /** Options of {@link matmul}. */
@@ -20,7 +20,7 @@ export interface MatvecOptions {
 function readFlag(optionsName: string, key: string, value: unknown): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'boolean') {
-    throw new LinalgError(`${optionsName}.${key}`, `expected a boolean, got ${String(value)}`);
+    throw new LinalgError(`${optionsName}.${key}`, `expected a boolean, got ${describeValue(value)}`);
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gram, LinalgError, Matrix, matmul, symEig } from '../src/index.js';
+import { gram, LinalgError, Matrix, matmul, symEig, symEigValues } from '../src/index.js';
 import golden from './fixtures/linalg.json';
 import { lowRankMatrix, maxAbs, maxAbsDiff, propertyRuns, randomMatrix, randomSymmetric } from './helpers.js';
 
@@ -148,6 +148,35 @@ describe('symEig', () => {
       ),
       { ...propertyRuns, numRuns: 40 },
     );
+  });
+
+  it('separates the nearly equal top eigenvalues of Wilkinson’s W21+ (numpy eigvalsh reference)', () => {
+    const W = new Matrix(21, 21);
+    for (let i = 0; i < 21; i++) {
+      W.set(i, i, Math.abs(10 - i));
+      if (i < 20) {
+        W.set(i, i + 1, 1);
+        W.set(i + 1, i, 1);
+      }
+    }
+    const reference = [10.746194182903393, 10.746194182903322, 9.210678647361332, 9.210678647304919];
+    const { values, vectors } = symEig(W);
+    for (let j = 0; j < reference.length; j++)
+      expect(Math.abs(values[j] - reference[j])).toBeLessThanOrEqual(2e-14);
+    expect(values[20]).toBeCloseTo(-1.1254415221199854, 13);
+    expect(eigenResidual(W, vectors, values)).toBeLessThanOrEqual(1e-13);
+  });
+
+  it('symEigValues returns exactly the values of symEig', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer(), (n, seed) => {
+        const A = randomSymmetric(n, seed);
+        expect(symEigValues(A)).toEqual(symEig(A).values);
+      }),
+      { ...propertyRuns, numRuns: 30 },
+    );
+    expect(Array.from(symEigValues(new Matrix(2, 2)))).toEqual([0, 0]);
+    expect(() => symEigValues(new Matrix(2, 3))).toThrow(/A: is 2×3, expected a square matrix/);
   });
 
   it('rejects non-square, asymmetric, empty and non-finite input naming A', () => {

@@ -48,7 +48,7 @@ const WEIGHT_FLOOR = 1e-14;
 /** Relative floor on the ℓ1 weights η_j, so a coordinate that touches 0 can re-enter. */
 const SPARSITY_FLOOR = 1e-12;
 /** ℓ∞ only: every this many iterations, try the exact finish on the guessed support. */
-const POLISH_EVERY = 10;
+const POLISH_EVERY = 20;
 /** Relative thresholds separating the support (and the exactly fitted samples) from zero. */
 const POLISH_THRESHOLDS = [1e-3, 1e-6, 1e-9] as const;
 
@@ -215,7 +215,8 @@ function polishSparse(
   for (const threshold of POLISH_THRESHOLDS) {
     const residual = residualOf(X, y, bestTheta);
     const structure = guessStructure(bestTheta, residual, epsilon * dualNorm(bestTheta, 'linf'), threshold);
-    if (structure.support.length === 0) continue;
+    // A support wider than n cannot be pinned down by the KKT system (and would make it costly).
+    if (structure.support.length === 0 || structure.support.length > y.length) continue;
     const candidate = polishPrimal(X, y, bestTheta, residual, epsilon, structure);
     const objective = objectiveValue(X, y, candidate, epsilon, 'linf');
     const point = objective < bestObjective ? candidate : bestTheta;

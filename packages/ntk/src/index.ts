@@ -2,5 +2,14 @@ export { NtkError } from './errors.js';
 export { DEFAULT_LAYERS, type NtkLayers } from './layers.js';
 export { type NtkInputGradientOptions, ntkInputGradient, PARALLEL_SINE } from './ntk-input-gradient.js';
 export { type NtkKernelOptions, ntkKernel } from './ntk-kernel.js';
-export { type NtkLinearization, type NtkLinearizationOptions, ntkLinearization } from './ntk-linearization.js';
-export { NtkRegression, type NtkRegressionOptions, NtkRegressionPath, ntkRegression } from './ntk-regression.js';
+export {
+  type NtkLinearization,
+  type NtkLinearizationOptions,
+  ntkLinearization,
+} from './ntk-linearization.js';
+export {
+  NtkRegression,
+  type NtkRegressionOptions,
+  NtkRegressionPath,
+  ntkRegression,
+} from './ntk-regression.js';

@@ -1,4 +1,4 @@
-import { assertKnownOptions, assertMatrix, assertVector, Matrix, matmul } from '@benignlab/linalg';
+import { assertKnownOptions, assertMatrix, assertVector, type Matrix, matmul } from '@benignlab/linalg';
 import { NtkError } from './errors.js';
 import { type NtkLayers, readLayers } from './layers.js';
 import { AngleScratch, INV_TWO_PI, pairAngle, rowNorms } from './pair-angle.js';
@@ -103,7 +103,7 @@ export function kernelExpansionGradient(T: Matrix, X: Matrix, weights: Float64Ar
       let alpha = layerFactor * g;
       let beta = both ? normRatio * s * INV_TWO_PI : 0;
       if (s >= PARALLEL_SINE) {
-        const kink = c * INV_TWO_PI / s;
+        const kink = (c * INV_TWO_PI) / s;
         alpha += kink;
         beta -= normRatio * c * kink;
       }

@@ -1,4 +1,4 @@
-import { assertKnownOptions, assertMatrix, gram, Matrix, matmul } from '@benignlab/linalg';
+import { assertKnownOptions, assertMatrix, gram, type Matrix, matmul } from '@benignlab/linalg';
 import { NtkError } from './errors.js';
 import { type NtkLayers, readLayers } from './layers.js';
 import { AngleScratch, INV_TWO_PI, pairAngle, rowNorms } from './pair-angle.js';
@@ -92,7 +92,18 @@ function symmetricKernel(X: Matrix, both: boolean): Matrix {
     values[i * n + i] = both ? squaredNorm : squaredNorm / 2;
     const normI = norms[i];
     for (let j = i + 1; j < n; j++) {
-      const entry = kernelEntry(values[i * n + j], normI, norms[j], X.data, i * d, X.data, j * d, d, both, scratch);
+      const entry = kernelEntry(
+        values[i * n + j],
+        normI,
+        norms[j],
+        X.data,
+        i * d,
+        X.data,
+        j * d,
+        d,
+        both,
+        scratch,
+      );
       values[i * n + j] = entry;
       values[j * n + i] = entry;
     }

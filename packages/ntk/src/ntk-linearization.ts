@@ -71,13 +71,14 @@ export function ntkLinearization(X: Matrix, options: NtkLinearizationOptions = {
     linearScale = 1 / 4;
     implicitLambda = meanSquaredNorm / n;
     for (let k = 0; k < values.length; k++) values[k] /= 4;
-    for (let i = 0; i < n; i++) values[i * n + i] += norms[i] * norms[i] / 4;
+    for (let i = 0; i < n; i++) values[i * n + i] += (norms[i] * norms[i]) / 4;
   } else {
     linearScale = 1 / 2;
-    implicitLambda = (1 - 1 / Math.PI) * meanSquaredNorm / n;
+    implicitLambda = ((1 - 1 / Math.PI) * meanSquaredNorm) / n;
     const rankOneScale = 1 / (2 * Math.PI);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) values[i * n + j] = values[i * n + j] / 2 + rankOneScale * norms[i] * norms[j];
+      for (let j = 0; j < n; j++)
+        values[i * n + j] = values[i * n + j] / 2 + rankOneScale * norms[i] * norms[j];
     }
     // Diagonal so far: ‖xᵢ‖²/2 + ‖xᵢ‖²/(2π); the target is ‖xᵢ‖² (= K at φ = 0).
     for (let i = 0; i < n; i++) values[i * n + i] += (1 / 2 - rankOneScale) * norms[i] * norms[i];

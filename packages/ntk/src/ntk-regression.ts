@@ -9,8 +9,8 @@ import {
   matvec,
 } from '@benignlab/linalg';
 import { NtkError } from './errors.js';
-import { type NtkLayers, readLayers } from './layers.js';
 import { KernelSpectrum } from './kernel-spectrum.js';
+import { type NtkLayers, readLayers } from './layers.js';
 import { kernelExpansionGradient } from './ntk-input-gradient.js';
 import { ntkKernel } from './ntk-kernel.js';
 
@@ -73,7 +73,13 @@ export class NtkRegression {
   private readonly filterValues: Float64Array;
 
   /** @internal Use {@link ntkRegression}. */
-  constructor(inputs: Matrix, targets: Float64Array, layers: NtkLayers, lambda: number, spectrum: KernelSpectrum) {
+  constructor(
+    inputs: Matrix,
+    targets: Float64Array,
+    layers: NtkLayers,
+    lambda: number,
+    spectrum: KernelSpectrum,
+  ) {
     this.inputs = inputs;
     this.targets = targets;
     this.layers = layers;
@@ -140,7 +146,13 @@ export class NtkRegression {
    * ```
    */
   withLambda(lambda: number): NtkRegression {
-    return new NtkRegression(this.inputs, this.targets, this.layers, readLambda('lambda', lambda), this.spectrum);
+    return new NtkRegression(
+      this.inputs,
+      this.targets,
+      this.layers,
+      readLambda('lambda', lambda),
+      this.spectrum,
+    );
   }
 
   /**
@@ -226,7 +238,10 @@ export class NtkRegressionPath {
   /** The fit at `lambdas[index]` as a full predictor (with `inputGradient`). */
   at(index: number): NtkRegression {
     if (!Number.isInteger(index) || index < 0 || index >= this.lambdas.length) {
-      throw new NtkError('index', `is ${describeValue(index)}; expected an integer in [0, ${this.lambdas.length - 1}]`);
+      throw new NtkError(
+        'index',
+        `is ${describeValue(index)}; expected an integer in [0, ${this.lambdas.length - 1}]`,
+      );
     }
     return this.base.withLambda(this.lambdas[index]);
   }

@@ -14,7 +14,11 @@ function expectArgumentError(run: () => unknown, argument: string, message: RegE
   throw new Error(`expected an error for ${argument}`);
 }
 
-const X = Matrix.fromRows([[1, 2], [3, 4], [5, -6]]);
+const X = Matrix.fromRows([
+  [1, 2],
+  [3, 4],
+  [5, -6],
+]);
 const y = Float64Array.of(1, 2, 3);
 
 describe('input validation', () => {
@@ -29,7 +33,11 @@ describe('input validation', () => {
   it('rejects NaN and Infinity, naming the entry', () => {
     const bad = Matrix.fromRows([[1, Number.NaN]]);
     expectArgumentError(() => ntkKernel(bad, bad), 'A', /entry \(0, 1\) is NaN/);
-    expectArgumentError(() => ntkRegression(X, Float64Array.of(1, Number.POSITIVE_INFINITY, 0)), 'y', /Infinity/);
+    expectArgumentError(
+      () => ntkRegression(X, Float64Array.of(1, Number.POSITIVE_INFINITY, 0)),
+      'y',
+      /Infinity/,
+    );
   });
 
   it('rejects λ < 0, non-finite λ and bad paths', () => {
@@ -42,9 +50,17 @@ describe('input validation', () => {
   });
 
   it('rejects unknown options and unknown layers', () => {
-    expectArgumentError(() => ntkKernel(X, X, { layer: 'first' } as never), 'options', /unknown option "layer"/);
+    expectArgumentError(
+      () => ntkKernel(X, X, { layer: 'first' } as never),
+      'options',
+      /unknown option "layer"/,
+    );
     expectArgumentError(() => ntkRegression(X, y, { ridge: 1 } as never), 'options', /"lambda"/);
-    expectArgumentError(() => ntkLinearization(X, { layers: 'second' as never }), 'options.layers', /'first' or 'both'.*"second"/);
+    expectArgumentError(
+      () => ntkLinearization(X, { layers: 'second' as never }),
+      'options.layers',
+      /'first' or 'both'.*"second"/,
+    );
     try {
       ntkKernel(X, X, { layers: 'all' as never });
     } catch (error) {

@@ -33,9 +33,9 @@ describe.each(['first', 'both'] as NtkLayers[])('reference values, layers = %s',
 
   it('K(X, X) and K(T, X) match the 50-digit reference to near machine precision', () => {
     expect(maxRelativeError(ntkKernel(X, X, { layers }).data, flatten(exact.trainTrain))).toBeLessThan(1e-13);
-    expect(maxRelativeError(ntkKernel(X, X.clone(), { layers }).data, flatten(exact.trainTrain))).toBeLessThan(
-      1e-13,
-    );
+    expect(
+      maxRelativeError(ntkKernel(X, X.clone(), { layers }).data, flatten(exact.trainTrain)),
+    ).toBeLessThan(1e-13);
     const crossKernel = ntkKernel(T, X, { layers }).data;
     expect(maxRelativeError(crossKernel, flatten(kernels.testTrain))).toBeLessThan(TOLERANCE);
     expect(maxRelativeError(crossKernel, flatten(exact.testTrain))).toBeLessThan(1e-13);
@@ -51,7 +51,9 @@ describe.each(['first', 'both'] as NtkLayers[])('reference values, layers = %s',
     // The numpy golden carries a 4.7e-9 error in one diagonal kernel entry (arccos of a
     // cosine rounded to 1 − ulp), which its solve amplifies; scale-relative agreement holds.
     expect(normwiseError(predictions, regression.ridgeless.predictions)).toBeLessThan(TOLERANCE);
-    expect(normwiseError(gradient.data, flatten(regression.ridgeless.inputGradients))).toBeLessThan(TOLERANCE);
+    expect(normwiseError(gradient.data, flatten(regression.ridgeless.inputGradients))).toBeLessThan(
+      TOLERANCE,
+    );
     const direct = ntkInputGradient(T, X, fit.coefficients, { layers });
     expect(maxRelativeError(direct.data, gradient.data, 0)).toBe(0);
   });

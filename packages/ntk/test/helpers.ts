@@ -30,7 +30,8 @@ export function maxRelativeError(
     const difference = Math.abs((actual[k] as number) - e);
     const denominator = Math.abs(e) + floor * scale;
     // NaN in `actual` must fail, hence the explicit comparisons.
-    const error = denominator > 0 ? difference / denominator : difference === 0 ? 0 : Number.POSITIVE_INFINITY;
+    const error =
+      denominator > 0 ? difference / denominator : difference === 0 ? 0 : Number.POSITIVE_INFINITY;
     worst = error > worst || Number.isNaN(error) ? error : worst;
   }
   return worst;

@@ -7,9 +7,16 @@ import { gaussianMatrix, gaussianVector } from './helpers.js';
 const LAYERS: NtkLayers[] = ['first', 'both'];
 
 /** Central finite differences of x ↦ Σᵢ wᵢ K(x, xᵢ) at each row of T, step h·(1 + ‖t‖). */
-function finiteDifferenceGradient(T: Matrix, X: Matrix, weights: Float64Array, layers: NtkLayers, h = 1e-5): Matrix {
+function finiteDifferenceGradient(
+  T: Matrix,
+  X: Matrix,
+  weights: Float64Array,
+  layers: NtkLayers,
+  h = 1e-5,
+): Matrix {
   const out = new Matrix(T.rows, T.cols);
-  const f = (point: Float64Array) => matvec(ntkKernel(new Matrix(1, point.length, point), X, { layers }), weights)[0];
+  const f = (point: Float64Array) =>
+    matvec(ntkKernel(new Matrix(1, point.length, point), X, { layers }), weights)[0];
   for (let r = 0; r < T.rows; r++) {
     const base = T.row(r).slice();
     const step = h * (1 + Math.hypot(...base));
@@ -46,7 +53,11 @@ describe.each(LAYERS)('ntkInputGradient, layers = %s', (layers) => {
           const X = gaussianMatrix(n, d, seed);
           const T = gaussianMatrix(t, d, seed + 1);
           const weights = gaussianVector(n, seed + 2);
-          expectClose(ntkInputGradient(T, X, weights, { layers }), finiteDifferenceGradient(T, X, weights, layers), 1e-7);
+          expectClose(
+            ntkInputGradient(T, X, weights, { layers }),
+            finiteDifferenceGradient(T, X, weights, layers),
+            1e-7,
+          );
         },
       ),
       { numRuns: 40 },
@@ -58,7 +69,13 @@ describe.each(LAYERS)('ntkInputGradient, layers = %s', (layers) => {
     const weights = gaussianVector(5, 12);
     const rows = X.toRows();
     // At training points, scaled and flipped copies of them, and at the origin.
-    const T = Matrix.fromRows([rows[0], rows[3], rows[1].map((v) => 2.5 * v), rows[2].map((v) => -0.5 * v), [0, 0, 0, 0]]);
+    const T = Matrix.fromRows([
+      rows[0],
+      rows[3],
+      rows[1].map((v) => 2.5 * v),
+      rows[2].map((v) => -0.5 * v),
+      [0, 0, 0, 0],
+    ]);
     const gradient = ntkInputGradient(T, X, weights, { layers });
     expectClose(gradient, finiteDifferenceGradient(T, X, weights, layers), 1e-7);
     // At x = 0 the average gradient is Σ wᵢ xᵢ/4 per kernel.
@@ -68,9 +85,16 @@ describe.each(LAYERS)('ntkInputGradient, layers = %s', (layers) => {
   });
 
   it('is exactly zero for a zero kernel centre and bounded just off a training point', () => {
-    const X = Matrix.fromRows([[0, 0, 0], [1, 2, 3]]);
+    const X = Matrix.fromRows([
+      [0, 0, 0],
+      [1, 2, 3],
+    ]);
     const weights = Float64Array.of(5, 1);
-    const T = Matrix.fromRows([[1, 2, 3 + 1e-9], [1, 2, 3 - 1e-9], [1, 2, 3]]);
+    const T = Matrix.fromRows([
+      [1, 2, 3 + 1e-9],
+      [1, 2, 3 - 1e-9],
+      [1, 2, 3],
+    ]);
     const gradient = ntkInputGradient(T, X, weights, { layers });
     for (const value of gradient.data) expect(Number.isFinite(value)).toBe(true);
     const onlyCentre = ntkInputGradient(T, Matrix.fromRows([[1, 2, 3]]), Float64Array.of(1), { layers });

@@ -51,10 +51,18 @@ describe.each(LAYERS)('ntkKernel, layers = %s', (layers) => {
       fc.property(seeds, sizes, sizes, fc.integer({ min: 1, max: 30 }), (seed, n, m, d) => {
         const A = gaussianMatrix(n, d, seed);
         const B = gaussianMatrix(m, d, seed + 7);
-        expect(maxRelativeError(ntkKernel(A, B, { layers }).data, ntkKernel(B, A, { layers }).transpose().data, 1e-15)).toBeLessThan(1e-14);
+        expect(
+          maxRelativeError(
+            ntkKernel(A, B, { layers }).data,
+            ntkKernel(B, A, { layers }).transpose().data,
+            1e-15,
+          ),
+        ).toBeLessThan(1e-14);
         const fast = ntkKernel(A, A, { layers });
         expect(fast.data).toEqual(fast.transpose().data);
-        expect(maxRelativeError(fast.data, ntkKernel(A, A.clone(), { layers }).data, 1e-12)).toBeLessThan(1e-13);
+        expect(maxRelativeError(fast.data, ntkKernel(A, A.clone(), { layers }).data, 1e-12)).toBeLessThan(
+          1e-13,
+        );
       }),
       { numRuns: 40 },
     );
@@ -62,14 +70,29 @@ describe.each(LAYERS)('ntkKernel, layers = %s', (layers) => {
 
   it('is positively homogeneous: K(s·a, t·b) = s·t·K(a, b) for s, t > 0', () => {
     fc.assert(
-      fc.property(seeds, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), (seed, s, t) => {
-        const A = gaussianMatrix(4, 6, seed);
-        const B = gaussianMatrix(5, 6, seed + 3);
-        const scaledA = new Matrix(4, 6, A.data.map((v) => v * s));
-        const scaledB = new Matrix(5, 6, B.data.map((v) => v * t));
-        const expected = ntkKernel(A, B, { layers }).data.map((v) => v * s * t);
-        expect(maxRelativeError(ntkKernel(scaledA, scaledB, { layers }).data, expected, 1e-12)).toBeLessThan(1e-12);
-      }),
+      fc.property(
+        seeds,
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (seed, s, t) => {
+          const A = gaussianMatrix(4, 6, seed);
+          const B = gaussianMatrix(5, 6, seed + 3);
+          const scaledA = new Matrix(
+            4,
+            6,
+            A.data.map((v) => v * s),
+          );
+          const scaledB = new Matrix(
+            5,
+            6,
+            B.data.map((v) => v * t),
+          );
+          const expected = ntkKernel(A, B, { layers }).data.map((v) => v * s * t);
+          expect(
+            maxRelativeError(ntkKernel(scaledA, scaledB, { layers }).data, expected, 1e-12),
+          ).toBeLessThan(1e-12);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -77,7 +100,9 @@ describe.each(LAYERS)('ntkKernel, layers = %s', (layers) => {
   it('gives a positive semidefinite K(X, X)', () => {
     fc.assert(
       fc.property(seeds, fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 8 }), (seed, n, d) => {
-        const { values } = symEig(ntkKernel(gaussianMatrix(n, d, seed), gaussianMatrix(n, d, seed), { layers }));
+        const { values } = symEig(
+          ntkKernel(gaussianMatrix(n, d, seed), gaussianMatrix(n, d, seed), { layers }),
+        );
         expect(values[n - 1]).toBeGreaterThan(-1e-12 * values[0]);
       }),
       { numRuns: 25 },

@@ -23,9 +23,9 @@ describe('ntkLinearization', () => {
       let meanSquaredNorm = 0;
       for (let i = 0; i < 50; i++) {
         expect(approximation.get(i, i)).toBeCloseTo(kernel.get(i, i), 8);
-        meanSquaredNorm += (layers === 'first' ? 2 : 1) * kernel.get(i, i) / 50;
+        meanSquaredNorm += ((layers === 'first' ? 2 : 1) * kernel.get(i, i)) / 50;
       }
-      const expected = (layers === 'first' ? 1 : 1 - 1 / Math.PI) * meanSquaredNorm / 50;
+      const expected = ((layers === 'first' ? 1 : 1 - 1 / Math.PI) * meanSquaredNorm) / 50;
       expect(implicitLambda).toBeCloseTo(expected, 10);
     }
   });

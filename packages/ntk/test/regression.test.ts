@@ -87,8 +87,16 @@ describe.each(LAYERS)('ntkRegression, layers = %s', (layers) => {
     const direction = gaussianVector(8, 99);
     const step = 1e-5;
     for (let r = 0; r < T.rows; r++) {
-      const plus = new Matrix(1, 8, T.row(r).map((v, k) => v + step * direction[k]));
-      const minus = new Matrix(1, 8, T.row(r).map((v, k) => v - step * direction[k]));
+      const plus = new Matrix(
+        1,
+        8,
+        T.row(r).map((v, k) => v + step * direction[k]),
+      );
+      const minus = new Matrix(
+        1,
+        8,
+        T.row(r).map((v, k) => v - step * direction[k]),
+      );
       const numeric = (fit.predict(plus)[0] - fit.predict(minus)[0]) / (2 * step);
       let analytic = 0;
       for (let k = 0; k < 8; k++) analytic += gradient.get(r, k) * direction[k];

@@ -15,7 +15,10 @@ export default defineConfig({
   outDir: fileURLToPath(new URL('../../dist', import.meta.url)),
   cleanUrls: false,
   lastUpdated: false,
-  head: [['meta', { name: 'theme-color', content: '#3c6e71' }]],
+  head: [
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    ['meta', { name: 'theme-color', content: '#2f6690' }],
+  ],
   markdown: {
     config: (md) => {
       md.use(katexPlugin as never);

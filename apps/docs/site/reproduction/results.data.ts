@@ -13,16 +13,17 @@ export interface ResultOverview {
 }
 
 declare const data: Record<string, ResultOverview>;
+
 export { data };
 
-// The committed results in site/public/results/<id>.json (scripts/regenerate-results.mjs).
+// The committed results in site/public/results/<id>.generated.json (scripts/regenerate-results.mjs).
 export default defineLoader({
-  watch: ['../public/results/*.json'],
+  watch: ['../public/results/*.generated.json'],
   load(files: string[]): Record<string, ResultOverview> {
     const overviews: Record<string, ResultOverview> = {};
     for (const file of files) {
       const result = JSON.parse(readFileSync(file, 'utf8'));
-      overviews[basename(file, '.json')] = {
+      overviews[basename(file, '.generated.json')] = {
         id: result.id,
         title: result.title,
         sizes: result.sizes,

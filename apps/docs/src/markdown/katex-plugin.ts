@@ -38,5 +38,10 @@ export function katexPlugin(md: MarkdownItLike): void {
  * ```
  */
 export function renderMath(tex: string, displayMode: boolean): string {
-  return katex.renderToString(tex, { displayMode, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
+  return katex.renderToString(tex, {
+    displayMode,
+    throwOnError: true,
+    strict: 'error',
+    output: 'htmlAndMathml',
+  });
 }

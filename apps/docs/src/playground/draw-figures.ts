@@ -53,16 +53,20 @@ export function drawRiskFigure(input: RiskFigureInput): SVGSVGElement | HTMLElem
       Plot.dot(simulated, { x: 'x', y: 'mean', fill: 'quantity', r: 3.5, stroke: 'white', tip: true }),
     );
   }
-  return Plot.plot({
+  const plot = Plot.plot({
     document: input.document,
     title: input.title,
     width: 480,
     height: 320,
     marginLeft: 56,
-    x: { type: 'log', label: input.xLabel },
-    y: { type: 'log', label: 'risk' },
+    x: { type: 'log', label: input.xLabel, tickFormat: '~g' },
+    y: { type: 'log', label: 'risk', tickFormat: '~g' },
     color: colorScale,
     style: { fontSize: '12px', background: 'white' },
     marks,
   });
+  // With a title and legend Plot wraps the chart in a <figure>; mark the chart itself.
+  const chart = plot instanceof SVGSVGElement ? plot : plot.querySelector('svg:last-of-type');
+  chart?.setAttribute('data-role', 'plot');
+  return plot;
 }

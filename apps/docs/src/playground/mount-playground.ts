@@ -7,9 +7,9 @@ import {
   type PlaygroundParameters,
   parameterRanges,
 } from './parameters.ts';
+import type { WorkerMessage } from './simulate.worker.ts';
 import type { SimulatedPoint, SimulationRequest } from './simulation.ts';
 import { simulatedSampleSizes } from './simulation.ts';
-import type { WorkerMessage } from './simulate.worker.ts';
 import { type TheoryCurves, theoryCurves } from './theory-curves.ts';
 
 type NumericKey = 'n' | 'a' | 'b' | 'sigma' | 'alpha' | 'lambda';
@@ -26,7 +26,11 @@ interface SliderSpec {
   format(value: number): string;
 }
 
-function linearSlider(key: NumericKey, label: string, range: { min: number; max: number; step: number }): SliderSpec {
+function linearSlider(
+  key: NumericKey,
+  label: string,
+  range: { min: number; max: number; step: number },
+): SliderSpec {
   const decimals = Math.max(0, -Math.floor(Math.log10(range.step)));
   return {
     key,
@@ -199,8 +203,16 @@ export function mountPlayground(container: HTMLElement): PlaygroundHandle {
 
   const actions = element(document, 'div', { class: 'bl-actions' });
   const button = element(document, 'button', { type: 'button', 'data-testid': 'simulate' }, 'Simulate');
-  const progress = element(document, 'progress', { max: '1', value: '0', 'data-testid': 'simulate-progress' });
-  const status = element(document, 'span', { class: 'bl-status', 'data-testid': 'simulate-status', role: 'status' });
+  const progress = element(document, 'progress', {
+    max: '1',
+    value: '0',
+    'data-testid': 'simulate-progress',
+  });
+  const status = element(document, 'span', {
+    class: 'bl-status',
+    'data-testid': 'simulate-status',
+    role: 'status',
+  });
   actions.append(button, progress, status);
 
   const info = element(document, 'p', { class: 'bl-status', 'data-testid': 'theory-info' });

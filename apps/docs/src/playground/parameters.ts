@@ -79,7 +79,11 @@ export function dimensionAt(n: number, a: number): number {
  * const { eigenvalues, thetaStar } = spikedSpectrum(100, 1.5, 1); // p = 1005
  * ```
  */
-export function spikedSpectrum(n: number, a: number, b: number): { eigenvalues: Float64Array; thetaStar: Float64Array } {
+export function spikedSpectrum(
+  n: number,
+  a: number,
+  b: number,
+): { eigenvalues: Float64Array; thetaStar: Float64Array } {
   const p = dimensionAt(n, a);
   const eigenvalues = new Float64Array(p).fill(n ** -b);
   eigenvalues.fill(1, 0, spikeCount);

@@ -22,6 +22,9 @@ scope.onmessage = async (event: MessageEvent<SimulationRequest>) => {
       isolated: scope.crossOriginIsolated,
     } satisfies WorkerMessage);
   } catch (error) {
-    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    scope.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies WorkerMessage);
   }
 };

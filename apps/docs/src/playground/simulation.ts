@@ -2,8 +2,8 @@ import { adversarialRisk, standardRisk } from '@benignlab/adversarial-risk';
 import { makeDesign } from '@benignlab/data';
 import { minNorm, ridge } from '@benignlab/linear-models';
 import { ntkRegression } from '@benignlab/ntk';
-import { absoluteBudget, sampleSizeGrid } from './theory-curves.ts';
 import { dimensionAt, type PlaygroundParameters, spikeCount } from './parameters.ts';
+import { absoluteBudget, sampleSizeGrid } from './theory-curves.ts';
 
 /** What the worker is asked to simulate. */
 export interface SimulationRequest {
@@ -66,7 +66,12 @@ function meanAndError(values: number[]): { mean: number; standardError: number }
  * (THEORY.md §3); the kernel model uses fresh test points and the first-order inner
  * maximum `(|f − f*| + α‖∇f‖₂)²`, with the analytic input gradient.
  */
-function drawRisks(params: PlaygroundParameters, n: number, seed: number, testSize: number): [number, number] {
+function drawRisks(
+  params: PlaygroundParameters,
+  n: number,
+  seed: number,
+  testSize: number,
+): [number, number] {
   const design = designFor(params, n);
   const { X, y } = design.sample(n, seed);
   const covariance = { eigenvalues: design.eigenvalues };

@@ -60,7 +60,9 @@ export function modelLambda(params: PlaygroundParameters, n: number, lambda = pa
 
 /** α in absolute units: α itself, or α_rel·√tr Σ (ℓ2, THEORY.md §3). */
 export function absoluteBudget(params: PlaygroundParameters, n: number): number {
-  return params.budget === 'absolute' ? params.alpha : params.alpha * Math.sqrt(spikedTrace(n, params.a, params.b));
+  return params.budget === 'absolute'
+    ? params.alpha
+    : params.alpha * Math.sqrt(spikedTrace(n, params.a, params.b));
 }
 
 /**

@@ -15,25 +15,34 @@ function element<K extends keyof HTMLElementTagNameMap>(
 /**
  * Draws a committed experiment result the way the CLI's report does: every figure of the
  * experiment's own `figures(result)` (Observable Plot, the CLI's charting library), its
- * tables, and the verdicts. Nothing experiment-specific lives in the site.
+ * tables (the verdicts are rendered by the page at build time). `mainFigureOnly` draws
+ * just the first figure, the experiment's headline. Nothing experiment-specific lives in the site.
  *
  * @example
  * ```ts
- * const result = await (await fetch('/results/e1.json')).json();
+ * const result = await (await fetch('/results/e1.generated.json')).json();
  * mountExperimentResult(document.querySelector('#e1')!, result);
  * ```
  */
-export function mountExperimentResult(container: HTMLElement, result: ExperimentResult): void {
+export function mountExperimentResult(
+  container: HTMLElement,
+  result: ExperimentResult,
+  options: { mainFigureOnly?: boolean } = {},
+): void {
   const document = container.ownerDocument;
   const experiment = getExperiment(result.id);
   const nodes: HTMLElement[] = [];
-  for (const spec of experiment.figures(result)) {
+  const figures = experiment.figures(result);
+  for (const spec of options.mainFigureOnly ? figures.slice(0, 1) : figures) {
     const figure = element(document, 'figure', undefined, 'bl-figure');
     figure.dataset.testid = `experiment-figure-${spec.id}`;
-    figure.append(renderFigure(spec, document), element(document, 'figcaption', `${spec.title}. ${spec.caption}`));
+    figure.append(
+      renderFigure(spec, document),
+      element(document, 'figcaption', `${spec.title}. ${spec.caption}`),
+    );
     nodes.push(figure);
   }
-  for (const table of experiment.tables(result)) {
+  for (const table of options.mainFigureOnly ? [] : experiment.tables(result)) {
     const wrapper = element(document, 'div');
     wrapper.append(element(document, 'h4', table.title));
     const html = element(document, 'table');
@@ -43,7 +52,13 @@ export function mountExperimentResult(container: HTMLElement, result: Experiment
     for (const row of table.rows) {
       const tr = element(document, 'tr');
       for (const value of row) {
-        tr.append(element(document, 'td', typeof value === 'number' ? String(Number(value.toPrecision(4))) : (value ?? '')));
+        tr.append(
+          element(
+            document,
+            'td',
+            typeof value === 'number' ? String(Number(value.toPrecision(4))) : (value ?? ''),
+          ),
+        );
       }
       html.append(tr);
     }

@@ -16,7 +16,9 @@ export const chromiumFlags = [
 ];
 
 /** A Chromium context with a fresh user-data dir, removed again by `close()`. */
-export async function launchChromium(executablePath: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(
+  executablePath: string,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'benignlab-docs-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,

@@ -48,7 +48,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
         statSync(htmlFile);
         file = htmlFile;
       } catch {
-        response.writeHead(404, { 'Content-Type': 'text/plain', ...crossOriginIsolationHeaders }).end('not found');
+        response
+          .writeHead(404, { 'Content-Type': 'text/plain', ...crossOriginIsolationHeaders })
+          .end('not found');
         return;
       }
     }
@@ -62,6 +64,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -1,4 +1,4 @@
-import { dot, Matrix, matmul } from '@benignlab/linalg';
+import { dot, Matrix, matmul, matvec } from '@benignlab/linalg';
 import { DataError } from '../errors.js';
 import { assertSeed, deriveSeed, type Seed } from '../rng/seed.js';
 import { createRng, type Rng } from '../rng/xoshiro256.js';
@@ -115,9 +115,9 @@ export function makeDesign(spec: DesignSpec): Design {
     if (!(X instanceof Matrix) || X.cols !== p) {
       throw new DataError('X', `expected a Matrix with p = ${p} columns, got ${describeInput(X)}`);
     }
-    const out = new Float64Array(X.rows);
-    for (let i = 0; i < X.rows; i++) out[i] = targetAt(X.row(i));
-    return out;
+    const index = matvec(X, thetaStar);
+    if (linkTanh) for (let i = 0; i < index.length; i++) index[i] = Math.tanh(index[i] as number);
+    return index;
   };
 
   const draw = (argument: string, count: number, seed: Seed, stream: 'train' | 'test'): DesignSample => {

@@ -1,1 +1,6 @@
-export { MNIST_PIXELS, type MnistRegression, type MnistRegressionOptions, mnistRegression } from './mnist-regression.js';
+export {
+  MNIST_PIXELS,
+  type MnistRegression,
+  type MnistRegressionOptions,
+  mnistRegression,
+} from './mnist-regression.js';

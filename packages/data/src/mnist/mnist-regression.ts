@@ -50,7 +50,10 @@ function readDigit(path: string, value: unknown): number {
 
 function readCount(path: string, value: unknown, maximum: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > maximum) {
-    throw new DataError(path, `got ${describeValue(value)}; expected an integer from 1 to ${maximum} (images left for it)`);
+    throw new DataError(
+      path,
+      `got ${describeValue(value)}; expected an integer from 1 to ${maximum} (images left for it)`,
+    );
   }
   return value;
 }
@@ -99,7 +102,10 @@ export function mnistRegression(options: MnistRegressionOptions): MnistRegressio
   }
   const labelNoise = options.labelNoise ?? 0;
   if (typeof labelNoise !== 'number' || !(labelNoise >= 0 && labelNoise <= 0.5)) {
-    throw new DataError('options.labelNoise', `got ${describeValue(labelNoise)}; expected a flip probability in [0, 0.5]`);
+    throw new DataError(
+      'options.labelNoise',
+      `got ${describeValue(labelNoise)}; expected a flip probability in [0, 0.5]`,
+    );
   }
   const standardize = options.standardize ?? true;
   if (typeof standardize !== 'boolean') {
@@ -113,9 +119,14 @@ export function mnistRegression(options: MnistRegressionOptions): MnistRegressio
   }
   const [first, second] = sources as [NonNullable<(typeof sources)[0]>, NonNullable<(typeof sources)[0]>];
   const available = first.length + second.length;
-  const nTest = options.nTest === undefined ? Math.floor(available / 5) : readCount('options.nTest', options.nTest, available - 1);
+  const nTest =
+    options.nTest === undefined
+      ? Math.floor(available / 5)
+      : readCount('options.nTest', options.nTest, available - 1);
   const nTrain =
-    options.nTrain === undefined ? available - nTest : readCount('options.nTrain', options.nTrain, available - nTest);
+    options.nTrain === undefined
+      ? available - nTest
+      : readCount('options.nTrain', options.nTrain, available - nTest);
 
   const order = createRng(deriveSeed(seed, 'mnist', 'split')).permutation(available);
   const take = (offset: number, count: number): DesignSample => {
@@ -150,7 +161,8 @@ export function mnistRegression(options: MnistRegressionOptions): MnistRegressio
     const data = train.X.data;
     for (let i = 0; i < nTrain; i++) {
       const offset = i * MNIST_PIXELS;
-      for (let j = 0; j < MNIST_PIXELS; j++) pixelMean[j] = (pixelMean[j] as number) + (data[offset + j] as number);
+      for (let j = 0; j < MNIST_PIXELS; j++)
+        pixelMean[j] = (pixelMean[j] as number) + (data[offset + j] as number);
     }
     for (let j = 0; j < MNIST_PIXELS; j++) pixelMean[j] = (pixelMean[j] as number) / nTrain;
     const sumSquares = new Float64Array(MNIST_PIXELS);
@@ -171,7 +183,8 @@ export function mnistRegression(options: MnistRegressionOptions): MnistRegressio
       for (let i = 0; i < X.rows; i++) {
         const offset = i * MNIST_PIXELS;
         for (let j = 0; j < MNIST_PIXELS; j++) {
-          values[offset + j] = ((values[offset + j] as number) - (pixelMean[j] as number)) / (pixelScale[j] as number);
+          values[offset + j] =
+            ((values[offset + j] as number) - (pixelMean[j] as number)) / (pixelScale[j] as number);
         }
       }
     }

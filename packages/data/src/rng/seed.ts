@@ -19,7 +19,16 @@ export type Seed = number;
 /** A stream label: a name such as `'train'`, or an index such as a repetition number. */
 export type StreamLabel = string | number;
 
-/** Checks that `value` is a valid {@link Seed}, naming `name` in the error. */
+/**
+ * Checks that `value` is a valid {@link Seed} and returns it; otherwise throws a
+ * `DataError` naming `name`, the value and the accepted range.
+ *
+ * @example
+ * ```ts
+ * assertSeed('options.seed', 42); // 42
+ * assertSeed('options.seed', -1); // throws "options.seed: expected a seed (an integer from 0 to …), got -1"
+ * ```
+ */
 export function assertSeed(name: string, value: unknown): Seed {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new DataError(

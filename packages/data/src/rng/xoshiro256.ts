@@ -134,13 +134,25 @@ export class Rng {
   /**
    * The next 64 random bits as two unsigned 32-bit words `[hi, lo]` (the raw
    * xoshiro256** output).
+   *
+   * @example
+   * ```ts
+   * const [hi, lo] = createRng(0).nextUint64Words(); // value = hi · 2^32 + lo
+   * ```
    */
   nextUint64Words(): [number, number] {
     this.advance();
     return [this.outHi >>> 0, this.outLo >>> 0];
   }
 
-  /** The high 32 bits of the next output, as an unsigned integer in [0, 2^32). */
+  /**
+   * The high 32 bits of the next output, as an unsigned integer in [0, 2^32).
+   *
+   * @example
+   * ```ts
+   * createRng(1).nextUint32(); // an integer in [0, 4294967296)
+   * ```
+   */
   nextUint32(): number {
     this.advance();
     return this.outHi >>> 0;
@@ -149,6 +161,11 @@ export class Rng {
   /**
    * A uniform double in [0, 1) with 53 random bits: `(x >>> 11) · 2^-53` for the next
    * 64-bit output x, so every multiple of 2^-53 is equally likely.
+   *
+   * @example
+   * ```ts
+   * const u = createRng(1).nextDouble(); // 0 ≤ u < 1
+   * ```
    */
   nextDouble(): number {
     this.advance();
@@ -159,6 +176,10 @@ export class Rng {
    * A uniform integer in [0, bound) without modulo bias (rejection on 32 bits).
    *
    * @param bound an integer from 1 to 2^32
+   * @example
+   * ```ts
+   * const die = createRng(1).nextInt(6) + 1; // 1..6
+   * ```
    */
   nextInt(bound: number): number {
     if (!Number.isInteger(bound) || bound < 1 || bound > TWO_32) {
@@ -171,13 +192,27 @@ export class Rng {
     }
   }
 
-  /** A Rademacher sign, −1 or +1 with probability 1/2 each (the top output bit). */
+  /**
+   * A Rademacher sign, −1 or +1 with probability 1/2 each (the top output bit).
+   *
+   * @example
+   * ```ts
+   * const sign = createRng(1).rademacher(); // −1 or 1
+   * ```
+   */
   rademacher(): number {
     this.advance();
     return this.outHi < 0 ? -1 : 1;
   }
 
-  /** A standard normal N(0, 1) draw (ziggurat; exact up to floating point). */
+  /**
+   * A standard normal N(0, 1) draw (ziggurat; exact up to floating point).
+   *
+   * @example
+   * ```ts
+   * const z = createRng(1).normal();
+   * ```
+   */
   normal(): number {
     this.advance();
     const signedIndex = this.outLo & 0x1ff;
@@ -212,6 +247,10 @@ export class Rng {
    * @param out the vector to overwrite (any length)
    * @param mean μ (default 0)
    * @param standardDeviation σ ≥ 0 (default 1)
+   * @example
+   * ```ts
+   * const noise = createRng(3).fillNormal(new Float64Array(100), 0, 0.5); // N(0, 0.25)
+   * ```
    */
   fillNormal(out: Float64Array, mean = 0, standardDeviation = 1): Float64Array {
     assertFloat64Array('out', out);
@@ -292,7 +331,13 @@ export class Rng {
 
   /**
    * Fills `out` with independent uniform draws on [low, high): `low + (high − low)·u`
-   * with `u` from {@link Rng.nextDouble}. Returns `out`.
+   * with `u` exactly the values successive {@link Rng.nextDouble} calls would give.
+   * Returns `out`.
+   *
+   * @example
+   * ```ts
+   * const u = createRng(4).fillUniform(new Float64Array(10), -Math.sqrt(3), Math.sqrt(3));
+   * ```
    */
   fillUniform(out: Float64Array, low = 0, high = 1): Float64Array {
     assertFloat64Array('out', out);
@@ -300,13 +345,63 @@ export class Rng {
     assertFinite('high', high);
     if (!(high > low)) throw new DataError('high', `is ${high}, expected a number > low = ${low}`);
     const width = high - low;
-    for (let i = 0; i < out.length; i++) out[i] = low + width * this.nextDouble();
+    const unit = low === 0 && high === 1;
+    // The generator step is inlined as in fillNormal: state lives in locals for the loop.
+    let s0h = this.s0h;
+    let s0l = this.s0l;
+    let s1h = this.s1h;
+    let s1l = this.s1l;
+    let s2h = this.s2h;
+    let s2l = this.s2l;
+    let s3h = this.s3h;
+    let s3l = this.s3l;
+    const length = out.length;
+    for (let i = 0; i < length; i++) {
+      const m = (s1l >>> 0) * 5;
+      const mh = (Math.imul(s1h, 5) + ((m * TWO_M32) | 0)) | 0;
+      const ml = m | 0;
+      const rh = (mh << 7) | (ml >>> 25);
+      const rl = (ml << 7) | (mh >>> 25);
+      const q = (rl >>> 0) * 9;
+      const hi = (Math.imul(rh, 9) + ((q * TWO_M32) | 0)) | 0;
+      const lo = q | 0;
+      const th = (s1h << 17) | (s1l >>> 15);
+      const tl = s1l << 17;
+      s2h ^= s0h;
+      s2l ^= s0l;
+      s3h ^= s1h;
+      s3l ^= s1l;
+      s1h ^= s2h;
+      s1l ^= s2l;
+      s0h ^= s3h;
+      s0l ^= s3l;
+      s2h ^= th;
+      s2l ^= tl;
+      const rotatedHigh = (s3l << 13) | (s3h >>> 19);
+      s3l = (s3h << 13) | (s3l >>> 19);
+      s3h = rotatedHigh;
+      const u = ((hi >>> 0) * TWO_21 + (lo >>> 11)) * TWO_M53;
+      out[i] = unit ? u : low + width * u;
+    }
+    this.s0h = s0h;
+    this.s0l = s0l;
+    this.s1h = s1h;
+    this.s1l = s1l;
+    this.s2h = s2h;
+    this.s2l = s2l;
+    this.s3h = s3h;
+    this.s3l = s3l;
     return out;
   }
 
   /**
    * Fills `out` with independent Rademacher signs (±1), using all 64 bits of each
    * output (low word first, least significant bit first). Returns `out`.
+   *
+   * @example
+   * ```ts
+   * const signs = createRng(5).fillRademacher(new Float64Array(64)); // one 64-bit draw
+   * ```
    */
   fillRademacher(out: Float64Array): Float64Array {
     assertFloat64Array('out', out);
@@ -327,6 +422,11 @@ export class Rng {
   /**
    * A uniformly random permutation of 0, …, n − 1 (Fisher–Yates with
    * {@link Rng.nextInt}).
+   *
+   * @example
+   * ```ts
+   * const order = createRng(6).permutation(10); // Int32Array, a shuffle of 0..9
+   * ```
    */
   permutation(n: number): Int32Array {
     if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) {
@@ -363,6 +463,12 @@ export class Rng {
   /**
    * Advances the state by 2^128 draws in place (the xoshiro256** jump polynomial), so
    * 2^128 non-overlapping subsequences can be taken from one seed.
+   *
+   * @example
+   * ```ts
+   * const worker = createRng(7);
+   * worker.jump(); // now 2^128 draws ahead of createRng(7)
+   * ```
    */
   jump(): void {
     let a0h = 0;

@@ -17,7 +17,6 @@ export type E3Config = SpikedDesignConfig & {
   pgdSteps: number;
   pgdRestarts: number;
   alphaRelative: number;
-  alphaAbsolute: number;
 };
 
 const schema: ConfigSchema<E3Config> = {
@@ -42,6 +41,10 @@ export interface E3Slopes {
   gradNorm2: number;
   advRiskFirstOrder: number;
   advRiskPgd: number | null;
+  /** Slope of R_α/R (first-order). */
+  advToStandard: number;
+  /** Slope of α²·E‖∇f̂‖². */
+  gradientFloor: number;
 }
 
 /** The summary of e3. */
@@ -51,7 +54,19 @@ export interface E3Summary extends Summary {
   simulated: Record<string, Record<string, { n: number; mean: number; se: number }[]>>;
 }
 
-const QUANTITIES = ['risk', 'gradNorm2', 'advRiskFirstOrder', 'advRiskPgd', 'advRiskAbsoluteFirstOrder'] as const;
+const QUANTITIES = ['risk', 'gradNorm2', 'advRiskFirstOrder', 'advRiskPgd', 'advToStandard', 'gradientFloor'] as const;
+
+/**
+ * Adds R_α/R (how many times the adversarial risk exceeds the standard one) and the
+ * floor α²·E‖∇f̂‖² of the first-order R_α (it is ≥ this whatever R is).
+ */
+function withRatios(risks: ReturnType<typeof kernelRisks>) {
+  return {
+    ...risks,
+    advToStandard: risks.advRiskFirstOrder / risks.risk,
+    gradientFloor: risks.alpha * risks.alpha * risks.gradNorm2,
+  };
+}
 
 /**
  * e3: the NTK interpolator (kernel regression with λ = 0) on e1's data as n grows
@@ -98,7 +113,7 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
         layers,
         replicate: cell.params.replicate as number,
         seed: cell.seed,
-        ...kernelRisks(fit, design, config, cell.seed),
+        ...withRatios(kernelRisks(fit, design, config, cell.seed)),
       },
     ];
   },
@@ -126,7 +141,14 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
         gradNorm2: slope('gradNorm2'),
         advRiskFirstOrder: slope('advRiskFirstOrder'),
         advRiskPgd: pgd,
+        advToStandard: slope('advToStandard'),
+        gradientFloor: slope('gradientFloor'),
       };
+      // PGD R_α over R, from the means: the attack-based check of the same growth.
+      const pgdRatioGrows =
+        pgd !== null &&
+        (series.advRiskPgd?.at(-1)?.mean ?? 0) / (series.risk?.at(-1)?.mean ?? 1) >
+          (series.advRiskPgd?.[0]?.mean ?? 0) / (series.risk?.[0]?.mean ?? 1);
       slopes[layers] = s;
       const kernel = layers === 'first' ? 'K₁ (first layer)' : 'K₁ + K₂ (both layers)';
       const first = (q: string) => series[q]?.[0]?.mean ?? Number.NaN;
@@ -148,11 +170,16 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           numbers: { slope: s.gradNorm2, first: first('gradNorm2'), last: last('gradNorm2') },
         },
         {
-          claim: `NTK interpolator, ${kernel}: its adversarial risk R_α grows with n (relative budget α_rel = ${config.alphaRelative}; first-order${pgd === null ? '' : ' and PGD'}).`,
-          supported: s.advRiskFirstOrder > 0 && (pgd === null || pgd > 0),
+          claim: `NTK interpolator, ${kernel}: its adversarial risk R_α is a growing multiple of R, and its floor α²·E‖∇f̂‖² grows, so R_α cannot follow R to zero (relative budget α_rel = ${config.alphaRelative}).`,
+          supported: s.advToStandard > 0 && s.gradientFloor > 0 && (pgd === null || pgdRatioGrows),
           budget: 'relative',
-          evidence: `First-order R_α ${fmt(first('advRiskFirstOrder'))} → ${fmt(last('advRiskFirstOrder'))}, slope ${fmt(s.advRiskFirstOrder)}${pgd === null ? '' : `; PGD (lower bound) ${fmt(first('advRiskPgd'))} → ${fmt(last('advRiskPgd'))}, slope ${fmt(pgd)}`}.`,
-          numbers: { slopeFirstOrder: s.advRiskFirstOrder, slopePgd: pgd },
+          evidence: `R_α/R (first-order) ${fmt(first('advToStandard'))} → ${fmt(last('advToStandard'))}, slope ${fmt(s.advToStandard)}; α²E‖∇f̂‖² ${fmt(first('gradientFloor'))} → ${fmt(last('gradientFloor'))}, slope ${fmt(s.gradientFloor)}. R_α itself: first-order ${fmt(first('advRiskFirstOrder'))} → ${fmt(last('advRiskFirstOrder'))} (slope ${fmt(s.advRiskFirstOrder)})${pgd === null ? '' : `, PGD lower bound ${fmt(first('advRiskPgd'))} → ${fmt(last('advRiskPgd'))} (slope ${fmt(pgd)})`}${s.advRiskFirstOrder < 0 ? '; at these n R_α is still dominated by the falling R, as e1’s absolute-budget harm ratio is at small n' : ''}.`,
+          numbers: {
+            slopeAdvToStandard: s.advToStandard,
+            slopeGradientFloor: s.gradientFloor,
+            slopeFirstOrder: s.advRiskFirstOrder,
+            slopePgd: pgd,
+          },
         },
       );
     }
@@ -161,29 +188,27 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
   figures(result) {
     const config = result.config;
     const summary = result.summary as E3Summary;
-    const series = layersOf(config.layers).flatMap((layers) => {
+    return layersOf(config.layers).map((layers, k) => {
       const s = summary.simulated[layers] ?? {};
-      const name = layers === 'first' ? 'K₁' : 'K₁+K₂';
+      const name = layers === 'first' ? 'K₁, first layer trained' : 'K₁ + K₂, both layers trained';
       const points = (q: string) => (s[q] ?? []).map((p) => ({ x: p.n, mean: p.mean, se: p.se, count: 0 }));
-      return [
-        { label: `R, ${name}`, simulated: points('risk'), connect: true },
-        { label: `E‖∇f̂‖², ${name}`, simulated: points('gradNorm2'), connect: true },
-        { label: `R_α first-order, ${name}`, simulated: points('advRiskFirstOrder'), connect: true },
-        ...(config.pgdTestSize > 0
-          ? [{ label: `R_α PGD, ${name}`, simulated: points('advRiskPgd'), connect: true }]
-          : []),
-      ];
-    });
-    return [
-      seriesFigure({
-        id: 'e3',
-        title: 'NTK interpolator vs n (kernel regression, λ = 0, on e1’s data)',
-        caption: `The kernel model interpolates noisy labels benignly: R falls, while the mean squared input-gradient norm and the adversarial risk grow. R_α under the relative budget α = ${config.alphaRelative}·√tr(Σ): first-order (|f − f*| + α‖∇f‖)² on ${config.testSize} test points, PGD (${config.pgdSteps} steps, ${config.pgdRestarts} restart(s); a lower bound) on ${config.pgdTestSize}. Mean ± 1 s.e. over ${config.replicates} draws.`,
+      return seriesFigure({
+        id: k === 0 ? 'e3' : layers,
+        title: `NTK interpolator vs n (${name}; λ = 0, e1’s data)`,
+        caption: `The kernel model interpolates noisy labels benignly: R falls, while the mean squared input-gradient norm E‖∇f̂‖² grows and R_α becomes a growing multiple of R. R_α under the relative budget α = ${config.alphaRelative}·√tr(Σ): first-order (|f − f*| + α‖∇f‖)² on ${config.testSize} test points, PGD (${config.pgdSteps} steps, ${config.pgdRestarts} restart(s); a lower bound) on ${config.pgdTestSize}. Mean ± 1 s.e. over ${config.replicates} draws.`,
         x: { label: 'sample size n', log: true },
         y: { label: 'value', log: true },
-        series,
-      }),
-    ];
+        series: [
+          { label: 'standard risk R', simulated: points('risk'), connect: true },
+          { label: 'E‖∇f̂(x)‖²', simulated: points('gradNorm2'), connect: true },
+          { label: 'R_α, first-order', simulated: points('advRiskFirstOrder'), connect: true },
+          ...(config.pgdTestSize > 0
+            ? [{ label: 'R_α, PGD (lower bound)', simulated: points('advRiskPgd'), connect: true }]
+            : []),
+          { label: 'R_α / R (first-order)', simulated: points('advToStandard'), connect: true },
+        ],
+      });
+    });
   },
   tables(result) {
     const summary = result.summary as E3Summary;
@@ -201,14 +226,14 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           cell('gradNorm2'),
           cell('advRiskFirstOrder'),
           cell('advRiskPgd'),
-          cell('advRiskAbsoluteFirstOrder'),
+          cell('advToStandard'),
         ]);
       }
     }
     return [
       {
         title: 'NTK interpolator on fresh test points (mean ± s.e. over draws)',
-        columns: ['layers', 'n', 'R', 'E‖∇f̂‖²', 'R_α rel. first-order', 'R_α rel. PGD', 'R_α abs. first-order'],
+        columns: ['layers', 'n', 'R', 'E‖∇f̂‖²', 'R_α first-order', 'R_α PGD', 'R_α / R'],
         rows,
       },
     ];

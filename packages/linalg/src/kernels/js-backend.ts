@@ -96,7 +96,7 @@ function rankOneKernel(
  * dot products of contiguous rows with a 2×2 register tile. Each entry has a single
  * accumulator summed in ascending `p`, so the result does not depend on the tiling;
  * `syrk` relies on that to agree bit for bit with `gemm(false, true)`.
- * Only entries with `j ≥ i + jFromDiagonal` when `upperOnly` is set.
+ * With `upperOnly` (square `syrk` use) only entries with `j ≥ i` are formed, half the work.
  */
 function dotKernel(
   m: number,

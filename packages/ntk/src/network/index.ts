@@ -1,4 +1,4 @@
-export { type TrainingStep, type TrainOptions, DEFAULT_MAX_STEPS } from './training-options.js';
+export { DEFAULT_MAX_STEPS, type TrainingStep, type TrainOptions } from './training-options.js';
 export {
   type TrainingReport,
   TwoLayerNetwork,

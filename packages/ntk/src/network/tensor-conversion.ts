@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { Matrix } from '@benignlab/linalg';
+import * as tf from '@tensorflow/tfjs';
 
 /** A float32 `rows×cols` tensor of a float64 {@link Matrix} (rounded to float32). */
 export function matrixToTensor(matrix: Matrix): tf.Tensor2D {

@@ -36,7 +36,10 @@ export interface ResolvedTrainOptions {
 
 export function resolveTrainOptions(options: TrainOptions): ResolvedTrainOptions {
   if (options === null || typeof options !== 'object') {
-    throw new NtkError('options', `expected { learningRate, steps | tolerance }, got ${describeValue(options)}`);
+    throw new NtkError(
+      'options',
+      `expected { learningRate, steps | tolerance }, got ${describeValue(options)}`,
+    );
   }
   assertKnownOptions('options', options, ['learningRate', 'steps', 'tolerance', 'onStep']);
   const learningRate = assertFiniteNumber('options.learningRate', options.learningRate);
@@ -53,7 +56,8 @@ export function resolveTrainOptions(options: TrainOptions): ResolvedTrainOptions
     }
     maxSteps = options.steps;
   }
-  const tolerance = options.tolerance === undefined ? -1 : assertFiniteNumber('options.tolerance', options.tolerance, 0);
+  const tolerance =
+    options.tolerance === undefined ? -1 : assertFiniteNumber('options.tolerance', options.tolerance, 0);
   if (options.onStep !== undefined && typeof options.onStep !== 'function') {
     throw new NtkError('options.onStep', `expected a function, got ${describeValue(options.onStep)}`);
   }

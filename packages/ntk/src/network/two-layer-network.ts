@@ -1,6 +1,12 @@
-import * as tf from '@tensorflow/tfjs';
 import { assertSeed, createRng } from '@benignlab/data';
-import { assertKnownOptions, assertMatrix, assertVector, describeValue, type Matrix } from '@benignlab/linalg';
+import {
+  assertKnownOptions,
+  assertMatrix,
+  assertVector,
+  describeValue,
+  type Matrix,
+} from '@benignlab/linalg';
+import * as tf from '@tensorflow/tfjs';
 import { NtkError } from '../errors.js';
 import { type NtkLayers, readLayers } from '../layers.js';
 import { matrixToTensor, scoped, tensorToMatrix, tensorToVector } from './tensor-conversion.js';
@@ -154,7 +160,9 @@ export class TwoLayerNetwork {
     this.checkInputs('X', X);
     return scoped(() => {
       // Each output depends on its own row only, so ∇ of the sum gives every row's gradient.
-      const gradient = tf.grad((inputs: tf.Tensor2D) => this.forward(inputs).sum())(matrixToTensor(X));
+      const gradient = tf.grad((inputs: tf.Tensor) => this.forward(inputs as tf.Tensor2D).sum())(
+        matrixToTensor(X),
+      );
       return tensorToMatrix(gradient as tf.Tensor2D);
     });
   }
@@ -228,14 +236,15 @@ export class TwoLayerNetwork {
     const inputs = matrixToTensor(X);
     const targets = tf.tensor1d(Float32Array.from(y));
     const variables = this.trainedLayers === 'both' ? [this.firstLayer, this.secondLayer] : [this.firstLayer];
-    const lossOf = () => tf.tidy(() => tf.sub(this.forward(inputs), targets).square().mean().div(2) as tf.Scalar);
+    const lossOf = (): tf.Scalar => tf.sub(this.forward(inputs), targets).square().mean().div(2);
     const losses: number[] = [];
     let converged = false;
     try {
       for (let step = 1; step <= maxSteps; step++) {
         const loss = scoped(() => {
           const { value, grads } = tf.variableGrads(lossOf, variables);
-          for (const variable of variables) variable.assign(variable.sub(grads[variable.name].mul(learningRate)));
+          for (const variable of variables)
+            variable.assign(variable.sub(grads[variable.name].mul(learningRate)));
           return value.dataSync()[0];
         });
         if (!Number.isFinite(loss)) {
@@ -245,7 +254,10 @@ export class TwoLayerNetwork {
           );
         }
         losses.push(loss);
-        if (onStep !== undefined && onStep({ step, loss, relativeWeightMovement: this.weightMovement().trained }) === false) {
+        if (
+          onStep !== undefined &&
+          onStep({ step, loss, relativeWeightMovement: this.weightMovement().trained }) === false
+        ) {
           break;
         }
         if (loss <= tolerance) {

@@ -4,13 +4,11 @@ import type { Theme } from 'vitepress';
 import DefaultTheme from 'vitepress/theme';
 import ExperimentResult from './components/ExperimentResult.vue';
 import Playground from './components/Playground.vue';
-import TheoryFigure from './components/TheoryFigure.vue';
 
 export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
     app.component('Playground', Playground);
-    app.component('TheoryFigure', TheoryFigure);
     app.component('ExperimentResult', ExperimentResult);
   },
 } satisfies Theme;

@@ -1,0 +1,10 @@
+export function findTables(
+  value: unknown,
+  path?: string[],
+): { path: string[]; rows: Record<string, unknown>[] }[];
+export function markdownTable(rows: Record<string, unknown>[]): string;
+export function renderBenchFile(title: string, json: unknown): string;
+export function generatePerformancePage(options: {
+  workspaceRoot: string;
+  packages: { slug: string; folder: string; name: string }[];
+}): string;
