@@ -1,5 +1,10 @@
 import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
 
+// No explicit 'import': Vite adds 'import'/'require' by itself, and vitest would apply an
+// explicit 'import' to `require` inside CommonJS packages too, which hands tfjs' `require('long')`
+// the ES build of long and breaks it.
+const sourceConditions = ['@benignlab/source', 'module', 'node', 'default'];
+
 /**
  * The vitest project every package uses. Workspace imports resolve to the packages'
  * TypeScript sources (the `@benignlab/source` export condition), so tests never run
@@ -7,8 +12,8 @@ import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
  */
 export function packageProject(name: string, overrides: UserWorkspaceConfig['test'] = {}) {
   return defineProject({
-    resolve: { conditions: ['@benignlab/source', 'module', 'node', 'import', 'default'] },
-    ssr: { resolve: { conditions: ['@benignlab/source', 'module', 'node', 'import', 'default'] } },
+    resolve: { conditions: sourceConditions },
+    ssr: { resolve: { conditions: sourceConditions } },
     test: {
       name,
       include: ['test/**/*.test.ts'],

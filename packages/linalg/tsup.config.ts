@@ -11,7 +11,11 @@ export default defineConfig({
   },
   format: ['esm'],
   dts: {
-    entry: { index: 'src/index.ts', 'wasm-kernels': 'src/wasm-kernels.ts', 'node-threads': 'src/node-threads.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'wasm-kernels': 'src/wasm-kernels.ts',
+      'node-threads': 'src/node-threads.ts',
+    },
   },
   clean: true,
   sourcemap: true,

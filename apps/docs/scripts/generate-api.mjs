@@ -26,11 +26,19 @@ export function packageEntryPoints(packageDir) {
   return { name: manifest.name, entries };
 }
 
+// Names exported by the entry point being rendered: `{@link name}` to one of them becomes an anchor link.
+let linkableNames = new Set();
+
 function renderParts(parts) {
   return parts
     .map((part) => {
       if (part.kind === 'code') return part.text;
-      if (part.kind === 'inline-tag') return `\`${part.text}\``;
+      if (part.kind === 'inline-tag') {
+        const name = part.text.trim();
+        return part.tag === '@link' && linkableNames.has(name)
+          ? `[\`${name}\`](#${name})`
+          : `\`${part.text}\``;
+      }
       return escapeProse(part.text);
     })
     .join('');
@@ -144,6 +152,7 @@ function renderReflection(reflection) {
 }
 
 function renderModule(moduleReflection, importPath) {
+  linkableNames = new Set((moduleReflection.children ?? []).map((c) => c.name));
   const sections = [];
   const exportedNames = [];
   for (const [kind, title] of kindOrder) {

@@ -14,6 +14,7 @@ function formatValue(value) {
       : value.toPrecision(4);
   }
   if (value === null || value === undefined) return '';
+  if (isScalarList(value)) return value.map(formatValue).join(', ');
   if (typeof value === 'object') return escapeProse(JSON.stringify(value));
   return escapeProse(String(value));
 }
@@ -22,15 +23,36 @@ function cell(value) {
   return formatValue(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** Every array of plain objects in a JSON value, with the key path that leads to it. */
+function isPlainObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isScalarList(value) {
+  return Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
+}
+
+function rowTitle(row, index) {
+  return String(row.label ?? row.case ?? row.name ?? row.id ?? `row ${index + 1}`);
+}
+
+/**
+ * Every array of plain objects in a JSON value, with the key path that leads to it;
+ * tables nested inside a row (e.g. the implementations of one benchmark case) follow it,
+ * their path naming the row by its label/case/name.
+ */
 export function findTables(value, path = []) {
   if (Array.isArray(value)) {
-    if (value.length && value.every((row) => row && typeof row === 'object' && !Array.isArray(row))) {
-      return [{ path, rows: value }];
-    }
-    return [];
+    if (!value.length || !value.every(isPlainObject)) return [];
+    const nested = value.flatMap((row, index) =>
+      Object.entries(row).flatMap(([key, child]) =>
+        child !== null && typeof child === 'object'
+          ? findTables(child, [...path, rowTitle(row, index), key])
+          : [],
+      ),
+    );
+    return [{ path, rows: value }, ...nested];
   }
-  if (value && typeof value === 'object') {
+  if (isPlainObject(value)) {
     return Object.entries(value).flatMap(([key, child]) => findTables(child, [...path, key]));
   }
   return [];
@@ -41,22 +63,29 @@ export function markdownTable(rows) {
   const columns = [];
   for (const row of rows) {
     for (const [key, value] of Object.entries(row)) {
-      if (!columns.includes(key) && (value === null || typeof value !== 'object')) columns.push(key);
+      if (!columns.includes(key) && (value === null || typeof value !== 'object' || isScalarList(value))) {
+        columns.push(key);
+      }
     }
   }
   const header = `| ${columns.map(escapeProse).join(' | ')} |\n|${columns.map(() => '---').join('|')}|`;
   return `${header}\n${rows.map((row) => `| ${columns.map((c) => cell(row[c])).join(' | ')} |`).join('\n')}`;
 }
 
-function scalarEntries(value) {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value).filter(([, v]) => v === null || typeof v !== 'object');
+/** Scalar settings of a bench file (machine, command, date…), nested objects flattened to `a.b`. */
+function metadataEntries(value, prefix = '') {
+  if (!isPlainObject(value)) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const name = `${prefix}${key}`;
+    if (child === null || typeof child !== 'object' || isScalarList(child)) return [[name, child]];
+    return isPlainObject(child) ? metadataEntries(child, `${name}.`) : [];
+  });
 }
 
 /** Renders one benchmark JSON file: its scalar metadata as a list, then every table in it. */
 export function renderBenchFile(title, json) {
   const parts = [`### ${escapeProse(title)}`];
-  const metadata = scalarEntries(json);
+  const metadata = metadataEntries(json);
   if (metadata.length) parts.push(metadata.map(([k, v]) => `- **${escapeProse(k)}**: ${cell(v)}`).join('\n'));
   for (const { path, rows } of findTables(json)) {
     if (path.length) parts.push(`**${escapeProse(path.join(' › '))}**`);

@@ -57,3 +57,24 @@ describe('the Performance page generator', () => {
     }
   });
 });
+
+describe('nested bench layouts', () => {
+  it('renders per-case tables nested in result rows, titled by the case', () => {
+    const json = {
+      session: { node: 'v20', load: [1.5, 2], cpu: { model: 'EPYC' } },
+      results: [
+        { label: 'gram 1000×8000', size: [1000, 8000], rows: [{ implementation: 'numpy', ms: 12.5 }] },
+      ],
+    };
+    expect(findTables(json).map((t) => t.path.join(' › '))).toEqual([
+      'results',
+      'results › gram 1000×8000 › rows',
+    ]);
+    const page = renderBenchFile('linalg', json);
+    expect(page).toContain('- **session.node**: v20');
+    expect(page).toContain('- **session.load**: 1.500, 2');
+    expect(page).toContain('- **session.cpu.model**: EPYC');
+    expect(page).toContain('| gram 1000×8000 | 1000, 8000 |');
+    expect(page).toContain('| numpy | 12.50 |');
+  });
+});

@@ -26,8 +26,11 @@ const COARSE_BINS = 1024;
  * `[lo, hi]` with `G(lo) < 0 < G(hi)`, starting from `lo = max(λ, κ₀)` (κ₀ the λ = 0
  * root when p > n, else 0) and `hi = λ + tr Σ / n`; a step is Newton's when it stays
  * inside the bracket and is not creeping, else the geometric midpoint `√(lo·hi)`
- * (which rescues tiny λ, where Newton only doubles κ per step). All λ iterate together, streaming the spectrum once per
- * iteration with the λ values innermost: `iterations × groups × grid` operations.
+ * (which rescues tiny λ, where Newton only doubles κ per step); iteration stops at
+ * the rounding floor of G. All λ iterate together, sweeping the spectrum once per
+ * iteration in cache-sized blocks: `iterations × groups × grid` operations. Spectra
+ * with more than 4096 distinct values start from the solution on a log-binned copy,
+ * which leaves only a few full sweeps.
  *
  * @param groups the spectrum (merged runs of equal eigenvalues)
  * @param n sample size (> 0)

@@ -261,8 +261,8 @@ function prepare(
     throw new RiskError('options.samples', `expected an integer ≥ 2, got ${describeValue(samples)}`);
   }
   const seed = options.seed ?? 0;
-  if (!Number.isInteger(seed)) {
-    throw new RiskError('options.seed', `expected an integer seed, got ${describeValue(seed)}`);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new RiskError('options.seed', `expected an integer seed in [0, 2^53), got ${describeValue(seed)}`);
   }
   return { covariance: cov, p, alpha, norm, law, noiseVariance, samples, seed };
 }

@@ -178,6 +178,7 @@ describe('estimateRisks on a nonlinear predictor', () => {
       [() => estimateRisks(predictor, { ...base, testSize: 2.5 }), 'options.testSize'],
       [() => estimateRisks(predictor, { ...base, seed: -3 }), 'options.seed'],
       [() => estimateRisks(predictor, { ...base, target: new Float64Array(3) }), 'options.target'],
+      [() => estimateRisks(predictor, { ...base, target: undefined }), 'options.target'],
       [() => estimateRisks(predictor, { ...base, sample: 'x' as never }), 'options.sample'],
       [
         () => estimateRisks(predictor, { ...base, sample: () => new Matrix(4, d) }),

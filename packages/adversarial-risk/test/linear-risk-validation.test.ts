@@ -144,6 +144,11 @@ describe('linear risks: bad input raises a clear error naming the argument', () 
       () => adversarialRisk(theta, thetaStar, cov, { alpha: 0.1, law: 'uniform', seed: 0.5 }),
       'options.seed',
     ],
+    [
+      'negative seed',
+      () => adversarialRisk(theta, thetaStar, cov, { alpha: 0.1, law: 'uniform', seed: -1 }),
+      'options.seed',
+    ],
     ['missing options', () => adversarialRisk(theta, thetaStar, cov, undefined as never), 'options'],
     ['mismatched θ', () => standardRisk(new Float64Array(2), thetaStar, cov), 'theta'],
     ['mismatched θ*', () => standardRisk(theta, new Float64Array(4), cov), 'thetaStar'],

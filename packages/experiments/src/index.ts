@@ -35,8 +35,8 @@ export type {
   Summary,
   Verdict,
 } from './core/types.js';
-export { type E1Config, type E1Summary, type E1TheoryPoint, e1MinNorm } from './definitions/e1-min-norm.js';
-export { type E2Config, type E2Summary, type E2Tradeoff, e2Ridge } from './definitions/e2-ridge.js';
+export { type E1Config, type E1Summary, type E1TheoryPoint, e1MinNorm, e1Theory } from './definitions/e1-min-norm.js';
+export { type E2Config, type E2Summary, type E2Tradeoff, e2Ridge, e2TheoryTradeoffs } from './definitions/e2-ridge.js';
 export {
   type E3Config,
   type E3Slopes,

@@ -1,7 +1,8 @@
 // Symmetric eigendecomposition kernels: the same algorithm as src/sym-eig.ts (Householder
-// tridiagonalization, backward accumulation of the reflectors, implicit QL with Wilkinson
-// shifts), with the O(n³) inner loops as f64x2 SIMD and the QL plane rotations applied a
-// whole sweep at a time (LAPACK dlasr style) in column strips that stay in registers.
+// tridiagonalization, implicit QL with Wilkinson shifts), with the O(n³) inner loops as
+// f64x2 SIMD and the QL plane rotations logged and replayed strip by strip (LAPACK dlasr
+// style, several sweeps per pass over the eigenvectors). The reflectors are accumulated in
+// TypeScript by blocked gemm (src/kernels/eigen/blocked-reflectors.ts).
 // Matrices are n×n row-major f64 at byte offsets; vectors are n f64.
 
 // @ts-ignore: decorator
@@ -37,16 +38,6 @@ function rankTwoRow(row: usize, alpha: f64, x: usize, beta: f64, y: usize, lengt
   for (; j < length; j++) {
     store<f64>(at(row, j), load<f64>(at(row, j)) - (alpha * load<f64>(at(x, j)) + beta * load<f64>(at(y, j))));
   }
-}
-
-/** row[j] −= alpha·x[j] over `length` entries. */
-function axpyRow(row: usize, alpha: f64, x: usize, length: i32): void {
-  const a = f64x2.splat(alpha);
-  let j = 0;
-  for (; j + 1 < length; j += 2) {
-    v128.store(at(row, j), f64x2.sub(v128.load(at(row, j)), f64x2.mul(a, v128.load(at(x, j)))));
-  }
-  for (; j < length; j++) store<f64>(at(row, j), load<f64>(at(row, j)) - alpha * load<f64>(at(x, j)));
 }
 
 /**
@@ -158,25 +149,6 @@ function dotAndScatter(row: usize, v: usize, y: usize, scale: f64, length: i32):
     store<f64>(at(y, j), load<f64>(at(y, j)) + scale * entry);
   }
   return total;
-}
-
-/**
- * `w ← Qᵀ = H_{n−3} ⋯ H₁ H₀` from the reflectors left in `a` by {@link tridiagonalize},
- * accumulated backwards (`Qᵀ ← Qᵀ H_k`, one dot and one axpy per row of the trailing block).
- */
-export function accumulateReflectorsTransposed(n: i32, a: usize, tau: usize, w: usize): void {
-  memory.fill(w, 0, <usize>(n * n) << 3);
-  for (let i = 0; i < n; i++) store<f64>(at(w, i * n + i), 1);
-  for (let k = n - 3; k >= 0; k--) {
-    const t0 = load<f64>(at(tau, k));
-    if (t0 == 0) continue;
-    const v = a + (<usize>(k * n + k + 1) << 3);
-    const length = n - k - 1;
-    for (let r = k + 1; r < n; r++) {
-      const row = w + (<usize>(r * n + k + 1) << 3);
-      axpyRow(row, t0 * dot(row, v, length), v, length);
-    }
-  }
 }
 
 /**

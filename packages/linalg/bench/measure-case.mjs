@@ -21,7 +21,8 @@ function seededMatrix(rows, cols, seed) {
 function symmetric(n, seed) {
   const B = seededMatrix(n, n, seed);
   const S = new Matrix(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) S.data[i * n + j] = B.data[i * n + j] + B.data[j * n + i];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) S.data[i * n + j] = B.data[i * n + j] + B.data[j * n + i];
   return S;
 }
 

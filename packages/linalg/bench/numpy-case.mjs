@@ -1,7 +1,7 @@
 // The numpy reference for one case, run through python3 in the same benchmark session.
 import { spawnSync } from 'node:child_process';
 
-const PYTHON = String.raw`
+const PYTHON = `
 import json, resource, sys, time
 import numpy as np
 spec = json.loads(sys.argv[1])
@@ -36,8 +36,16 @@ export function numpyAvailable() {
 
 /** Times one case with numpy; `threads` sets OPENBLAS/OMP thread counts for the child. */
 export function runNumpy(spec) {
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: String(spec.threads), OMP_NUM_THREADS: String(spec.threads) };
-  const child = spawnSync('python3', ['-c', PYTHON, JSON.stringify(spec)], { env, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const env = {
+    ...process.env,
+    OPENBLAS_NUM_THREADS: String(spec.threads),
+    OMP_NUM_THREADS: String(spec.threads),
+  };
+  const child = spawnSync('python3', ['-c', PYTHON, JSON.stringify(spec)], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`numpy child failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop());
 }

@@ -28,11 +28,47 @@ const cubic = ([n]) => n ** 3;
  * work ratio (`work`: flops for products, n³ for symEig), marked "≈" in the table.
  */
 const CASES = [
-  { label: 'gram 1000×8000', case: 'gram', size: [1000, 8000], work: gramFlops, flops: gramFlops, slow: { js: [1000, 2000], 'ml-matrix': [500, 2000] } },
-  { label: 'gram 2000×20000', case: 'gram', size: [2000, 20000], work: gramFlops, flops: gramFlops, runs: 3, slow: { js: [1000, 5000], 'ml-matrix': [500, 2500] } },
-  { label: 'matmul 1000×1000·1000×1000', case: 'matmul', size: [1000, 1000], work: matmulFlops, flops: matmulFlops, slow: { js: [1000, 1000], 'ml-matrix': [500, 500] } },
-  { label: 'symEig n=1000', case: 'symEig', size: [1000, 1000], work: cubic, runs: 3, slow: { 'ml-matrix': [500, 500] } },
-  { label: 'symEig n=2000', case: 'symEig', size: [2000, 2000], work: cubic, runs: 1, slow: { 'ml-matrix': [500, 500] } },
+  {
+    label: 'gram 1000×8000',
+    case: 'gram',
+    size: [1000, 8000],
+    work: gramFlops,
+    flops: gramFlops,
+    slow: { js: [1000, 2000], 'ml-matrix': [500, 2000] },
+  },
+  {
+    label: 'gram 2000×20000',
+    case: 'gram',
+    size: [2000, 20000],
+    work: gramFlops,
+    flops: gramFlops,
+    runs: 3,
+    slow: { js: [1000, 5000], 'ml-matrix': [500, 2500] },
+  },
+  {
+    label: 'matmul 1000×1000·1000×1000',
+    case: 'matmul',
+    size: [1000, 1000],
+    work: matmulFlops,
+    flops: matmulFlops,
+    slow: { js: [1000, 1000], 'ml-matrix': [500, 500] },
+  },
+  {
+    label: 'symEig n=1000',
+    case: 'symEig',
+    size: [1000, 1000],
+    work: cubic,
+    runs: 3,
+    slow: { 'ml-matrix': [500, 500] },
+  },
+  {
+    label: 'symEig n=2000',
+    case: 'symEig',
+    size: [2000, 2000],
+    work: cubic,
+    runs: 1,
+    slow: { 'ml-matrix': [500, 500] },
+  },
 ];
 
 function median(values) {
@@ -42,19 +78,27 @@ function median(values) {
 }
 
 function runNode(spec, flags = []) {
-  const child = spawnSync(process.execPath, [...flags, join(here, 'measure-case.mjs'), JSON.stringify(spec)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...flags, join(here, 'measure-case.mjs'), JSON.stringify(spec)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (child.status !== 0) throw new Error(`${spec.implementation} ${spec.case} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop());
 }
 
 function childPeak(variant) {
   const script = `import('${join(here, '..', 'dist', 'wasm-kernels.js')}').then((m) => console.log(m.measureMicroKernelPeak('${variant}', 1000)))`;
-  const child = spawnSync(process.execPath, [...(variant === 'fma' ? fmaFlags : []), '--input-type=module', '-e', script], {
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...(variant === 'fma' ? fmaFlags : []), '--input-type=module', '-e', script],
+    {
+      encoding: 'utf8',
+    },
+  );
   return Number(child.stdout.trim());
 }
 
@@ -71,7 +115,9 @@ const session = {
   command: 'node scripts/pnpm.mjs --filter @benignlab/linalg bench',
 };
 console.log(
-  `micro-kernel peak, one thread: SIMD ${peaks.simd.toFixed(1)} GFLOP/s, FMA ${peaks.fma.toFixed(1)} GFLOP/s; ${allThreads} threads; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+  `micro-kernel peak, one thread: SIMD ${peaks.simd.toFixed(1)} GFLOP/s, FMA ${peaks.fma.toFixed(1)} GFLOP/s; ${allThreads} threads; load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
 );
 if (!hasNumpy) console.log('numpy is not importable by python3: numpy rows skipped, ratios left empty');
 
@@ -96,7 +142,13 @@ for (const c of CASES) {
     if (cell.skip) continue;
     const size = c.slow?.[cell.implementation] ?? c.size;
     const cellRuns = size === c.size ? runs : 3;
-    const spec = { case: c.case, size, implementation: cell.implementation, threads: cell.threads, runs: cellRuns };
+    const spec = {
+      case: c.case,
+      size,
+      implementation: cell.implementation,
+      threads: cell.threads,
+      runs: cellRuns,
+    };
     const measured =
       cell.implementation === 'numpy'
         ? runNumpy(spec)
@@ -114,7 +166,9 @@ for (const c of CASES) {
       medianSeconds: seconds,
       gflops,
       percentOfKernelPeak:
-        gflops !== undefined && cell.implementation.startsWith('wasm') ? (100 * gflops) / (peak * cell.threads) : undefined,
+        gflops !== undefined && cell.implementation.startsWith('wasm')
+          ? (100 * gflops) / (peak * cell.threads)
+          : undefined,
       peakRssMiB: measured.peakRssMiB,
     });
   }

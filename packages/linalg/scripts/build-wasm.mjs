@@ -36,10 +36,22 @@ const lines = [
 try {
   for (const variant of variants) {
     const out = join(scratch, `${variant.name}.wasm`);
-    const args = [ascEntry, ...sources, '-o', out, '-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd'];
+    const args = [
+      ascEntry,
+      ...sources,
+      '-o',
+      out,
+      '-O3',
+      '--noAssert',
+      '--runtime',
+      'stub',
+      '--enable',
+      'simd',
+    ];
     if (variant.relaxed) args.push('--enable', 'relaxed-simd');
     args.push('--importMemory', '--initialMemory', '1');
-    if (variant.shared) args.push('--enable', 'threads', '--sharedMemory', '--maximumMemory', String(MAXIMUM_PAGES));
+    if (variant.shared)
+      args.push('--enable', 'threads', '--sharedMemory', '--maximumMemory', String(MAXIMUM_PAGES));
     execFileSync(process.execPath, args, { stdio: 'inherit' });
     const base64 = readFileSync(out).toString('base64');
     lines.push(`export const ${variant.name}KernelBase64 =`, `  '${base64}';`, '');

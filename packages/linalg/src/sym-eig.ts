@@ -1,4 +1,7 @@
 import { LinalgError } from './errors.js';
+import { jsBackend } from './kernels/js-backend.js';
+import { getBackend } from './kernels/registry.js';
+import { wasmTridiagonalEigen } from './kernels/wasm/symmetric-eigen-kernels.js';
 import { Matrix } from './matrix.js';
 import { assertMatrix, assertSymmetric } from './validate.js';
 
@@ -12,6 +15,13 @@ export interface SymmetricEigendecomposition {
 
 /** QL sweeps allowed per eigenvalue; Wilkinson-shifted QL needs 1–3 on average. */
 const MAX_SWEEPS_PER_EIGENVALUE = 60;
+
+function nonConvergence(eigenvalue: number): LinalgError {
+  return new LinalgError(
+    'A',
+    `the QL iteration did not converge for eigenvalue ${eigenvalue} after ${MAX_SWEEPS_PER_EIGENVALUE} sweeps; expected a finite symmetric matrix`,
+  );
+}
 
 /**
  * Symmetric eigendecomposition `A = V Λ Vᵀ`, e.g. of a covariance `Σ` or a Gram matrix
@@ -106,6 +116,15 @@ function reduceAndIterate(
   }
   const d = new Float64Array(n);
   const e = new Float64Array(n);
+  // The same algorithm in WebAssembly SIMD unless the JS reference backend is pinned.
+  const fast =
+    getBackend() === jsBackend
+      ? undefined
+      : wasmTridiagonalEigen(n, a, d, e, wantVectors, MAX_SWEEPS_PER_EIGENVALUE);
+  if (fast !== undefined) {
+    if (fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
+    return { d, w: fast.w, scale };
+  }
   const tau = new Float64Array(n);
   tridiagonalize(n, a, d, e, tau);
   const w = wantVectors ? transposeSquare(n, accumulateReflectors(n, a, tau)) : undefined;
@@ -226,10 +245,7 @@ function implicitQL(n: number, d: Float64Array, e: Float64Array, w: Float64Array
       let sweeps = 0;
       do {
         if (++sweeps > MAX_SWEEPS_PER_EIGENVALUE) {
-          throw new LinalgError(
-            'A',
-            `the QL iteration did not converge for eigenvalue ${l} after ${MAX_SWEEPS_PER_EIGENVALUE} sweeps; expected a finite symmetric matrix`,
-          );
+          throw nonConvergence(l);
         }
         // Wilkinson shift from the leading 2×2 block of the unreduced part.
         let g = d[l];

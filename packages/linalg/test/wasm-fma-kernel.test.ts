@@ -1,11 +1,7 @@
-import { setFlagsFromString } from 'node:v8';
+import './enable-relaxed-simd.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KernelBackend } from '../src/index.js';
 import { expectConformingBackend, maxDifference, runGemmCase } from './backend-conformance.js';
-
-// Node 20 keeps relaxed SIMD behind a flag (Node ≥ 22 enables it by default). Turning the
-// flag on before the kernel modules are first validated exercises the FMA build here too.
-setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 describe('single-threaded WebAssembly relaxed-SIMD FMA backend', () => {
   let fma: KernelBackend;
@@ -18,6 +14,12 @@ describe('single-threaded WebAssembly relaxed-SIMD FMA backend', () => {
     expect(bestWasmBackend()?.name).toBe('wasm-fma');
     fma = wasmBackend('fma')!;
     simd = wasmBackend('simd')!;
+  });
+
+  it('is registered as the automatic backend, above plain SIMD', async () => {
+    const { getBackend, listBackends } = await import('../src/index.js');
+    expect(getBackend().name).toBe('wasm-fma');
+    expect(listBackends().map((entry) => entry.name)).toEqual(['wasm-fma', 'wasm-simd', 'js']);
   });
 
   it('is the FMA build', async () => {
@@ -39,5 +41,19 @@ describe('single-threaded WebAssembly relaxed-SIMD FMA backend', () => {
     expect(maxDifference(withFma, withoutFma)).toBeLessThanOrEqual(1e-12);
     // One rounding per step instead of two: some entries must differ, or FMA is not in use.
     expect(maxDifference(withFma, withoutFma)).toBeGreaterThan(0);
+  });
+
+  it('runs on worker threads with the same bits as on one thread', async () => {
+    const { createThreadedBackend } = await import('../src/node-threads.js');
+    const threaded = await createThreadedBackend({ threads: 2 });
+    try {
+      expect(threaded.name).toBe('wasm-fma-threads');
+      const c = { transposeA: true, transposeB: true, m: 300, n: 530, k: 270, beta: 0, pad: 2, seed: 31 };
+      const one = runGemmCase(fma, c, false).actual;
+      const two = runGemmCase(threaded, c, false).actual;
+      expect(Buffer.from(two.buffer).equals(Buffer.from(one.buffer))).toBe(true);
+    } finally {
+      await threaded.terminate();
+    }
   });
 });

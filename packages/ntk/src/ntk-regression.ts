@@ -225,6 +225,11 @@ export class NtkRegressionPath {
    *
    * @param T t×d test inputs
    * @returns an L×t matrix, row k the predictions at `lambdas[k]`
+   * @example
+   * ```ts
+   * const P = fit.path([0, 0.1]).predict(T); // 2×t
+   * P.row(1); // predictions at λ = 0.1
+   * ```
    */
   predict(T: Matrix): Matrix {
     assertMatrix('T', T);
@@ -235,7 +240,14 @@ export class NtkRegressionPath {
     return matmul(this.coefficients, kernel, { transposeB: true });
   }
 
-  /** The fit at `lambdas[index]` as a full predictor (with `inputGradient`). */
+  /**
+   * The fit at `lambdas[index]` as a full predictor (with `inputGradient`).
+   *
+   * @example
+   * ```ts
+   * fit.path([0, 0.1]).at(1).inputGradient(T); // ∇f̂ at λ = 0.1
+   * ```
+   */
   at(index: number): NtkRegression {
     if (!Number.isInteger(index) || index < 0 || index >= this.lambdas.length) {
       throw new NtkError(

@@ -70,28 +70,34 @@ describe.each(['first', 'both'] as NtkLayers[])('lazy regime, train = %s', (laye
     expect(measured[0] / measured[2]).toBeLessThan(6.5);
   });
 
-  it('the trained network approaches ntkRegression, and its weights move less, as width grows', () => {
+  it('the trained network and its input gradients approach ntkRegression, its weights move less, as width grows', () => {
     const reference = ntkRegression(X, y, { layers });
     const target = reference.predict(T);
     // Stable step for the (1/2n)Σ loss: below 2n/λ_max(K); a third of that.
     const learningRate = (2 * X.rows) / reference.kernelEigenvalues[0] / 3;
+    const targetGradient = reference.inputGradient(T);
     const errors: number[] = [];
+    const gradientErrors: number[] = [];
     const movements: number[] = [];
     for (const width of WIDTHS) {
       const net = new TwoLayerNetwork({ inputDim: d, width, train: layers, seed: 1 });
       const report = net.train(X, y, { learningRate, tolerance: 1e-7, steps: 5000 });
       expect(report.converged).toBe(true);
       errors.push(relativeFrobenius(net.predict(T), target));
+      gradientErrors.push(relativeFrobenius(net.inputGradient(T).data, targetGradient.data));
       movements.push(report.movement.trained);
       net.dispose();
     }
     WIDTHS.forEach((width, k) => {
       // Both deviations are O(m^{-1/2}); the constants come from the m = 256 → 4096 runs
-      // (prediction error·√m ≈ 5–11, movement·√m ≈ 3–4.5) with a factor-2 margin.
+      // (prediction error·√m ≈ 5–11, input-gradient error·√m ≈ 8–14, movement·√m ≈ 3–4.5)
+      // with a factor-2 margin.
       expect(errors[k]).toBeLessThan(20 / Math.sqrt(width));
+      expect(gradientErrors[k]).toBeLessThan(30 / Math.sqrt(width));
       expect(movements[k]).toBeLessThan(9 / Math.sqrt(width));
     });
     expect(errors[0] / errors[2]).toBeGreaterThan(2);
+    expect(gradientErrors[0] / gradientErrors[2]).toBeGreaterThan(2);
     expect(movements[0] / movements[2]).toBeGreaterThan(3);
   });
 });

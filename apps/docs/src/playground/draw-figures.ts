@@ -5,17 +5,21 @@ import type { CurvePoint } from './theory-curves.ts';
 /** Colours per quantity (Okabe–Ito, as in the CLI's figures). */
 export const quantityColors = { R: '#0072B2', R_α: '#D55E00', 'R_α(θ*)': '#009E73' } as const;
 
-const colorScale = {
-  legend: true,
-  domain: Object.keys(quantityColors),
-  range: Object.values(quantityColors),
-};
+/** A legend with only the quantities a figure draws, in a fixed colour each. */
+function colorScale(quantities: Set<string>) {
+  const domain = (Object.keys(quantityColors) as (keyof typeof quantityColors)[]).filter((q) =>
+    quantities.has(q),
+  );
+  return { legend: true, domain, range: domain.map((q) => quantityColors[q]) };
+}
 
 /** Input of {@link drawRiskFigure}. */
 export interface RiskFigureInput {
   theory: CurvePoint[];
   simulated?: SimulatedPoint[];
   xLabel: string;
+  /** d3-format of the x ticks; default `'~g'`. */
+  xTickFormat?: string;
   /** A dashed vertical marker (the chosen n or λ). */
   marker?: number;
   title: string;
@@ -59,14 +63,14 @@ export function drawRiskFigure(input: RiskFigureInput): SVGSVGElement | HTMLElem
     width: 480,
     height: 320,
     marginLeft: 56,
-    x: { type: 'log', label: input.xLabel, tickFormat: '~g' },
+    x: { type: 'log', label: input.xLabel, tickFormat: input.xTickFormat ?? '~g' },
     y: { type: 'log', label: 'risk', tickFormat: '~g' },
-    color: colorScale,
+    color: colorScale(new Set(theory.map((p) => p.quantity))),
     style: { fontSize: '12px', background: 'white' },
     marks,
   });
   // With a title and legend Plot wraps the chart in a <figure>; mark the chart itself.
-  const chart = plot instanceof SVGSVGElement ? plot : plot.querySelector('svg:last-of-type');
+  const chart = plot instanceof SVGSVGElement ? plot : plot.querySelector(':scope > svg:last-of-type');
   chart?.setAttribute('data-role', 'plot');
   return plot;
 }

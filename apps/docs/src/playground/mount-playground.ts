@@ -269,6 +269,7 @@ export function mountPlayground(container: HTMLElement): PlaygroundHandle {
         drawRiskFigure({
           theory: curves.byLambda,
           xLabel: params.model === 'ntk' ? 'kernel ridge λ' : 'ridge λ',
+          xTickFormat: '.0e',
           marker: params.model === 'min-norm' ? undefined : params.lambda,
           title: `The ridge trade-off at n = ${params.n}`,
           document,

@@ -100,7 +100,16 @@ export interface E1Summary extends Summary {
   simulated: Record<string, { n: number; mean: number; se: number }[]>;
 }
 
-function theoryAt(config: E1Config, n: number): E1TheoryPoint {
+/**
+ * The min-norm theory point at n (THEORY.md §4 with λ = 0): `ridgeTheory`'s R, ‖θ̂₀‖²,
+ * R_α under both budgets and the harm ratios, for e1's design.
+ *
+ * @example
+ * ```ts
+ * e1Theory(defaultConfig(e1MinNorm.schema), 800).norm2; // ≈ 8.25
+ * ```
+ */
+export function e1Theory(config: E1Config, n: number): E1TheoryPoint {
   const design = makeDesign(spikedDesignSpec(config, n));
   const sigma2 = config.sigma * config.sigma;
   const curve = ridgeTheory({
@@ -219,7 +228,7 @@ export const e1MinNorm: ExperimentDefinition<E1Config> = {
     const slopes = { risk: slopeOf('risk'), norm2: slopeOf('norm2'), advRisk: slopeOf('advRiskRelative') };
     const absoluteSlopes = { advRisk: slopeOf('advRiskAbsolute'), harmRatio: slopeOf('harmAbsolute') };
     const theoryGrid = [...new Set([...config.theoryNs, ...ns])].sort((a, b) => a - b);
-    const theory = theoryGrid.map((n) => theoryAt(config, n));
+    const theory = theoryGrid.map((n) => e1Theory(config, n));
     const large = theory.filter((t) => t.n >= config.largeN);
     const theorySlope = (pick: (t: E1TheoryPoint) => number) =>
       logLogSlope(

@@ -149,6 +149,26 @@ function theoryPath(config: E2Config, n: number, lambdas: number[]) {
 }
 
 /**
+ * The theory's best λ for R and for R_α at n, under the relative then the absolute
+ * budget. The λ grid includes 0 (min-norm) and widens the configured range to
+ * [10⁻⁷, 10³], so neither best λ is pinned at the grid's edge as n grows.
+ *
+ * @example
+ * ```ts
+ * const [relative] = e2TheoryTradeoffs(defaultConfig(e2Ridge.schema), 25600);
+ * relative.advRiskAtBestStandard; // ≈ 3: R_α at the λ best for R
+ * ```
+ */
+export function e2TheoryTradeoffs(config: E2Config, n: number): [E2Tradeoff, E2Tradeoff] {
+  const wide = [
+    0,
+    ...logGrid(Math.min(config.lambdaMin, 1e-7), Math.max(config.lambdaMax, 1e3), config.lambdaCount * 4),
+  ];
+  const theory = theoryPath(config, n, wide);
+  return [tradeoff(n, 'relative', theory.relative), tradeoff(n, 'absolute', theory.absolute)];
+}
+
+/**
  * e2: ridge regression over λ (THEORY.md §7). Per (n, replicate): one `ridgePath` gives
  * R(λ) and ‖θ̂_λ‖² on the λ grid; R_α(λ) follows from the Gaussian closed form under
  * both budgets. The summary finds, at each n, the λ best for R and the λ best for R_α
@@ -240,8 +260,6 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
         });
       });
     }
-    // The across-n theory includes λ = 0 (min-norm) and widens the grid both ways, so
-    // neither best λ is pinned at the grid's edge as n grows.
     const wide = [
       0,
       ...logGrid(Math.min(config.lambdaMin, 1e-7), Math.max(config.lambdaMax, 1e3), config.lambdaCount * 4),

@@ -26,21 +26,22 @@ export type E4Config = SpikedDesignConfig & {
 };
 
 const schema: ConfigSchema<E4Config> = {
-  n: { type: 'integer', default: 200, quick: 100, min: 10, max: 3000, description: 'sample size n' },
+  n: { type: 'integer', default: 200, min: 10, max: 3000, description: 'sample size n' },
   replicates: { type: 'integer', default: 3, quick: 2, min: 1, max: 1000, description: 'draws (seeds)' },
   ...spikedDesignSchema,
   lambdaMin: { type: 'number', default: 1e-4, min: 1e-12, max: 1e6, description: 'smallest kernel ridge λ' },
   lambdaMax: { type: 'number', default: 10, min: 1e-12, max: 1e6, description: 'largest kernel ridge λ' },
   lambdaCount: {
     type: 'integer',
-    default: 11,
-    quick: 9,
+    default: 9,
+    quick: 7,
     min: 3,
     max: 200,
     description: 'log-spaced λ values (each costs a prediction and a gradient on the test points)',
   },
   ...kernelSchema,
   layers: { ...kernelSchema.layers, default: 'both' },
+  testSize: { ...kernelSchema.testSize, default: 200, quick: 100 },
   pgdTestSize: { ...kernelSchema.pgdTestSize, default: 0, quick: 0 },
 };
 

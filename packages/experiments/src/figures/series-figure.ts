@@ -125,6 +125,8 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
       marginLeft: 64,
       marginBottom: 44,
       marginTop: 44,
+      // Keep points at the ends of the data off the frame.
+      inset: 8,
       marginRight: 40 + Math.ceil(longest * 6.4),
       style: {
         fontFamily: 'DejaVu Sans, Liberation Sans, Arial, sans-serif',

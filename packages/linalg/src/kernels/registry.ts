@@ -2,6 +2,8 @@ import { LinalgError } from '../errors.js';
 import { describeValue } from '../matrix.js';
 import type { KernelBackend } from './backend.js';
 import { jsBackend } from './js-backend.js';
+import { supportedKernelVariants } from './wasm/kernel-module.js';
+import { wasmBackend } from './wasm/wasm-backends.js';
 
 /** A registered backend and the priority it was registered with. */
 export interface BackendEntry {
@@ -16,6 +18,15 @@ const JS_PRIORITY = 0;
 const AUTO = 'auto';
 
 const entries: BackendEntry[] = [{ name: jsBackend.name, priority: JS_PRIORITY, backend: jsBackend }];
+// The WebAssembly SIMD kernels outrank the JS loops wherever the engine validates them
+// (FMA above plain SIMD); `setBackend('js')` still selects the reference loops.
+for (const [variant, priority] of [
+  ['simd', 10],
+  ['fma', 11],
+] as const) {
+  const backend = supportedKernelVariants()[variant] ? wasmBackend(variant) : undefined;
+  if (backend !== undefined) entries.push({ name: backend.name, priority, backend });
+}
 let pinned: KernelBackend | undefined;
 
 function assertBackend(value: unknown): KernelBackend {
@@ -46,7 +57,7 @@ function assertBackend(value: unknown): KernelBackend {
  *
  * @example
  * ```ts
- * getBackend().name; // "js"
+ * getBackend().name; // "wasm-simd" ("wasm-fma" where relaxed SIMD runs, "js" without WebAssembly SIMD)
  * ```
  */
 export function getBackend(): KernelBackend {
@@ -135,7 +146,7 @@ export function setBackend(nameOrBackend: string | KernelBackend): void {
  *
  * @example
  * ```ts
- * listBackends().map((entry) => entry.name); // ["js"]
+ * listBackends().map((entry) => entry.name); // ["wasm-simd", "js"] on Node 20
  * ```
  */
 export function listBackends(): BackendEntry[] {

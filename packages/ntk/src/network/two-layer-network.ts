@@ -280,7 +280,14 @@ export class TwoLayerNetwork {
     }
   }
 
-  /** Relative movement of the weights since initialization (see {@link WeightMovement}). */
+  /**
+   * Relative movement of the weights since initialization (see {@link WeightMovement}).
+   *
+   * @example
+   * ```ts
+   * net.weightMovement().trained; // 0 before training, O(m^{-1/2}) after lazy training
+   * ```
+   */
   weightMovement(): WeightMovement {
     this.checkAlive();
     return scoped(() => {
@@ -299,19 +306,40 @@ export class TwoLayerNetwork {
     });
   }
 
-  /** The current first-layer weights W (m×d, row j is w_j), as float64. */
+  /**
+   * The current first-layer weights W (m×d, row j is w_j), as float64.
+   *
+   * @example
+   * ```ts
+   * net.firstLayerWeights().row(0); // w_1 (equal to row m/2 at initialization)
+   * ```
+   */
   firstLayerWeights(): Matrix {
     this.checkAlive();
     return tensorToMatrix(this.firstLayer);
   }
 
-  /** The current output weights a (length m), as float64. */
+  /**
+   * The current output weights a (length m), as float64.
+   *
+   * @example
+   * ```ts
+   * net.secondLayerWeights(); // [1, …, 1, −1, …, −1] at initialization
+   * ```
+   */
   secondLayerWeights(): Float64Array {
     this.checkAlive();
     return tensorToVector(this.secondLayer);
   }
 
-  /** Frees the network's tensors; the network is unusable afterwards. */
+  /**
+   * Frees the network's tensors; the network is unusable afterwards.
+   *
+   * @example
+   * ```ts
+   * net.dispose(); // tf.memory().numTensors drops back
+   * ```
+   */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

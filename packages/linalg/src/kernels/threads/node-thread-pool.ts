@@ -27,7 +27,9 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
     throw new LinalgError(
       'kernel',
       `this JavaScript engine cannot run the "${variant}" WebAssembly kernel with shared memory; expected ${
-        variant === 'fma' ? '"simd", or Node ≥ 22 / --experimental-wasm-relaxed-simd' : 'an engine with WebAssembly SIMD and threads'
+        variant === 'fma'
+          ? '"simd", or Node ≥ 22 / --experimental-wasm-relaxed-simd'
+          : 'an engine with WebAssembly SIMD and threads'
       }`,
     );
   }
@@ -66,7 +68,8 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
       growMemory(memory, bytes);
     },
     run(job) {
-      if (terminated) throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
+      if (terminated)
+        throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
       slots[CONTROL.rows] = job.rows;
       slots[CONTROL.cols] = job.cols;
       slots[CONTROL.kc] = job.kc;
@@ -99,10 +102,13 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
       Atomics.add(slots, CONTROL.generation, 1);
       Atomics.notify(slots, CONTROL.generation);
       await Promise.all(
-        workers.map((worker) => new Promise<void>((resolve) => {
-          worker.once('exit', () => resolve());
-          worker.ref();
-        })),
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              worker.once('exit', () => resolve());
+              worker.ref();
+            }),
+        ),
       );
     },
   };

@@ -31,7 +31,10 @@ export interface ThreadedBackend extends KernelBackend {
 const OPTION_KEYS = ['threads', 'kernel'] as const;
 
 /** Checks {@link ThreadOptions} and fills in the defaults. */
-export function resolveThreadOptions(options: ThreadOptions | undefined): { threads: number; kernel: KernelVariant } {
+export function resolveThreadOptions(options: ThreadOptions | undefined): {
+  threads: number;
+  kernel: KernelVariant;
+} {
   assertKnownOptions('options', options, OPTION_KEYS);
   const threads = options?.threads ?? availableParallelism();
   if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > 256) {

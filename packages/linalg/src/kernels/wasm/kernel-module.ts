@@ -29,10 +29,16 @@ export interface KernelExports {
   usesFusedMultiplyAdd(): number;
   /** Householder tridiagonalization of the n×n symmetric `a` (assembly/symmetric-eigen.ts). */
   tridiagonalize(n: number, a: number, d: number, e: number, tau: number, p: number, y: number): void;
-  /** `w ← Qᵀ` from the reflectors left in `a` by `tridiagonalize`. */
-  accumulateReflectorsTransposed(n: number, a: number, tau: number, w: number): void;
   /** Implicit QL on (d, e), rotating the rows of `w` (0 for none) via a rotation log; −1 or the unconverged index. */
-  implicitQL(n: number, d: number, e: number, w: number, log: number, capacity: number, maxSweeps: number): number;
+  implicitQL(
+    n: number,
+    d: number,
+    e: number,
+    w: number,
+    log: number,
+    capacity: number,
+    maxSweeps: number,
+  ): number;
 }
 
 /** Rows and columns of the register-blocked micro-tile the packed panels are built for. */
@@ -83,7 +89,8 @@ export function kernelModule(variant: KernelVariant, shared: boolean): WebAssemb
   let module = moduleCache.get(key);
   if (module === undefined) {
     const bytes = kernelBytes(variant, shared);
-    module = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    module =
+      typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     moduleCache.set(key, module);
   }
   return module ?? undefined;

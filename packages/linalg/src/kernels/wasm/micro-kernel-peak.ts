@@ -24,11 +24,17 @@ const PEAK_DEPTH = 256;
  */
 export function measureMicroKernelPeak(variant: KernelVariant, durationMs = 300): number {
   if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs <= 0) {
-    throw new LinalgError('durationMs', `expected a positive number of milliseconds, got ${describeValue(durationMs)}`);
+    throw new LinalgError(
+      'durationMs',
+      `expected a positive number of milliseconds, got ${describeValue(durationMs)}`,
+    );
   }
   const module = kernelModule(variant, false);
   if (module === undefined) {
-    throw new LinalgError('variant', `this engine cannot run the "${variant}" kernel; expected a supported build`);
+    throw new LinalgError(
+      'variant',
+      `this engine cannot run the "${variant}" kernel; expected a supported build`,
+    );
   }
   const memory = new WebAssembly.Memory({ initial: 1 });
   const kernel = instantiateKernel(module, memory);

@@ -1,5 +1,4 @@
 import { accumulateReflectorsBlocked } from '../eigen/blocked-reflectors.js';
-import { jsBackend } from '../js-backend.js';
 import { getBackend } from '../registry.js';
 import { instantiateKernel, type KernelExports, kernelModule } from './kernel-module.js';
 import { growMemory } from './rank-update-executor.js';
@@ -37,8 +36,7 @@ function eigenInstance(): { kernel: KernelExports; memory: WebAssembly.Memory } 
 /**
  * The O(n³) part of `symEig` in WebAssembly SIMD: Householder tridiagonalization of the
  * symmetric `a` (n×n row-major, already scaled; not modified), the reflectors accumulated
- * into `Qᵀ` (blocked, by the active backend's `gemm`; by a SIMD loop when that is the plain
- * JS backend), and implicit QL with Wilkinson shifts whose plane rotations are applied a
+ * into `Qᵀ` (blocked, by the active backend's `gemm`), and implicit QL with Wilkinson shifts whose plane rotations are applied a
  * sweep at a time. On return `d` holds the (unsorted) eigenvalues and `e` is zeroed, as in
  * EISPACK `tql2`. Returns `undefined` when this engine has no WebAssembly SIMD (callers
  * keep their JavaScript path). Memory: a private kernel memory of 2n² + 5n doubles plus a
@@ -77,15 +75,11 @@ export function wasmTridiagonalEigen(
   new Float64Array(memory.buffer, aPointer, n * n).set(a);
   kernel.tridiagonalize(n, aPointer, dPointer, ePointer, tauPointer, pPointer, yPointer);
   if (wantVectors) {
-    const backend = getBackend();
-    if (backend === jsBackend) kernel.accumulateReflectorsTransposed(n, aPointer, tauPointer, wPointer);
-    else {
-      // Views over the kernel memory: it does not grow while the backend's products run.
-      const reflectors = new Float64Array(memory.buffer, aPointer, n * n);
-      const tau = new Float64Array(memory.buffer, tauPointer, n);
-      const w = new Float64Array(memory.buffer, wPointer, n * n);
-      accumulateReflectorsBlocked(n, reflectors, tau, w, backend);
-    }
+    // Views over the kernel memory: it does not grow while the backend's products run.
+    const reflectors = new Float64Array(memory.buffer, aPointer, n * n);
+    const tau = new Float64Array(memory.buffer, tauPointer, n);
+    const w = new Float64Array(memory.buffer, wPointer, n * n);
+    accumulateReflectorsBlocked(n, reflectors, tau, w, getBackend());
   }
   const unconverged = kernel.implicitQL(
     n,

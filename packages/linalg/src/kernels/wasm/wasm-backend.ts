@@ -27,10 +27,40 @@ export function createBlockedBackend(name: string, executor: RankUpdateExecutor)
         return;
       }
       if (workspaceBytes(m, n, k, false) > MAXIMUM_WORKSPACE_BYTES) {
-        jsBackend.gemm(transposeA, transposeB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        jsBackend.gemm(
+          transposeA,
+          transposeB,
+          m,
+          n,
+          k,
+          a,
+          aOffset,
+          lda,
+          b,
+          bOffset,
+          ldb,
+          beta,
+          c,
+          cOffset,
+          ldc,
+        );
         return;
       }
-      const product = blockedProduct(executor, transposeA, transposeB, m, n, k, a, aOffset, lda, b, bOffset, ldb, false);
+      const product = blockedProduct(
+        executor,
+        transposeA,
+        transposeB,
+        m,
+        n,
+        k,
+        a,
+        aOffset,
+        lda,
+        b,
+        bOffset,
+        ldb,
+        false,
+      );
       const heap = new Float64Array(executor.memory.buffer, product, m * n);
       for (let i = 0; i < m; i++) {
         const row = cOffset + i * ldc;

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { gram, Matrix, setBackend, symEig } from '../src/index.js';
+import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
+import { createThreadedBackend } from '../src/node-threads.js';
+import { maxAbsDiff, randomMatrix, randomSymmetric } from './helpers.js';
+
+/** max |A V − V Λ| and max |VᵀV − I|. */
+function residuals(A: Matrix, values: Float64Array, V: Matrix): { eigen: number; orthogonality: number } {
+  const n = A.rows;
+  let eigen = 0;
+  let orthogonality = 0;
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      let av = 0;
+      let vv = 0;
+      for (let k = 0; k < n; k++) {
+        av += A.data[i * n + k] * V.data[k * n + j];
+        vv += V.data[k * n + i] * V.data[k * n + j];
+      }
+      eigen = Math.max(eigen, Math.abs(av - values[j] * V.data[i * n + j]));
+      orthogonality = Math.max(orthogonality, Math.abs(vv - (i === j ? 1 : 0)));
+    }
+  }
+  return { eigen, orthogonality };
+}
+
+function sameBits(x: Float64Array, y: Float64Array): boolean {
+  return Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(
+    Buffer.from(y.buffer, y.byteOffset, y.byteLength),
+  );
+}
+
+describe('symEig on the WebAssembly path (tridiagonalization, blocked reflectors, logged QL rotations)', () => {
+  afterEach(() => setBackend('auto'));
+
+  it('matches the JS reference path on random symmetric matrices of every small order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer(), (n, seed) => {
+        const A = randomSymmetric(n, seed);
+        setBackend(wasmBackend('simd')!);
+        const fast = symEig(A);
+        setBackend('js');
+        const reference = symEig(A);
+        expect(maxAbsDiff(fast.values, reference.values)).toBeLessThanOrEqual(1e-13 * n);
+        const { eigen, orthogonality } = residuals(A, fast.values, fast.vectors);
+        expect(eigen).toBeLessThanOrEqual(1e-13 * n);
+        expect(orthogonality).toBeLessThanOrEqual(1e-13 * n);
+      }),
+      { numRuns: 40, seed: 12 },
+    );
+  });
+
+  it('stays accurate past the 64-reflector blocks and the rotation-log capacity, with a rank-deficient Gram matrix', () => {
+    // X Xᵀ of a 400×120 X: 280 zero eigenvalues (one big cluster), 330 000+ logged rotations.
+    const A = gram(randomMatrix(400, 120, 5));
+    setBackend(wasmBackend('simd')!);
+    const fast = symEig(A);
+    const scale = fast.values[0];
+    const { eigen, orthogonality } = residuals(A, fast.values, fast.vectors);
+    expect(eigen / scale).toBeLessThanOrEqual(1e-13);
+    expect(orthogonality).toBeLessThanOrEqual(1e-12);
+    expect(Math.abs(fast.values[120] / scale)).toBeLessThanOrEqual(1e-13);
+    setBackend('js');
+    expect(maxAbsDiff(symEig(A).values, fast.values) / scale).toBeLessThanOrEqual(1e-13);
+  });
+
+  it('handles diagonal and already tridiagonal input (zero Householder tails)', () => {
+    const D = Matrix.fromRows([
+      [3, 0, 0, 0],
+      [0, -1, 0, 0],
+      [0, 0, 2, 1],
+      [0, 0, 1, 2],
+    ]);
+    setBackend(wasmBackend('simd')!);
+    const { values, vectors } = symEig(D);
+    expect(Array.from(values).map((x) => Number(x.toFixed(12)))).toEqual([3, 3, 1, -1]);
+    expect(residuals(D, values, vectors).eigen).toBeLessThan(1e-14);
+  });
+
+  it('gives bit-identical eigenpairs on the threaded backend and on one thread', async () => {
+    const A = randomSymmetric(150, 3);
+    setBackend(wasmBackend('simd')!);
+    const single = symEig(A);
+    const threaded = await createThreadedBackend({ threads: 2, kernel: 'simd' });
+    try {
+      setBackend(threaded);
+      const parallel = symEig(A);
+      expect(sameBits(parallel.values, single.values)).toBe(true);
+      expect(sameBits(parallel.vectors.data, single.vectors.data)).toBe(true);
+    } finally {
+      setBackend('auto');
+      await threaded.terminate();
+    }
+  });
+});
