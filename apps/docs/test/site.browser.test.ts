@@ -31,7 +31,9 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   page.on('requestfailed', (request) =>
     errors.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`),
   );
-  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'load' });
+  // VitePress hydrates after load; errors during hydration must still be caught.
+  await page.waitForFunction(() => (document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__);
   return { page, errors };
 }
 
@@ -74,7 +76,7 @@ describe('every page of the built site', () => {
     expect(pages.filter((p) => p.startsWith('api/')).length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(pages)('%s loads with no console errors and renders its math', async (path) => {
+  it.concurrent.each(pages)('%s loads with no console errors and renders its math', async (path) => {
     const { page, errors } = await openPage(browser.context, `${server.url}/${path}`);
     try {
       await expect(page.locator('.VPContent').count()).resolves.toBe(1);

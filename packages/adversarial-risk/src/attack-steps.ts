@@ -32,8 +32,16 @@ export function ascentStep(
       }
       continue;
     }
-    const gradientNorm = lqNorm(gradient.subarray(offset, offset + d), 2);
-    if (gradientNorm === 0) continue;
+    let gradientSquared = 0;
+    for (let j = 0; j < d; j++) {
+      const g = gradient[offset + j] as number;
+      gradientSquared += g * g;
+    }
+    if (gradientSquared === 0) continue;
+    // The plain sum overflows only for |g| beyond ~1e154; then take the scaled norm.
+    const gradientNorm = Number.isFinite(gradientSquared)
+      ? Math.sqrt(gradientSquared)
+      : lqNorm(gradient.subarray(offset, offset + d), 2);
     const scale = (sign * stepSize) / gradientNorm;
     let squared = 0;
     for (let j = 0; j < d; j++) {

@@ -35,8 +35,20 @@ export type {
   Summary,
   Verdict,
 } from './core/types.js';
-export { type E1Config, type E1Summary, type E1TheoryPoint, e1MinNorm, e1Theory } from './definitions/e1-min-norm.js';
-export { type E2Config, type E2Summary, type E2Tradeoff, e2Ridge, e2TheoryTradeoffs } from './definitions/e2-ridge.js';
+export {
+  type E1Config,
+  type E1Summary,
+  type E1TheoryPoint,
+  e1MinNorm,
+  e1Theory,
+} from './definitions/e1-min-norm.js';
+export {
+  type E2Config,
+  type E2Summary,
+  type E2Tradeoff,
+  e2Ridge,
+  e2TheoryTradeoffs,
+} from './definitions/e2-ridge.js';
 export {
   type E3Config,
   type E3Slopes,
@@ -44,7 +56,12 @@ export {
   e3NtkInterpolator,
 } from './definitions/e3-ntk-interpolator.js';
 export { type E4Config, type E4Summary, e4NtkRidge } from './definitions/e4-ntk-ridge.js';
-export { type E6Config, type E6Placement, type E6Summary, e6Comparators } from './definitions/e6-comparators.js';
+export {
+  type E6Config,
+  type E6Placement,
+  type E6Summary,
+  e6Comparators,
+} from './definitions/e6-comparators.js';
 export { ratioToFrontier } from './definitions/frontier-distance.js';
 export { logGrid } from './definitions/lambda-grid.js';
 export { experimentIds, experiments, getExperiment, selectExperiments } from './definitions/registry.js';

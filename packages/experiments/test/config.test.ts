@@ -15,7 +15,15 @@ import {
 type Toy = { ns: number[]; replicates: number; sigma: number; layers: string; verbose: boolean };
 
 const toy: ConfigSchema<Toy> = {
-  ns: { type: 'integerList', default: [50, 100], quick: [20], min: 10, max: 1000, increasing: true, description: 'n' },
+  ns: {
+    type: 'integerList',
+    default: [50, 100],
+    quick: [20],
+    min: 10,
+    max: 1000,
+    increasing: true,
+    description: 'n',
+  },
   replicates: { type: 'integer', default: 8, quick: 2, min: 1, max: 100, description: 'draws' },
   sigma: { type: 'number', default: 0.5, min: 0, description: 'noise' },
   layers: { type: 'enum', default: 'both', values: ['first', 'both'], description: 'variant' },
@@ -34,7 +42,13 @@ function errorOf(run: () => unknown): ExperimentError {
 
 describe('resolveConfig', () => {
   it('fills defaults, and quick sizes where the schema has them', () => {
-    expect(resolveConfig('t', toy)).toEqual({ ns: [50, 100], replicates: 8, sigma: 0.5, layers: 'both', verbose: false });
+    expect(resolveConfig('t', toy)).toEqual({
+      ns: [50, 100],
+      replicates: 8,
+      sigma: 0.5,
+      layers: 'both',
+      verbose: false,
+    });
     expect(resolveConfig('t', toy, {}, { quick: true })).toEqual({
       ns: [20],
       replicates: 2,
@@ -60,7 +74,9 @@ describe('resolveConfig', () => {
   it('rejects an unknown key, naming it and every allowed key', () => {
     const error = errorOf(() => resolveConfig('e1', toy, { replicate: 3 }));
     expect(error.argument).toBe('e1.replicate');
-    expect(error.message).toBe('e1.replicate: unknown setting; expected one of ns, replicates, sigma, layers, verbose');
+    expect(error.message).toBe(
+      'e1.replicate: unknown setting; expected one of ns, replicates, sigma, layers, verbose',
+    );
   });
 
   it.each([
@@ -102,7 +118,8 @@ describe('resolveConfig', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 1200 }), { maxLength: 6 }), (list) => {
         const ok =
-          list.length > 0 && list.every((v, i) => v >= 10 && v <= 1000 && (i === 0 || v > (list[i - 1] as number)));
+          list.length > 0 &&
+          list.every((v, i) => v >= 10 && v <= 1000 && (i === 0 || v > (list[i - 1] as number)));
         if (ok) expect(resolveConfig('t', toy, { ns: list }).ns).toEqual(list);
         else expect(() => resolveConfig('t', toy, { ns: list })).toThrow(ExperimentError);
       }),
@@ -133,16 +150,19 @@ describe('the suite’s schemas', () => {
 
   it('quick runs are cheaper than default runs', () => {
     for (const experiment of experiments) {
-      expect(planExperiment(experiment, { quick: true }).cost).toBeLessThanOrEqual(planExperiment(experiment).cost);
+      expect(planExperiment(experiment, { quick: true }).cost).toBeLessThanOrEqual(
+        planExperiment(experiment).cost,
+      );
     }
   });
 
   it('check settings that involve several keys', () => {
-    expect(errorOf(() => planExperiment(getExperiment('e1'), { overrides: { largeN: 25600 } })).argument).toBe(
-      'e1.largeN',
-    );
     expect(
-      errorOf(() => planExperiment(getExperiment('e2'), { overrides: { lambdaMin: 1, lambdaMax: 0.5 } })).argument,
+      errorOf(() => planExperiment(getExperiment('e1'), { overrides: { largeN: 25600 } })).argument,
+    ).toBe('e1.largeN');
+    expect(
+      errorOf(() => planExperiment(getExperiment('e2'), { overrides: { lambdaMin: 1, lambdaMax: 0.5 } }))
+        .argument,
     ).toBe('e2.lambdaMax');
   });
 

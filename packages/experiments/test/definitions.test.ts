@@ -26,7 +26,8 @@ describe('e1 theory (THEORY.md §7 reference numbers)', () => {
     expect(theory.p).toBe(Math.ceil(point.n ** 1.5) + 5);
     if (point.risk !== null) expect(relativeError(theory.risk, point.risk)).toBeLessThan(0.05);
     if (point.norm2 !== null) expect(relativeError(theory.norm2, point.norm2)).toBeLessThan(0.05);
-    if (point.harmAbsolute !== null) expect(relativeError(theory.harmAbsolute, point.harmAbsolute)).toBeLessThan(0.05);
+    if (point.harmAbsolute !== null)
+      expect(relativeError(theory.harmAbsolute, point.harmAbsolute)).toBeLessThan(0.05);
   });
 });
 
@@ -48,8 +49,12 @@ describe('e2 theory (THEORY.md §7 reference numbers)', () => {
   it('absolute budget: the best R_α falls ≈ 0.135 (n = 50) → 0.027 (n = 25 600)', () => {
     const [, first] = e2TheoryTradeoffs(config, 50);
     const [, last] = e2TheoryTradeoffs(config, 25600);
-    expect(relativeError(first.advRiskAtBestAdversarial, reference.e2.absolute.bestAdvRisk[0])).toBeLessThan(0.05);
-    expect(relativeError(last.advRiskAtBestAdversarial, reference.e2.absolute.bestAdvRisk[1])).toBeLessThan(0.05);
+    expect(relativeError(first.advRiskAtBestAdversarial, reference.e2.absolute.bestAdvRisk[0])).toBeLessThan(
+      0.05,
+    );
+    expect(relativeError(last.advRiskAtBestAdversarial, reference.e2.absolute.bestAdvRisk[1])).toBeLessThan(
+      0.05,
+    );
   });
 });
 

@@ -28,11 +28,17 @@ const toy: ExperimentDefinition<ToyConfig> = {
   schema,
   cells: (config) =>
     config.ns.flatMap((n) =>
-      Array.from({ length: config.replicates }, (_, r) => ({ key: `n=${n}/rep=${r}`, params: { n, r }, cost: n })),
+      Array.from({ length: config.replicates }, (_, r) => ({
+        key: `n=${n}/rep=${r}`,
+        params: { n, r },
+        cost: n,
+      })),
     ),
   async runCell(_config, cell) {
     const draw = createRng(cell.seed).fillNormal(new Float64Array(3));
-    return [{ n: cell.params.n as number, r: cell.params.r as number, seed: cell.seed, a: draw[0] as number }];
+    return [
+      { n: cell.params.n as number, r: cell.params.r as number, seed: cell.seed, a: draw[0] as number },
+    ];
   },
   summarize: (_config, rows) => ({
     verdicts: [
@@ -92,7 +98,11 @@ describe('runExperiment', () => {
   });
 
   it('assembles rows in plan order with config, seeds and summary', async () => {
-    const { result } = await runExperiment(toy as never, { seed: 3, quick: true, overrides: { replicates: 2 } });
+    const { result } = await runExperiment(toy as never, {
+      seed: 3,
+      quick: true,
+      overrides: { replicates: 2 },
+    });
     expect(result.rows.map((r: Row) => `${r.n}/${r.r}`)).toEqual(['10/0', '10/1', '20/0', '20/1']);
     expect(result.config).toEqual({ ns: [10, 20], replicates: 2 });
     expect(result.sizes).toBe('quick');
@@ -111,7 +121,13 @@ describe('runExperiment', () => {
   });
 
   it('rejects duplicate cell keys', () => {
-    const broken = { ...toy, cells: () => [{ key: 'same', params: {}, cost: 1 }, { key: 'same', params: {}, cost: 1 }] };
+    const broken = {
+      ...toy,
+      cells: () => [
+        { key: 'same', params: {}, cost: 1 },
+        { key: 'same', params: {}, cost: 1 },
+      ],
+    };
     expect(() => planExperiment(broken as never)).toThrow(/duplicate cell key same/);
   });
 });
@@ -124,7 +140,9 @@ describe('selectExperiments', () => {
   });
 
   it('names the unknown id and the allowed ones', () => {
-    expect(() => selectExperiments('e1,e9')).toThrow(/only: unknown experiment "e9"; expected ids from e1, e2, e3/);
+    expect(() => selectExperiments('e1,e9')).toThrow(
+      /only: unknown experiment "e9"; expected ids from e1, e2, e3/,
+    );
     expect(() => selectExperiments(',')).toThrow(/only: is empty/);
   });
 });

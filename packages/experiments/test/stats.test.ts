@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, fmt, logGrid, logLogSlope, meanSe, type Row, ratioToFrontier, rowsToCsv } from '../src/index.js';
+import {
+  aggregate,
+  fmt,
+  logGrid,
+  logLogSlope,
+  meanSe,
+  type Row,
+  ratioToFrontier,
+  rowsToCsv,
+} from '../src/index.js';
 
 describe('meanSe', () => {
   it('matches hand-computed values', () => {
@@ -47,22 +56,29 @@ describe('aggregate', () => {
       [100, 3, 2],
       [200, 2, 2],
     ]);
-    expect(aggregate(rows, 'n', 'risk', (r) => r.layers === 'first')).toEqual([{ x: 100, mean: 4, se: 0, count: 1 }]);
+    expect(aggregate(rows, 'n', 'risk', (r) => r.layers === 'first')).toEqual([
+      { x: 100, mean: 4, se: 0, count: 1 },
+    ]);
   });
 });
 
 describe('rowsToCsv', () => {
   it('writes a header with every column, quotes where needed, and empty fields for null', () => {
-    expect(rowsToCsv([{ a: 1, b: 'x,y' }, { a: null, c: 'say "hi"' }])).toBe(
-      'a,b,c\n1,"x,y",\n,,"say ""hi"""\n',
-    );
+    expect(
+      rowsToCsv([
+        { a: 1, b: 'x,y' },
+        { a: null, c: 'say "hi"' },
+      ]),
+    ).toBe('a,b,c\n1,"x,y",\n,,"say ""hi"""\n');
   });
 
   it('writes numbers that parse back to the same double (property)', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
         const line = rowsToCsv([{ v: value }]).split('\n')[1] as string;
-        expect(Object.is(Number(line), value === 0 ? 0 : value) || (value === 0 && Number(line) === 0)).toBe(true);
+        expect(Object.is(Number(line), value === 0 ? 0 : value) || (value === 0 && Number(line) === 0)).toBe(
+          true,
+        );
       }),
     );
   });

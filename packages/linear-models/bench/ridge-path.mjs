@@ -15,7 +15,10 @@ const p = Number(process.env.BENCH_P ?? 5000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const lambdaCount = Number(process.env.BENCH_LAMBDAS ?? 200);
 const numpyThreads = Number(process.env.BENCH_NUMPY_THREADS ?? 1);
-const lambdas = Float64Array.from({ length: lambdaCount }, (_, i) => 10 ** (-6 + (7 * i) / Math.max(lambdaCount - 1, 1)));
+const lambdas = Float64Array.from(
+  { length: lambdaCount },
+  (_, i) => 10 ** (-6 + (7 * i) / Math.max(lambdaCount - 1, 1)),
+);
 
 const rng = createRng(20240122);
 const X = new Matrix(n, p, rng.fillNormal(new Float64Array(n * p)));
@@ -72,7 +75,7 @@ const ours = {
   ridgePathCoefficientMatrix: time(sweepCoefficientMatrix),
 };
 
-const PYTHON = String.raw`
+const PYTHON = `
 import json, sys, time
 import numpy as np
 n, p, runs, count = (int(a) for a in sys.argv[1:5])
@@ -123,7 +126,12 @@ function runNumpy() {
   if (spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status !== 0) return undefined;
   const input = Buffer.concat([Buffer.from(X.data.buffer), Buffer.from(y.buffer)]);
   const threads = String(numpyThreads);
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads };
+  const env = {
+    ...process.env,
+    OPENBLAS_NUM_THREADS: threads,
+    OMP_NUM_THREADS: threads,
+    MKL_NUM_THREADS: threads,
+  };
   const args = ['-c', PYTHON, String(n), String(p), String(runs), String(lambdaCount)];
   const child = spawnSync('python3', args, { input, env, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`numpy child failed: ${child.stderr}`);
@@ -136,13 +144,31 @@ const rows = [
   ['gram(X) = XXᵀ', ours.gram, numpy?.gram],
   ['ridge(X, y, 0.1), one fit', ours.ridge, numpy?.ridge],
   [`ridgePath + ${sweep} (norm2, trainingError) vs one eigh`, ours.ridgePathNorms, numpy?.sweepEighNorms],
-  [`ridgePath + ${sweep} (coef, norm2) vs one eigh`, ours.ridgePathCoefficients, numpy?.sweepEighCoefficients],
-  [`ridgePath + ${sweep} (coefMatrix, norm2) vs one eigh`, ours.ridgePathCoefficientMatrix, numpy?.sweepEighCoefficients],
-  [`ridgePath + ${sweep} (coef, norm2) vs a solve per λ`, ours.ridgePathCoefficients, numpy?.sweepSolvePerLambda],
-  [`ridgePath + ${sweep} (coefMatrix, norm2) vs a solve per λ`, ours.ridgePathCoefficientMatrix, numpy?.sweepSolvePerLambda],
+  [
+    `ridgePath + ${sweep} (coef, norm2) vs one eigh`,
+    ours.ridgePathCoefficients,
+    numpy?.sweepEighCoefficients,
+  ],
+  [
+    `ridgePath + ${sweep} (coefMatrix, norm2) vs one eigh`,
+    ours.ridgePathCoefficientMatrix,
+    numpy?.sweepEighCoefficients,
+  ],
+  [
+    `ridgePath + ${sweep} (coef, norm2) vs a solve per λ`,
+    ours.ridgePathCoefficients,
+    numpy?.sweepSolvePerLambda,
+  ],
+  [
+    `ridgePath + ${sweep} (coefMatrix, norm2) vs a solve per λ`,
+    ours.ridgePathCoefficientMatrix,
+    numpy?.sweepSolvePerLambda,
+  ],
 ];
 const seconds = (timing) => (timing === undefined ? '—' : `${timing.median.toFixed(3)} s`);
-console.log(`linear-models: n = ${n}, p = ${p}, ${sweep}, median of ${runs} runs, linalg backend ${getBackend().name}`);
+console.log(
+  `linear-models: n = ${n}, p = ${p}, ${sweep}, median of ${runs} runs, linalg backend ${getBackend().name}`,
+);
 console.log(`numpy ${numpy?.numpy ?? 'not available'} with ${numpyThreads} BLAS thread(s)`);
 console.log('| task | ours | numpy | ours / numpy |');
 console.log('|---|---|---|---|');
@@ -161,17 +187,26 @@ const ratios = {
     : {
         pathNormsOverNumpyEigh: ours.ridgePathNorms.median / numpy.sweepEighNorms.median,
         pathCoefficientsOverNumpyEigh: ours.ridgePathCoefficients.median / numpy.sweepEighCoefficients.median,
-        pathCoefficientsOverNumpySolvePerLambda: ours.ridgePathCoefficients.median / numpy.sweepSolvePerLambda.median,
-        pathCoefficientMatrixOverNumpyEigh: ours.ridgePathCoefficientMatrix.median / numpy.sweepEighCoefficients.median,
+        pathCoefficientsOverNumpySolvePerLambda:
+          ours.ridgePathCoefficients.median / numpy.sweepSolvePerLambda.median,
+        pathCoefficientMatrixOverNumpyEigh:
+          ours.ridgePathCoefficientMatrix.median / numpy.sweepEighCoefficients.median,
         pathCoefficientMatrixOverNumpySolvePerLambda:
           ours.ridgePathCoefficientMatrix.median / numpy.sweepSolvePerLambda.median,
-        numpySolvePerLambdaOverNumpyEigh: numpy.sweepSolvePerLambda.median / numpy.sweepEighCoefficients.median,
+        numpySolvePerLambdaOverNumpyEigh:
+          numpy.sweepSolvePerLambda.median / numpy.sweepEighCoefficients.median,
       }),
 };
 console.log(`ridge / gram = ${ratios.ridgeOverGram.toFixed(2)} (issue target ≤ 1.3)`);
-console.log(`ridgePath + ${sweep} (norms) / one ridge fit = ${ratios.pathNormsOverRidge.toFixed(2)} (issue target ≤ 1.5)`);
-console.log(`ridgePath + ${sweep} (coef λ by λ) / one ridge fit = ${ratios.pathCoefficientsOverRidge.toFixed(2)}`);
-console.log(`ridgePath + ${sweep} (coefMatrix) / one ridge fit = ${ratios.pathCoefficientMatrixOverRidge.toFixed(2)}`);
+console.log(
+  `ridgePath + ${sweep} (norms) / one ridge fit = ${ratios.pathNormsOverRidge.toFixed(2)} (issue target ≤ 1.5)`,
+);
+console.log(
+  `ridgePath + ${sweep} (coef λ by λ) / one ridge fit = ${ratios.pathCoefficientsOverRidge.toFixed(2)}`,
+);
+console.log(
+  `ridgePath + ${sweep} (coefMatrix) / one ridge fit = ${ratios.pathCoefficientMatrixOverRidge.toFixed(2)}`,
+);
 
 mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
 const command = `BENCH_N=${n} BENCH_P=${p} BENCH_RUNS=${runs} BENCH_LAMBDAS=${lambdaCount} node bench/ridge-path.mjs`;
@@ -189,4 +224,7 @@ const result = {
   numpy: numpy ?? null,
   ratios,
 };
-writeFileSync(new URL('../bench-results/ridge-path.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  new URL('../bench-results/ridge-path.json', import.meta.url),
+  `${JSON.stringify(result, null, 2)}\n`,
+);

@@ -15,7 +15,10 @@ export interface AdversarialObjectiveOptions {
 }
 
 /** Checks ε and the norm name. */
-export function readAdversarialOptions(options: unknown, extraKeys: readonly string[] = []): AdversarialObjectiveOptions {
+export function readAdversarialOptions(
+  options: unknown,
+  extraKeys: readonly string[] = [],
+): AdversarialObjectiveOptions {
   if (options === null || typeof options !== 'object') {
     throw new LinearModelError('options', "expected { epsilon, norm: 'l2' | 'linf' }");
   }
@@ -31,7 +34,18 @@ export function readAdversarialOptions(options: unknown, extraKeys: readonly str
   return { epsilon, norm };
 }
 
-/** ‖θ‖_* for the dual of the perturbation norm: ‖θ‖₂ for ℓ2, ‖θ‖₁ for ℓ∞. */
+/**
+ * ‖θ‖_*, the dual of the perturbation norm (THEORY.md §3): ‖θ‖₂ for ℓ2 perturbations,
+ * ‖θ‖₁ for ℓ∞ ones. The worst perturbation of norm α moves ⟨x, θ⟩ by exactly α‖θ‖_*.
+ *
+ * @param theta coefficients (length p)
+ * @param norm the perturbation norm, 'l2' or 'linf'
+ * @example
+ * ```ts
+ * dualNorm(Float64Array.of(3, -4), 'l2'); // 5
+ * dualNorm(Float64Array.of(3, -4), 'linf'); // 7
+ * ```
+ */
 export function dualNorm(theta: Float64Array, norm: PerturbationNorm): number {
   let s = 0;
   if (norm === 'l2') {

@@ -1,9 +1,20 @@
-import { assertKnownOptions, choleskySolve, gram, LinalgError, type Matrix } from '@benignlab/linalg';
-import { dualNorm, objectiveValue, type PerturbationNorm, readAdversarialOptions } from './adversarial-objective.js';
+import { choleskySolve, gram, LinalgError, type Matrix } from '@benignlab/linalg';
+import {
+  dualNorm,
+  objectiveValue,
+  type PerturbationNorm,
+  readAdversarialOptions,
+} from './adversarial-objective.js';
 import { LinearModelError } from './errors.js';
 import { type LinearModel, linearModel, multiply, multiplyTransposed } from './linear-model.js';
 import { minNorm } from './min-norm.js';
-import { guessStructure, polishPrimal, residualOf, structuredDualBound } from './sparse-polish.js';
+import {
+  guessStructure,
+  guessStructureByGap,
+  polishPrimal,
+  residualOf,
+  structuredDualBound,
+} from './sparse-polish.js';
 import { assertCount, assertDesign, assertPositive } from './validate.js';
 
 /** Options of {@link adversarialTraining}. */
@@ -49,8 +60,8 @@ const WEIGHT_FLOOR = 1e-14;
 const SPARSITY_FLOOR = 1e-12;
 /** ℓ∞ only: every this many iterations, try the exact finish on the guessed support. */
 const POLISH_EVERY = 20;
-/** Relative thresholds separating the support (and the exactly fitted samples) from zero. */
-const POLISH_THRESHOLDS = [1e-3, 1e-6, 1e-9] as const;
+/** How to separate the support (and the exactly fitted samples) from zero: the widest gap, or fixed levels. */
+const POLISH_THRESHOLDS = ['gap', 1e-3, 1e-6] as const;
 
 /**
  * Adversarial training of a linear model (THEORY.md §2, a comparator beyond the paper):
@@ -89,9 +100,10 @@ export function adversarialTraining(
 ): AdversarialTrainingModel {
   const { n, p } = assertDesign(X, y);
   const { epsilon, norm } = readAdversarialOptions(options, ['tolerance', 'maxIterations']);
-  assertKnownOptions('options', options, ['epsilon', 'norm', 'tolerance', 'maxIterations']);
   const tolerance =
-    options.tolerance === undefined ? DEFAULT_TOLERANCE : assertPositive('options.tolerance', options.tolerance);
+    options.tolerance === undefined
+      ? DEFAULT_TOLERANCE
+      : assertPositive('options.tolerance', options.tolerance);
   const maxIterations =
     options.maxIterations === undefined
       ? DEFAULT_MAX_ITERATIONS
@@ -164,7 +176,10 @@ export function adversarialTraining(
       bestObjective = objective;
       bestTheta = theta;
     }
-    bestBound = Math.max(bestBound, dualBound(alpha, direction, slack, slackSquares, slackSum, y, epsilon, norm));
+    bestBound = Math.max(
+      bestBound,
+      dualBound(alpha, direction, slack, slackSquares, slackSum, y, epsilon, norm),
+    );
     if (bestObjective - (bestBound * bestBound) / n <= tolerance * bestObjective) {
       converged = true;
       break;
@@ -214,7 +229,11 @@ function polishSparse(
   let bestBound = 0;
   for (const threshold of POLISH_THRESHOLDS) {
     const residual = residualOf(X, y, bestTheta);
-    const structure = guessStructure(bestTheta, residual, epsilon * dualNorm(bestTheta, 'linf'), threshold);
+    const penalty = epsilon * dualNorm(bestTheta, 'linf');
+    const structure =
+      threshold === 'gap'
+        ? guessStructureByGap(bestTheta, residual, penalty)
+        : guessStructure(bestTheta, residual, penalty, threshold);
     // A support wider than n cannot be pinned down by the KKT system (and would make it costly).
     if (structure.support.length === 0 || structure.support.length > y.length) continue;
     const candidate = polishPrimal(X, y, bestTheta, residual, epsilon, structure);
@@ -228,7 +247,10 @@ function polishSparse(
     const penalty = epsilon * dualNorm(point, 'linf');
     const slack = new Float64Array(y.length);
     for (let i = 0; i < y.length; i++) slack[i] = Math.abs(pointResidual[i]) + penalty;
-    bestBound = Math.max(bestBound, structuredDualBound(X, y, point, pointResidual, slack, epsilon, structure));
+    bestBound = Math.max(
+      bestBound,
+      structuredDualBound(X, y, point, pointResidual, slack, epsilon, structure),
+    );
   }
   return { theta: bestTheta, objective: bestObjective, bound: bestBound };
 }
@@ -261,7 +283,8 @@ function dualBound(
   const slackNorm = Math.sqrt(slackSquares);
   if (slackNorm === 0) return 0;
   const directionNorm = perturbationNorm(direction, norm);
-  let scale = directionNorm === 0 ? Number.POSITIVE_INFINITY : (epsilon * slackSum) / (slackNorm * directionNorm);
+  let scale =
+    directionNorm === 0 ? Number.POSITIVE_INFINITY : (epsilon * slackSum) / (slackNorm * directionNorm);
   let value = 0;
   for (let i = 0; i < alpha.length; i++) {
     const a = Math.abs(alpha[i]);

@@ -16,11 +16,17 @@ export interface Covariance {
 /** Checks a {@link Covariance} for p features. */
 export function assertCovariance(name: string, value: unknown, p: number): Covariance {
   if (value === null || typeof value !== 'object') {
-    throw new LinearModelError(name, `expected a covariance { eigenvalues, basis? }, got ${describeValue(value)}`);
+    throw new LinearModelError(
+      name,
+      `expected a covariance { eigenvalues, basis? }, got ${describeValue(value)}`,
+    );
   }
   for (const key of Object.keys(value)) {
     if (key !== 'eigenvalues' && key !== 'basis') {
-      throw new LinearModelError(name, `has unknown key "${key}"; expected "eigenvalues" and optionally "basis"`);
+      throw new LinearModelError(
+        name,
+        `has unknown key "${key}"; expected "eigenvalues" and optionally "basis"`,
+      );
     }
   }
   const { eigenvalues, basis } = value as Covariance;

@@ -63,7 +63,11 @@ const POWER_TOLERANCE = 1e-10;
  * fit.trajectory.map((r) => r.trainingLoss); // decreasing
  * ```
  */
-export function gradientDescent(X: Matrix, y: Float64Array, options: GradientDescentOptions): GradientDescentModel {
+export function gradientDescent(
+  X: Matrix,
+  y: Float64Array,
+  options: GradientDescentOptions,
+): GradientDescentModel {
   const { n, p } = assertDesign(X, y);
   if (options === null || typeof options !== 'object') {
     throw new LinearModelError('options', 'expected { steps, learningRate?, init?, record? }');
@@ -78,7 +82,10 @@ export function gradientDescent(X: Matrix, y: Float64Array, options: GradientDes
         ? 1 / smoothness
         : 1
       : assertPositive('options.learningRate', options.learningRate);
-  const theta = options.init === undefined ? new Float64Array(p) : assertCoefficients('options.init', options.init, p).slice();
+  const theta =
+    options.init === undefined
+      ? new Float64Array(p)
+      : assertCoefficients('options.init', options.init, p).slice();
 
   const trajectory: GradientDescentRecord[] = [];
   const residual = new Float64Array(n);

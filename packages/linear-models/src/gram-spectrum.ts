@@ -30,7 +30,10 @@ export function rankCutoff(n: number, p: number, largest: number): number {
 }
 
 /** Decomposes the smaller Gram matrix of `X` (the dual one when `p > n`). */
-export function gramSpectrum(X: Matrix, form: 'dual' | 'primal' = X.cols > X.rows ? 'dual' : 'primal'): GramSpectrum {
+export function gramSpectrum(
+  X: Matrix,
+  form: 'dual' | 'primal' = X.cols > X.rows ? 'dual' : 'primal',
+): GramSpectrum {
   const gramMatrix = form === 'dual' ? gram(X) : gramT(X);
   const { values, vectors } = symEig(gramMatrix);
   const size = values.length;

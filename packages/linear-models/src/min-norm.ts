@@ -1,4 +1,4 @@
-import { type Matrix, lstsq } from '@benignlab/linalg';
+import { lstsq, type Matrix } from '@benignlab/linalg';
 import { combineEigenvectors, gramSpectrum, projectOntoEigenvectors } from './gram-spectrum.js';
 import { type LinearModel, linearModel, multiplyTransposed } from './linear-model.js';
 import { assertDesign } from './validate.js';

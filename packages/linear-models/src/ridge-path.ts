@@ -1,7 +1,12 @@
 import { assertKnownOptions, gram, Matrix, matmul } from '@benignlab/linalg';
 import { applyCovariance, assertCovariance, type Covariance, whitenRows } from './covariance.js';
 import { LinearModelError } from './errors.js';
-import { combineEigenvectors, type GramSpectrum, gramSpectrum, projectOntoEigenvectors } from './gram-spectrum.js';
+import {
+  combineEigenvectors,
+  type GramSpectrum,
+  gramSpectrum,
+  projectOntoEigenvectors,
+} from './gram-spectrum.js';
 import { type LinearModel, linearModel, multiply, multiplyTransposed } from './linear-model.js';
 import { assertCoefficients, assertDesign, assertLambda } from './validate.js';
 
@@ -113,9 +118,13 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
   const { n, p } = assertDesign(X, y);
   assertKnownOptions('options', options, ['thetaStar', 'covariance']);
   const thetaStar =
-    options.thetaStar === undefined ? undefined : assertCoefficients('options.thetaStar', options.thetaStar, p);
+    options.thetaStar === undefined
+      ? undefined
+      : assertCoefficients('options.thetaStar', options.thetaStar, p);
   const covariance =
-    options.covariance === undefined ? undefined : assertCovariance('options.covariance', options.covariance, p);
+    options.covariance === undefined
+      ? undefined
+      : assertCovariance('options.covariance', options.covariance, p);
 
   const spectrum = gramSpectrum(X);
   const { form, rank, values, vectors } = spectrum;

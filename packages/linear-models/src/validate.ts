@@ -1,4 +1,10 @@
-import { assertFiniteNumber, assertMatrix, assertVector, describeValue, Matrix } from '@benignlab/linalg';
+import {
+  assertFiniteNumber,
+  assertMatrix,
+  assertVector,
+  describeValue,
+  type Matrix,
+} from '@benignlab/linalg';
 import { LinearModelError } from './errors.js';
 
 /** Shape of a regression problem: `n` samples (rows of X), `p` features (columns). */
@@ -11,7 +17,10 @@ export interface ProblemShape {
 export function assertDesign(X: unknown, y: unknown): ProblemShape {
   const design = assertMatrix('X', X);
   if (!(y instanceof Float64Array)) {
-    throw new LinearModelError('y', `expected a Float64Array of ${design.rows} labels, got ${describeValue(y)}`);
+    throw new LinearModelError(
+      'y',
+      `expected a Float64Array of ${design.rows} labels, got ${describeValue(y)}`,
+    );
   }
   if (y.length !== design.rows) {
     throw new LinearModelError(
@@ -49,7 +58,10 @@ export function assertCoefficients(name: string, value: unknown, p: number): Flo
 export function assertPredictInput(X: unknown, p: number): Matrix {
   const design = assertMatrix('X', X);
   if (design.cols !== p) {
-    throw new LinearModelError('X', `is ${design.shape}, expected ${p} columns (the model has ${p} coefficients)`);
+    throw new LinearModelError(
+      'X',
+      `is ${design.shape}, expected ${p} columns (the model has ${p} coefficients)`,
+    );
   }
   return design;
 }

@@ -39,7 +39,10 @@ describe('adversarialTraining', () => {
       // Never worse than an independent solver, and its optimum respects our lower bound.
       expect(fit.objective).toBeLessThanOrEqual(c.objective * (1 + 1e-8));
       expect(fit.lowerBound).toBeLessThanOrEqual(c.objective * (1 + 1e-12));
-      expect(fit.objective).toBeCloseTo(adversarialObjective(X, y, fit.coef, { epsilon: c.epsilon, norm: c.norm }), 14);
+      expect(fit.objective).toBeCloseTo(
+        adversarialObjective(X, y, fit.coef, { epsilon: c.epsilon, norm: c.norm }),
+        14,
+      );
     },
   );
 
@@ -56,7 +59,10 @@ describe('adversarialTraining', () => {
           const y = gaussianVector(seed + 3, n);
           const fit = adversarialTraining(X, y, { epsilon, norm, maxIterations: 400 });
           const options = { epsilon, norm };
-          const competitors = [minNorm(X, y).coef, ...[1e-3, epsilon ** 2, 0.1, 1].map((l) => ridge(X, y, l).coef)];
+          const competitors = [
+            minNorm(X, y).coef,
+            ...[1e-3, epsilon ** 2, 0.1, 1].map((l) => ridge(X, y, l).coef),
+          ];
           for (const coef of competitors) {
             const value = adversarialObjective(X, y, coef, options);
             // Within the certified gap (≤ 1e-8 relative when converged) of the optimum, hence of any competitor.
@@ -99,7 +105,12 @@ describe('adversarialTraining', () => {
   it('reports iterations and stops at maxIterations without claiming convergence', () => {
     const X = gaussianDesign(25, 30, 8);
     const y = gaussianVector(26, 30);
-    const capped = adversarialTraining(X, y, { epsilon: 0.3, norm: 'l2', maxIterations: 1, tolerance: 1e-14 });
+    const capped = adversarialTraining(X, y, {
+      epsilon: 0.3,
+      norm: 'l2',
+      maxIterations: 1,
+      tolerance: 1e-14,
+    });
     expect(capped.iterations).toBe(1);
     expect(capped.converged).toBe(false);
     expect(capped.relativeDualityGap).toBeGreaterThan(1e-14);
@@ -112,12 +123,17 @@ describe('adversarialTraining', () => {
     const X = gaussianDesign(27, 4, 3);
     const y = gaussianVector(28, 4);
     expect(() => adversarialTraining(X, y, { epsilon: -0.1, norm: 'l2' })).toThrow(LinearModelError);
-    expect(() => adversarialTraining(X, y, { epsilon: -0.1, norm: 'l2' })).toThrow(/options.epsilon: is -0.1/);
+    expect(() => adversarialTraining(X, y, { epsilon: -0.1, norm: 'l2' })).toThrow(
+      /options.epsilon: is -0.1/,
+    );
     expect(() => adversarialTraining(X, y, { epsilon: 0.1, norm: 'l1' as PerturbationNorm })).toThrow(
       /options.norm: is "l1"; expected 'l2' or 'linf'/,
     );
     expect(() =>
-      adversarialTraining(X, y, { epsilon: 0.1, norm: 'l2', tol: 1 } as unknown as { epsilon: number; norm: 'l2' }),
+      adversarialTraining(X, y, { epsilon: 0.1, norm: 'l2', tol: 1 } as unknown as {
+        epsilon: number;
+        norm: 'l2';
+      }),
     ).toThrow(/unknown option "tol"/);
     expect(() => adversarialTraining(X, y, { epsilon: 0.1, norm: 'l2', maxIterations: 0 })).toThrow(
       /options.maxIterations/,

@@ -13,7 +13,9 @@ interface Golden {
   under: { X: number[][]; y: number[]; leastSquares: number[] };
 }
 
-const golden: Golden = JSON.parse(readFileSync(new URL('./fixtures/linear-models.json', import.meta.url), 'utf8'));
+const golden: Golden = JSON.parse(
+  readFileSync(new URL('./fixtures/linear-models.json', import.meta.url), 'utf8'),
+);
 const X = Matrix.fromRows(golden.X);
 const y = Float64Array.from(golden.y);
 const TOLERANCE = 1e-8;

@@ -60,10 +60,14 @@ describe('gradientDescent', () => {
   it('rejects bad options and reports divergence', () => {
     const X = gaussianDesign(62, 6, 4);
     const y = gaussianVector(63, 6);
-    expect(() => gradientDescent(X, y, { steps: -1 })).toThrow(/options.steps: expected an integer ≥ 0, got -1/);
+    expect(() => gradientDescent(X, y, { steps: -1 })).toThrow(
+      /options.steps: expected an integer ≥ 0, got -1/,
+    );
     expect(() => gradientDescent(X, y, { steps: 1.5 })).toThrow(LinearModelError);
     expect(() => gradientDescent(X, y, { steps: 5, learningRate: 0 })).toThrow(/options.learningRate: is 0/);
-    expect(() => gradientDescent(X, y, { steps: 5, init: new Float64Array(3) })).toThrow(/options.init: has length 3/);
+    expect(() => gradientDescent(X, y, { steps: 5, init: new Float64Array(3) })).toThrow(
+      /options.init: has length 3/,
+    );
     expect(() => gradientDescent(X, y, { steps: 5, lr: 1 } as unknown as { steps: number })).toThrow(
       /unknown option "lr"/,
     );
@@ -75,7 +79,9 @@ function ridgeTopEigenvalue(X: ReturnType<typeof gaussianDesign>): number {
   let top = 0;
   const { rows: n, cols: p, data } = X;
   const G = new Float64Array(p * p);
-  for (let i = 0; i < n; i++) for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) G[a * p + b] += data[i * p + a] * data[i * p + b] / n;
+  for (let i = 0; i < n; i++)
+    for (let a = 0; a < p; a++)
+      for (let b = 0; b < p; b++) G[a * p + b] += (data[i * p + a] * data[i * p + b]) / n;
   let v = new Float64Array(p).fill(1);
   for (let it = 0; it < 5000; it++) {
     const w = new Float64Array(p);

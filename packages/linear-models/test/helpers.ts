@@ -58,6 +58,7 @@ export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 export function normalEquationResidual(X: Matrix, y: Float64Array, theta: Float64Array): Float64Array {
   const residual = difference(predictWith(X, theta), y);
   const out = new Float64Array(X.cols);
-  for (let i = 0; i < X.rows; i++) for (let j = 0; j < X.cols; j++) out[j] += X.data[i * X.cols + j] * residual[i];
+  for (let i = 0; i < X.rows; i++)
+    for (let j = 0; j < X.cols; j++) out[j] += X.data[i * X.cols + j] * residual[i];
   return out;
 }

@@ -2,7 +2,14 @@ import { Matrix, matmul, symEig } from '@benignlab/linalg';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Covariance, LinearModelError, minNorm, ridge, ridgePath } from '../src/index.js';
-import { difference, euclidean, gaussianDesign, gaussianVector, predictWith, relativeError } from './helpers.js';
+import {
+  difference,
+  euclidean,
+  gaussianDesign,
+  gaussianVector,
+  predictWith,
+  relativeError,
+} from './helpers.js';
 
 /** (θ − θ*)ᵀ Σ (θ − θ*) computed densely, the slow way. */
 function directRisk(theta: Float64Array, thetaStar: Float64Array, covariance: Covariance): number {
@@ -41,7 +48,9 @@ describe('ridgePath', () => {
       expect(path.norm2(lambda)).toBeCloseTo(euclidean(coef) ** 2, 9);
       const training = euclidean(difference(predictWith(X, coef), y)) ** 2 / n;
       expect(Math.abs(path.trainingError(lambda) - training)).toBeLessThan(1e-10 * (1 + training));
-      expect(Array.from(path.model(lambda).predict(X))).toEqual(Array.from(predictWith(X, path.coef(lambda))));
+      expect(Array.from(path.model(lambda).predict(X))).toEqual(
+        Array.from(predictWith(X, path.coef(lambda))),
+      );
     }
     const grid = path.coefMatrix(LAMBDAS);
     expect(grid.shape).toBe(`${LAMBDAS.length}×${p}`);
@@ -59,7 +68,9 @@ describe('ridgePath', () => {
         fc.integer({ min: 0, max: 1_000_000 }),
         (n, p, rotated, seed) => {
           const eigenvalues = Float64Array.from({ length: p }, (_, j) => 1 / (j + 1));
-          const covariance: Covariance = rotated ? { eigenvalues, basis: randomBasis(seed + 5, p) } : { eigenvalues };
+          const covariance: Covariance = rotated
+            ? { eigenvalues, basis: randomBasis(seed + 5, p) }
+            : { eigenvalues };
           const X = gaussianDesign(seed, n, p);
           const thetaStar = gaussianVector(seed + 1, p);
           const y = gaussianVector(seed + 2, n);
@@ -119,12 +130,16 @@ describe('ridgePath', () => {
     expect(() => path.norm2(-1)).toThrow(/lambda: is -1; expected λ ≥ 0/);
     expect(() => path.sweep([0.1, Number.NaN])).toThrow(/lambdas\[1\]/);
     expect(() => path.coefMatrix([-2])).toThrow(/lambdas\[0\]: is -2/);
-    expect(() => ridgePath(X, y, { thetaStar: new Float64Array(5) })).toThrow(/options.thetaStar: has length 5/);
-    expect(() => ridgePath(X, y, { covariance: { eigenvalues: Float64Array.of(1, 1, 1, 1, 1, -1) } })).toThrow(
-      /options.covariance.eigenvalues: entry 5 is -1; expected finite non-negative variances/,
+    expect(() => ridgePath(X, y, { thetaStar: new Float64Array(5) })).toThrow(
+      /options.thetaStar: has length 5/,
     );
     expect(() =>
-      ridgePath(X, y, { covariance: { eigenvalues: new Float64Array(6).fill(1), basis: Matrix.identity(5) } }),
+      ridgePath(X, y, { covariance: { eigenvalues: Float64Array.of(1, 1, 1, 1, 1, -1) } }),
+    ).toThrow(/options.covariance.eigenvalues: entry 5 is -1; expected finite non-negative variances/);
+    expect(() =>
+      ridgePath(X, y, {
+        covariance: { eigenvalues: new Float64Array(6).fill(1), basis: Matrix.identity(5) },
+      }),
     ).toThrow(/options.covariance.basis: is 5×5, expected 6×6/);
     expect(() => ridgePath(X, y, { sigma: 1 } as unknown as object)).toThrow(/unknown option "sigma"/);
   });

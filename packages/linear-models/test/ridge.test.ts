@@ -2,7 +2,13 @@ import { Matrix } from '@benignlab/linalg';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LinearModelError, minNorm, ridge } from '../src/index.js';
-import { euclidean, gaussianDesign, gaussianVector, normalEquationResidual, relativeError } from './helpers.js';
+import {
+  euclidean,
+  gaussianDesign,
+  gaussianVector,
+  normalEquationResidual,
+  relativeError,
+} from './helpers.js';
 
 /** ∇ of (1/n)‖y − Xθ‖² + λ‖θ‖², up to the factor 2: (1/n)Xᵀ(Xθ − y) + λθ. */
 function ridgeStationarity(X: Matrix, y: Float64Array, theta: Float64Array, lambda: number): number {

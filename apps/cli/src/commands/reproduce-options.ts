@@ -38,6 +38,32 @@ function parseInteger(flag: string, text: string, min: number): number {
   return value;
 }
 
+const FLAGS = '--quick, --out, --only, --seed, --workers, --help';
+
+/** Turns a node:util parseArgs error into one short line naming the flag. */
+function usageFromParseArgs(error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+    return new UsageError(flag, `unknown option; expected one of ${FLAGS}`);
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    return new UsageError(
+      flag,
+      `missing or ambiguous value; write ${flag} VALUE, or ${flag}=VALUE when the value starts with "-"`,
+    );
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const argument = /argument '([^']*)'/.exec(message)?.[1] ?? '';
+    return new UsageError(
+      'reproduce',
+      `unexpected argument "${argument}"; reproduce takes only options (${FLAGS})`,
+    );
+  }
+  return new UsageError(flag ?? 'reproduce', message.split('\n')[0] ?? message);
+}
+
 /**
  * Parses `reproduce`'s flags (node:util parseArgs, strict): unknown flags, missing
  * values, positionals and bad values raise a {@link UsageError} naming the flag.
@@ -65,12 +91,7 @@ export function parseReproduceArgs(argv: string[], cores: number): ReproduceOpti
     });
     values = parsed.values;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1] ?? 'reproduce';
-    throw new UsageError(
-      flag,
-      `${message.replace(/\.?\s*To specify.*$/s, '')}; see benignlab reproduce --help`,
-    );
+    throw usageFromParseArgs(error);
   }
   const out = values.out as string;
   if (out.trim() === '') throw new UsageError('--out', 'is empty; expected a directory path');

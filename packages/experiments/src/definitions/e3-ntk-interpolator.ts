@@ -5,7 +5,12 @@ import { aggregate, fmt, logLogSlope } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
-import { dimensionAt, type SpikedDesignConfig, spikedDesignSchema, spikedDesignSpec } from './spiked-design.js';
+import {
+  dimensionAt,
+  type SpikedDesignConfig,
+  spikedDesignSchema,
+  spikedDesignSpec,
+} from './spiked-design.js';
 
 /** Config of e3. */
 export type E3Config = SpikedDesignConfig & {
@@ -30,7 +35,14 @@ const schema: ConfigSchema<E3Config> = {
     minLength: 2,
     description: 'sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s)',
   },
-  replicates: { type: 'integer', default: 4, quick: 3, min: 1, max: 1000, description: 'draws (seeds) per n' },
+  replicates: {
+    type: 'integer',
+    default: 4,
+    quick: 3,
+    min: 1,
+    max: 1000,
+    description: 'draws (seeds) per n',
+  },
   ...spikedDesignSchema,
   ...kernelSchema,
 };
@@ -54,7 +66,14 @@ export interface E3Summary extends Summary {
   simulated: Record<string, Record<string, { n: number; mean: number; se: number }[]>>;
 }
 
-const QUANTITIES = ['risk', 'gradNorm2', 'advRiskFirstOrder', 'advRiskPgd', 'advToStandard', 'gradientFloor'] as const;
+const QUANTITIES = [
+  'risk',
+  'gradNorm2',
+  'advRiskFirstOrder',
+  'advRiskPgd',
+  'advToStandard',
+  'gradientFloor',
+] as const;
 
 /**
  * Adds R_α/R (how many times the adversarial risk exceeds the standard one) and the

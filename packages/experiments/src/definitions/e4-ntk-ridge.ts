@@ -8,7 +8,12 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { logGrid } from './lambda-grid.js';
 import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
-import { dimensionAt, type SpikedDesignConfig, spikedDesignSchema, spikedDesignSpec } from './spiked-design.js';
+import {
+  dimensionAt,
+  type SpikedDesignConfig,
+  spikedDesignSchema,
+  spikedDesignSpec,
+} from './spiked-design.js';
 
 /** Config of e4. */
 export type E4Config = SpikedDesignConfig & {
@@ -138,7 +143,9 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
       verdicts.push({
         claim: `NTK ridge (${kernel}, n = ${config.n}): the λ best for R and the λ best for R_α differ, and each choice costs the other risk (relative budget α_rel = ${config.alphaRelative}, first-order R_α).`,
         supported:
-          t.lambdaBestAdversarial > t.lambdaBestStandard && t.priceOfRobustness > 1.05 && t.priceOfAccuracy > 1.05,
+          t.lambdaBestAdversarial > t.lambdaBestStandard &&
+          t.priceOfRobustness > 1.05 &&
+          t.priceOfAccuracy > 1.05,
         budget: 'relative',
         evidence: `λ best for R ${fmt(t.lambdaBestStandard)} (R ${fmt(t.riskAtBestStandard)}, R_α ${fmt(t.advRiskAtBestStandard)}); λ best for R_α ${fmt(t.lambdaBestAdversarial)} (R ${fmt(t.riskAtBestAdversarial)}, R_α ${fmt(t.advRiskAtBestAdversarial)}); price of robustness ${fmt(t.priceOfRobustness)}, of accuracy ${fmt(t.priceOfAccuracy)}.`,
         numbers: {
@@ -163,7 +170,11 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
           simulated: aggregate(result.rows, 'lambda', 'advRiskFirstOrder', mine),
           connect: true,
         },
-        { label: `E‖∇f̂‖², ${name}`, simulated: aggregate(result.rows, 'lambda', 'gradNorm2', mine), connect: true },
+        {
+          label: `E‖∇f̂‖², ${name}`,
+          simulated: aggregate(result.rows, 'lambda', 'gradNorm2', mine),
+          connect: true,
+        },
       ];
     });
     return [
@@ -182,7 +193,17 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
     return [
       {
         title: 'Best λ for R and for R_α (first-order, relative budget)',
-        columns: ['layers', 'λ_std', 'R', 'R_α', 'λ_adv', 'R', 'R_α', 'price of robustness', 'price of accuracy'],
+        columns: [
+          'layers',
+          'λ_std',
+          'R',
+          'R_α',
+          'λ_adv',
+          'R',
+          'R_α',
+          'price of robustness',
+          'price of accuracy',
+        ],
         rows: summary.tradeoffs.map((t) => [
           t.layers,
           fmt(t.lambdaBestStandard),

@@ -14,7 +14,12 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { ratioToFrontier } from './frontier-distance.js';
 import { logGrid } from './lambda-grid.js';
-import { dimensionAt, type SpikedDesignConfig, spikedDesignSchema, spikedDesignSpec } from './spiked-design.js';
+import {
+  dimensionAt,
+  type SpikedDesignConfig,
+  spikedDesignSchema,
+  spikedDesignSpec,
+} from './spiked-design.js';
 
 /** Config of e6. */
 export type E6Config = SpikedDesignConfig & {
@@ -30,19 +35,39 @@ export type E6Config = SpikedDesignConfig & {
 };
 
 const schema: ConfigSchema<E6Config> = {
-  n: { type: 'integer', default: 150, quick: 100, min: 10, max: 3000, description: 'sample size n (e2’s design)' },
+  n: {
+    type: 'integer',
+    default: 150,
+    quick: 100,
+    min: 10,
+    max: 3000,
+    description: 'sample size n (e2’s design)',
+  },
   replicates: { type: 'integer', default: 3, quick: 2, min: 1, max: 1000, description: 'draws (seeds)' },
   ...spikedDesignSchema,
-  lambdaMin: { type: 'number', default: 1e-4, min: 1e-12, max: 1e6, description: 'smallest ridge λ (frontier)' },
+  lambdaMin: {
+    type: 'number',
+    default: 1e-4,
+    min: 1e-12,
+    max: 1e6,
+    description: 'smallest ridge λ (frontier)',
+  },
   lambdaMax: { type: 'number', default: 10, min: 1e-12, max: 1e6, description: 'largest ridge λ (frontier)' },
-  lambdaCount: { type: 'integer', default: 41, min: 3, max: 1000, description: 'λ values of the ridge frontier' },
+  lambdaCount: {
+    type: 'integer',
+    default: 41,
+    min: 3,
+    max: 1000,
+    description: 'λ values of the ridge frontier',
+  },
   epsilonFactors: {
     type: 'numberList',
     default: [0.25, 1, 4],
     min: 0,
     max: 1000,
     increasing: true,
-    description: 'adversarial-training budgets ε_train as multiples of the evaluation budget α (in each norm)',
+    description:
+      'adversarial-training budgets ε_train as multiples of the evaluation budget α (in each norm)',
   },
   maxIterations: {
     type: 'integer',
@@ -170,7 +195,8 @@ export const e6Comparators: ExperimentDefinition<E6Config> = {
     return rows;
   },
   summarize(_config, rows): E6Summary {
-    const mean = (method: string, column: string) => aggregate(rows, 'parameter', column, (r) => r.method === method);
+    const mean = (method: string, column: string) =>
+      aggregate(rows, 'parameter', column, (r) => r.method === method);
     const ridgeRisk = mean('ridge', 'risk');
     const ridgeAdv = mean('ridge', 'advRisk');
     const ridgePoints: FrontierPoint[] = ridgeRisk.map((r, k) => ({

@@ -1,6 +1,6 @@
+import type { DifferentiablePredictor } from '@benignlab/adversarial-risk';
 import { absoluteAlpha, estimateRisks } from '@benignlab/adversarial-risk';
 import { type Design, deriveSeed } from '@benignlab/data';
-import type { DifferentiablePredictor } from '@benignlab/adversarial-risk';
 import { Matrix } from '@benignlab/linalg';
 import type { ParamSpec } from '../core/types.js';
 
@@ -96,7 +96,12 @@ export function kernelRisks(
 ): KernelRisks {
   const test = design.testSample(settings.testSize, deriveSeed(seed, 'test')).X;
   const alpha = absoluteAlpha(settings.alphaRelative, 'relative', 'l2', design.eigenvalues);
-  const common = { sample: test, target: design.thetaStar, norm: 'l2' as const, seed: deriveSeed(seed, 'attack') };
+  const common = {
+    sample: test,
+    target: design.thetaStar,
+    norm: 'l2' as const,
+    seed: deriveSeed(seed, 'attack'),
+  };
   const firstOrder = estimateRisks(predictor, { ...common, alpha, method: 'first-order' });
   let advRiskPgd: number | null = null;
   let advRiskPgdSe: number | null = null;

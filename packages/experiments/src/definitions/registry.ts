@@ -7,7 +7,13 @@ import { e4NtkRidge } from './e4-ntk-ridge.js';
 import { e6Comparators } from './e6-comparators.js';
 
 /** Every experiment of the suite, in report order. */
-export const experiments: readonly AnyExperiment[] = [e1MinNorm, e2Ridge, e3NtkInterpolator, e4NtkRidge, e6Comparators] as unknown as AnyExperiment[];
+export const experiments: readonly AnyExperiment[] = [
+  e1MinNorm,
+  e2Ridge,
+  e3NtkInterpolator,
+  e4NtkRidge,
+  e6Comparators,
+] as unknown as AnyExperiment[];
 
 /** The ids of {@link experiments}. */
 export const experimentIds: readonly string[] = experiments.map((e) => e.id);

@@ -3,8 +3,8 @@ import { LinalgError } from '../../errors.js';
 import { describeValue } from '../../matrix.js';
 import { assertKnownOptions } from '../../validate.js';
 import type { KernelBackend } from '../backend.js';
+import { createBlockedBackend } from '../wasm/blocked-backend.js';
 import { type KernelVariant, supportedKernelVariants } from '../wasm/kernel-module.js';
-import { createBlockedBackend } from '../wasm/wasm-backend.js';
 import { createNodeThreadPool } from './node-thread-pool.js';
 
 /** Options of {@link createThreadedBackend} and {@link enableThreads}. */

@@ -1,7 +1,7 @@
 import type { KernelBackend } from '../backend.js';
+import { createBlockedBackend } from './blocked-backend.js';
 import { type KernelVariant, supportedKernelVariants } from './kernel-module.js';
 import { createSingleThreadExecutor } from './single-thread-executor.js';
-import { createBlockedBackend } from './wasm-backend.js';
 
 const backends = new Map<KernelVariant, KernelBackend | null>();
 

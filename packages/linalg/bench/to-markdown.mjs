@@ -1,0 +1,36 @@
+// Prints bench-results/linalg.json (or the file given) as the Markdown tables of the README.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const file =
+  process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'bench-results', 'linalg.json');
+const { session, results } = JSON.parse(readFileSync(file, 'utf8'));
+const fixed = (value, digits) => (value === undefined || value === null ? '—' : value.toFixed(digits));
+console.log(
+  `Session ${session.date}, ${session.node}, ${session.cpu}, ${session.threads} threads, load average ${session.loadAverageAtStart
+    .map((x) => x.toFixed(1))
+    .join(
+      '/',
+    )} at start; micro-kernel peak per thread: SIMD ${fixed(session.microKernelPeakGflops.simd, 1)}, FMA ${fixed(
+    session.microKernelPeakGflops.fma,
+    1,
+  )} GFLOP/s.\n`,
+);
+for (const result of results) {
+  console.log(`**${result.label}**\n`);
+  console.log(
+    '| implementation | threads | median s | ours / numpy | × faster than ml-matrix | GFLOP/s | % of kernel peak | peak RSS MiB |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of result.rows) {
+    const seconds = `${row.extrapolated ? '≈' : ''}${fixed(row.medianSeconds, 3)}${row.extrapolated ? ` (from ${row.measuredSize.join('×')})` : ''}`;
+    console.log(
+      `| ${row.implementation} | ${row.threads} | ${seconds} | ${fixed(row.ratioToNumpy, 2)} | ${fixed(row.speedupOverMlMatrix, 1)} | ${fixed(
+        row.gflops,
+        1,
+      )} | ${fixed(row.percentOfKernelPeak, 0)} | ${fixed(row.peakRssMiB, 0)} |`,
+    );
+  }
+  console.log('');
+}
