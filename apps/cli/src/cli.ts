@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { ExperimentError } from '@benignlab/experiments';
+import { findExtraCommand } from './commands/extra-commands.js';
 import { type CommandIo, reproduce } from './commands/reproduce.js';
 import { parseReproduceArgs, REPRODUCE_USAGE } from './commands/reproduce-options.js';
 import { UsageError } from './usage-error.js';
@@ -10,6 +11,13 @@ export const USAGE = `Usage: benignlab <command> [options]
 
 Commands:
   reproduce    run the reproduction suite and write the report (benignlab reproduce --help)
+  list         list the experiments of the suite
+  describe     show an experiment's settings: defaults, quick sizes, allowed ranges
+  run          run one experiment with any setting changed
+  fit          fit min-norm, ridge or NTK regression to your own data (CSV or .npy)
+  theory       deterministic-equivalent theory curves, instantly
+
+Every command takes --help (with examples).
 
 Options:
   -h, --help     show this help
@@ -47,7 +55,12 @@ export async function main(
       await reproduce(options, io);
       return 0;
     }
-    throw new UsageError(command, 'unknown command; expected one of: reproduce (see benignlab --help)');
+    const extra = findExtraCommand(command);
+    if (extra) return await extra(rest, io);
+    throw new UsageError(
+      command,
+      'unknown command; expected one of: reproduce, list, describe, run, fit, theory (see benignlab --help)',
+    );
   } catch (error) {
     if (error instanceof UsageError || error instanceof ExperimentError) {
       io.stderr.write(`benignlab: ${error.message}\n`);

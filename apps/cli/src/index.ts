@@ -1,7 +1,42 @@
 export { main, USAGE } from './cli.js';
+export {
+  type CommandDefinition,
+  type CommandExample,
+  commandDefinitions,
+  describeCommand,
+  type FlagDefinition,
+  type FlagType,
+  findCommand,
+  fitCommand,
+  listCommand,
+  type PositionalDefinition,
+  reproduceCommand,
+  runCommand,
+  theoryCommand,
+} from './commands/definitions.js';
+export { describeExperiment, type SettingDescription } from './commands/describe.js';
+export { type CommandMain, extraCommands, findExtraCommand } from './commands/extra-commands.js';
+export { type FitOutcome, type FitRisks, fitFromFiles, fitJson } from './commands/fit.js';
+export { covarianceFromArray, type FitCovariance } from './commands/fit-covariance.js';
+export { type FitModel, type FitOptions, parseFitArgs } from './commands/fit-options.js';
+export { cliGuideMarkdown, commandSummaries, formatCommandHelp, usageLine } from './commands/help-text.js';
+export {
+  type FlagValue,
+  type ParsedCommandLine,
+  parseCommandLine,
+  readNumber,
+} from './commands/parse-command-line.js';
 export { type CommandIo, type ReproduceOutcome, reproduce } from './commands/reproduce.js';
 export { parseReproduceArgs, REPRODUCE_USAGE, type ReproduceOptions } from './commands/reproduce-options.js';
+export { parseRunArgs, type RunOptions, settingValue } from './commands/run-options.js';
+export { type TheoryModel, type TheoryPoint, theoryCurve, theoryTable } from './commands/theory.js';
+export { parseLambdaGrid, parseTheoryArgs, type TheoryOptions } from './commands/theory-options.js';
 export { figureToSvg, svgToPng } from './figures/render.js';
+export { DataFileError } from './input/data-file-error.js';
+export type { NumericArray } from './input/numeric-array.js';
+export { parseNumericCsv } from './input/parse-csv.js';
+export { type NpyHeader, parseNpy, parseNpyHeader } from './input/parse-npy.js';
+export { readNumericArray, toMatrix, toVector } from './input/read-array.js';
 export { AtomicWriter } from './output/atomic-writer.js';
 export { escapeHtml, type ReportRun, type ReportSection, reportHtml } from './output/report-html.js';
 export { UsageError } from './usage-error.js';

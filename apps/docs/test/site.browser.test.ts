@@ -33,7 +33,9 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   );
   await page.goto(url, { waitUntil: 'load' });
   // VitePress hydrates after load; errors during hydration must still be caught.
-  await page.waitForFunction(() => (document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__);
+  await page.waitForFunction(
+    () => (document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__,
+  );
   return { page, errors };
 }
 
@@ -80,13 +82,14 @@ describe('every page of the built site', () => {
     const { page, errors } = await openPage(browser.context, `${server.url}/${path}`);
     try {
       await expect(page.locator('.VPContent').count()).resolves.toBe(1);
-      if (path === 'index.html')
-        await page.locator('[data-testid=experiment-figure-e1] svg').first().waitFor();
       if (path === 'playground.html')
         await page.locator('[data-testid=figure-n] svg[data-role=plot]').waitFor();
-      if (path.startsWith('reproduction/e')) {
-        const figures = page.locator('[data-testid^=experiment-figure-] svg');
-        if ((await page.locator('[data-testid$=-missing]').count()) === 0) await figures.first().waitFor();
+      // Committed experiment results are drawn after hydration: wait until each has its figure.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.bl-experiment')].every((e) => e.querySelector('figure svg')),
+      );
+      if (path === 'index.html' || path === 'theory.html') {
+        expect(await page.locator('[data-testid=experiment-figure-e1] svg').count()).toBeGreaterThan(0);
       }
       const markdownMath = await page.locator('.vp-doc').innerHTML();
       if (/\$[^$]+\$/.test(markdownMath.replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>/g, ''))) {

@@ -62,6 +62,7 @@ export {
   type E6Summary,
   e6Comparators,
 } from './definitions/e6-comparators.js';
+export { type E7Comparison, type E7Config, type E7Summary, e7Mnist } from './definitions/e7-mnist.js';
 export { ratioToFrontier } from './definitions/frontier-distance.js';
 export { logGrid } from './definitions/lambda-grid.js';
 export { experimentIds, experiments, getExperiment, selectExperiments } from './definitions/registry.js';

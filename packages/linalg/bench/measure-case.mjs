@@ -1,5 +1,6 @@
-// Child process of run-all.mjs: times one (case, implementation, threads) cell in a fresh
-// process, so peak RSS and JIT state belong to that cell alone. Prints one JSON line.
+// Child process of run-all.mjs: one (case, implementation, threads) cell in its own
+// process, so peak RSS and JIT state belong to that cell alone.
+import { createInterface } from 'node:readline';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { gram, Matrix, matmul, setBackend, symEig } from '../dist/index.js';
 import { createThreadedBackend } from '../dist/node-threads.js';
@@ -65,12 +66,18 @@ if (spec.case === 'gram') {
   } else work = () => symEig(S);
 } else throw new Error(`unknown case ${spec.case}`);
 
-if (spec.runs > 1) work();
-const seconds = [];
-for (let r = 0; r < spec.runs; r++) {
-  const start = performance.now();
-  work();
-  seconds.push((performance.now() - start) / 1000);
+// Protocol with run-all.mjs, one line each way: "run" → {"seconds"}, "done" → {"peakRssMiB"}.
+// Keeping the process (and its input) alive lets the parent interleave the runs of every
+// implementation, so all of them see the same machine load.
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) {
+  if (line === 'run') {
+    const start = performance.now();
+    work();
+    console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000 }));
+  } else if (line === 'done') {
+    if (pool) await pool.terminate();
+    console.log(JSON.stringify({ peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
+    lines.close();
+  }
 }
-if (pool) await pool.terminate();
-console.log(JSON.stringify({ seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 }));

@@ -1,5 +1,5 @@
 // The numpy reference for one case, run through python3 in the same benchmark session.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const PYTHON = `
 import json, resource, sys, time
@@ -18,14 +18,14 @@ else:
     B = rng.random((d0, d0)) - 0.5
     S = B + B.T
     work = lambda: np.linalg.eigh(S)
-if spec["runs"] > 1:
-    work()
-seconds = []
-for _ in range(spec["runs"]):
-    start = time.perf_counter()
-    work()
-    seconds.append(time.perf_counter() - start)
-print(json.dumps({"seconds": seconds, "peakRssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "numpy": np.__version__}))
+for line in sys.stdin:
+    if line.strip() == "run":
+        start = time.perf_counter()
+        work()
+        print(json.dumps({"seconds": time.perf_counter() - start}), flush=True)
+    elif line.strip() == "done":
+        print(json.dumps({"peakRssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "numpy": np.__version__}), flush=True)
+        break
 `;
 
 /** Whether `python3 -c "import numpy"` works here. */
@@ -34,18 +34,12 @@ export function numpyAvailable() {
   return probe.status === 0;
 }
 
-/** Times one case with numpy; `threads` sets OPENBLAS/OMP thread counts for the child. */
-export function runNumpy(spec) {
+/** Starts the numpy child for one case (same line protocol as measure-case.mjs); `threads` sets OpenBLAS's thread count. */
+export function spawnNumpy(spec) {
   const env = {
     ...process.env,
     OPENBLAS_NUM_THREADS: String(spec.threads),
     OMP_NUM_THREADS: String(spec.threads),
   };
-  const child = spawnSync('python3', ['-c', PYTHON, JSON.stringify(spec)], {
-    env,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (child.status !== 0) throw new Error(`numpy child failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop());
+  return spawn('python3', ['-c', PYTHON, JSON.stringify(spec)], { env, stdio: ['pipe', 'pipe', 'inherit'] });
 }

@@ -4,13 +4,14 @@
 //
 //   node bench/run-all.mjs            # every case
 //   node bench/run-all.mjs gram       # only cases whose label contains "gram"
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { measureMicroKernelPeak, supportedKernelVariants } from '../dist/wasm-kernels.js';
-import { numpyAvailable, runNumpy } from './numpy-case.mjs';
+import { numpyAvailable, spawnNumpy } from './numpy-case.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
@@ -77,17 +78,29 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function runNode(spec, flags = []) {
-  const child = spawnSync(
-    process.execPath,
-    [...flags, join(here, 'measure-case.mjs'), JSON.stringify(spec)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
+/** A measuring child (node or python) driven line by line: `ask("run")` resolves to its JSON answer. */
+function measuringChild(cell, spec) {
+  const child =
+    cell.implementation === 'numpy'
+      ? spawnNumpy(spec)
+      : spawn(
+          process.execPath,
+          [
+            ...(cell.implementation === 'wasm-fma' ? fmaFlags : []),
+            join(here, 'measure-case.mjs'),
+            JSON.stringify(spec),
+          ],
+          { stdio: ['pipe', 'pipe', 'inherit'] },
+        );
+  const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  return {
+    async ask(command) {
+      child.stdin.write(`${command}\n`);
+      const { value, done } = await answers.next();
+      if (done) throw new Error(`${cell.implementation} child for ${spec.case} exited early`);
+      return JSON.parse(value);
     },
-  );
-  if (child.status !== 0) throw new Error(`${spec.implementation} ${spec.case} failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop());
+  };
 }
 
 function childPeak(variant) {
@@ -124,7 +137,7 @@ if (!hasNumpy) console.log('numpy is not importable by python3: numpy rows skipp
 const results = [];
 for (const c of CASES) {
   if (!c.label.includes(filter)) continue;
-  const runs = c.runs ?? 5;
+  const runs = c.runs ?? 7;
   const cells = [];
   const threadCounts = allThreads > 1 ? [1, allThreads] : [1];
   if (hasNumpy) for (const threads of [allThreads, 1]) cells.push({ implementation: 'numpy', threads });
@@ -132,29 +145,43 @@ for (const c of CASES) {
     for (const threads of threadCounts) cells.push({ implementation, threads });
   cells.push({ implementation: 'js', threads: 1 });
   cells.push({ implementation: 'ml-matrix', threads: 1 });
-  if (c.case === 'symEig') {
-    // symEig's cost is not in the product kernels yet: one row per backend would repeat itself.
-    for (const cell of cells) if (cell.implementation.startsWith('wasm')) cell.skip = cell.threads !== 1;
+  // Cells at the case size run interleaved (one run of each in turn, the order rotating),
+  // so every implementation sees the same machine load; the slow extrapolated cells follow.
+  const measured = new Map();
+  const groups = [
+    cells.filter((cell) => !c.slow?.[cell.implementation]),
+    ...cells.filter((cell) => c.slow?.[cell.implementation]).map((cell) => [cell]),
+  ];
+  for (const group of groups) {
+    const size = c.slow?.[group[0].implementation] ?? c.size;
+    const groupRuns = size === c.size ? runs : 3;
+    const children = group.map((cell) =>
+      measuringChild(cell, {
+        case: c.case,
+        size,
+        implementation: cell.implementation,
+        threads: cell.threads,
+      }),
+    );
+    for (const child of children) await child.ask('run'); // warm-up: JIT, kernel memory, thread start
+    const seconds = group.map(() => []);
+    for (let run = 0; run < groupRuns; run++) {
+      for (let t = 0; t < group.length; t++) {
+        const index = (t + run) % group.length;
+        seconds[index].push((await children[index].ask('run')).seconds);
+      }
+    }
+    for (let index = 0; index < group.length; index++) {
+      const { peakRssMiB } = await children[index].ask('done');
+      measured.set(group[index], { size, runs: groupRuns, seconds: seconds[index], peakRssMiB });
+    }
   }
 
   const rows = [];
   for (const cell of cells) {
-    if (cell.skip) continue;
-    const size = c.slow?.[cell.implementation] ?? c.size;
-    const cellRuns = size === c.size ? runs : 3;
-    const spec = {
-      case: c.case,
-      size,
-      implementation: cell.implementation,
-      threads: cell.threads,
-      runs: cellRuns,
-    };
-    const measured =
-      cell.implementation === 'numpy'
-        ? runNumpy(spec)
-        : runNode(spec, cell.implementation === 'wasm-fma' ? fmaFlags : []);
+    const { size, runs: cellRuns, seconds: times, peakRssMiB } = measured.get(cell);
     const scale = c.work(c.size) / c.work(size);
-    const seconds = median(measured.seconds) * scale;
+    const seconds = median(times) * scale;
     const peak = cell.implementation === 'wasm-fma' ? peaks.fma : peaks.simd;
     const gflops = c.flops ? c.flops(c.size) / seconds / 1e9 : undefined;
     rows.push({
@@ -169,16 +196,28 @@ for (const c of CASES) {
         gflops !== undefined && cell.implementation.startsWith('wasm')
           ? (100 * gflops) / (peak * cell.threads)
           : undefined,
-      peakRssMiB: measured.peakRssMiB,
+      peakRssMiB,
     });
   }
-  const numpyAll = rows.find((row) => row.implementation === 'numpy' && row.threads === allThreads);
+  // The faster numpy configuration is the reference: on a loaded machine OpenBLAS's spinning
+  // threads can make its multi-threaded run the slower one, which would flatter us.
+  const numpyRows = rows.filter((row) => row.implementation === 'numpy');
+  const numpyBest = numpyRows.reduce(
+    (best, row) => (best && best.medianSeconds <= row.medianSeconds ? best : row),
+    undefined,
+  );
   const mlMatrix = rows.find((row) => row.implementation === 'ml-matrix');
   for (const row of rows) {
-    row.ratioToNumpy = numpyAll ? row.medianSeconds / numpyAll.medianSeconds : undefined;
+    row.ratioToNumpy = numpyBest ? row.medianSeconds / numpyBest.medianSeconds : undefined;
     row.speedupOverMlMatrix = mlMatrix ? mlMatrix.medianSeconds / row.medianSeconds : undefined;
   }
-  results.push({ label: c.label, case: c.case, size: c.size, rows });
+  results.push({
+    label: c.label,
+    case: c.case,
+    size: c.size,
+    numpyReferenceThreads: numpyBest?.threads,
+    rows,
+  });
 
   console.log(`\n${c.label}`);
   console.log(

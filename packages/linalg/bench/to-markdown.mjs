@@ -18,7 +18,16 @@ console.log(
   )} GFLOP/s.\n`,
 );
 for (const result of results) {
-  console.log(`**${result.label}**\n`);
+  const numpyRows = result.rows.filter((row) => row.implementation === 'numpy');
+  const numpyBest = numpyRows.reduce(
+    (best, row) => (best && best.medianSeconds <= row.medianSeconds ? best : row),
+    undefined,
+  );
+  for (const row of result.rows)
+    row.ratioToNumpy = numpyBest ? row.medianSeconds / numpyBest.medianSeconds : undefined;
+  console.log(
+    `**${result.label}** (ratios against numpy on ${numpyBest?.threads ?? '—'} thread(s), its faster configuration)\n`,
+  );
   console.log(
     '| implementation | threads | median s | ours / numpy | × faster than ml-matrix | GFLOP/s | % of kernel peak | peak RSS MiB |',
   );

@@ -8,13 +8,7 @@ import {
 import { LinearModelError } from './errors.js';
 import { type LinearModel, linearModel, multiply, multiplyTransposed } from './linear-model.js';
 import { minNorm } from './min-norm.js';
-import {
-  guessStructure,
-  guessStructureByGap,
-  polishPrimal,
-  residualOf,
-  structuredDualBound,
-} from './sparse-polish.js';
+import { polishSparse } from './sparse-polish.js';
 import { assertCount, assertDesign, assertPositive } from './validate.js';
 
 /** Options of {@link adversarialTraining}. */
@@ -58,10 +52,8 @@ const DEFAULT_MAX_ITERATIONS = 1000;
 const WEIGHT_FLOOR = 1e-14;
 /** Relative floor on the ℓ1 weights η_j, so a coordinate that touches 0 can re-enter. */
 const SPARSITY_FLOOR = 1e-12;
-/** ℓ∞ only: every this many iterations, try the exact finish on the guessed support. */
+/** ℓ∞ only: every this many iterations, try the active-set finish of `sparse-polish.ts`. */
 const POLISH_EVERY = 20;
-/** How to separate the support (and the exactly fitted samples) from zero: the widest gap, or fixed levels. */
-const POLISH_THRESHOLDS = ['gap', 1e-3, 1e-6] as const;
 
 /**
  * Adversarial training of a linear model (THEORY.md §2, a comparator beyond the paper):
@@ -212,47 +204,6 @@ export function adversarialTraining(
     iterations,
     converged,
   };
-}
-
-/**
- * Tries the structure-guessing finish of `sparse-polish.ts` at a few thresholds and
- * returns the best primal point and the best certified bound found.
- */
-function polishSparse(
-  X: Matrix,
-  y: Float64Array,
-  theta: Float64Array,
-  epsilon: number,
-): { theta: Float64Array; objective: number; bound: number } {
-  let bestTheta = theta;
-  let bestObjective = objectiveValue(X, y, theta, epsilon, 'linf');
-  let bestBound = 0;
-  for (const threshold of POLISH_THRESHOLDS) {
-    const residual = residualOf(X, y, bestTheta);
-    const penalty = epsilon * dualNorm(bestTheta, 'linf');
-    const structure =
-      threshold === 'gap'
-        ? guessStructureByGap(bestTheta, residual, penalty)
-        : guessStructure(bestTheta, residual, penalty, threshold);
-    // A support wider than n cannot be pinned down by the KKT system (and would make it costly).
-    if (structure.support.length === 0 || structure.support.length > y.length) continue;
-    const candidate = polishPrimal(X, y, bestTheta, residual, epsilon, structure);
-    const objective = objectiveValue(X, y, candidate, epsilon, 'linf');
-    const point = objective < bestObjective ? candidate : bestTheta;
-    if (objective < bestObjective) {
-      bestTheta = candidate;
-      bestObjective = objective;
-    }
-    const pointResidual = residualOf(X, y, point);
-    const penalty = epsilon * dualNorm(point, 'linf');
-    const slack = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) slack[i] = Math.abs(pointResidual[i]) + penalty;
-    bestBound = Math.max(
-      bestBound,
-      structuredDualBound(X, y, point, pointResidual, slack, epsilon, structure),
-    );
-  }
-  return { theta: bestTheta, objective: bestObjective, bound: bestBound };
 }
 
 /** The perturbation norm (the dual of the penalty norm): ℓ2 or ℓ∞. */

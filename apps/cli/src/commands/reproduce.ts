@@ -116,7 +116,7 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
     const verdicts = results.map((r) => ({ id: r.result.id, verdicts: r.result.summary.verdicts }));
     const supported = verdicts.reduce((k, v) => k + v.verdicts.filter((x) => x.supported).length, 0);
     const claims = verdicts.reduce((k, v) => k + v.verdicts.length, 0);
-    io.stdout.write(`${verdictTable(verdicts, style, io.stdout.columns ?? 110)}\n\n`);
+    io.stdout.write(`${verdictTable(verdicts, style, io.stdout.columns || 110)}\n\n`);
     io.stdout.write(
       `${style.bold(`${supported} of ${claims} claims supported`)} in ${(totalMs / 1000).toFixed(1)} s. Report: ${out}/report.html\n`,
     );

@@ -31,12 +31,16 @@ export interface TheoryOptions {
 export function parseLambdaGrid(flag: string, text: string): number[] {
   if (text.includes(':')) {
     const parts = text.split(':');
-    if (parts.length !== 3) throw new UsageError(flag, `got "${text}"; expected a:b:k (k log-spaced λ from a to b)`);
+    if (parts.length !== 3)
+      throw new UsageError(flag, `got "${text}"; expected a:b:k (k log-spaced λ from a to b)`);
     const a = readNumber(flag, parts[0] as string, { min: 0 });
     const b = readNumber(flag, parts[1] as string, { min: 0 });
     const k = readNumber(flag, parts[2] as string, { integer: true, min: 2 });
     if (!(a > 0 && b > a)) {
-      throw new UsageError(flag, `got "${text}"; expected 0 < a < b in a:b:k (log spacing needs a > 0; list 0 separately as 0,…)`);
+      throw new UsageError(
+        flag,
+        `got "${text}"; expected 0 < a < b in a:b:k (log spacing needs a > 0; list 0 separately as 0,…)`,
+      );
     }
     if (k > 10000) throw new UsageError(flag, `got k = ${k}; expected at most 10000 grid points`);
     return logGrid(a, b, k);

@@ -16,6 +16,9 @@ export interface NpyHeader {
 
 type PyValue = string | boolean | number | PyValue[] | { [key: string]: PyValue };
 
+/** Typed arrays use the host's byte order; the fast path below needs it to be little-endian. */
+const LITTLE_ENDIAN_HOST = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
 /**
@@ -216,6 +219,16 @@ export function parseNpy(bytes: Uint8Array, file: string, argument: string): Num
     fail(`is truncated: shape (${shape.join(', ')}) needs ${count * size} data bytes, found ${available}`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset + header.dataOffset, count * size);
+  if (
+    LITTLE_ENDIAN_HOST &&
+    /^[<=]f8$/.test(header.descr) &&
+    (!header.fortranOrder || rows === 1 || cols === 1)
+  ) {
+    return {
+      shape: shape.length === 2 ? [rows, cols] : [count],
+      data: copyLittleFloat64(bytes, header.dataOffset, count, cols, fail),
+    };
+  }
   const data = new Float64Array(count);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
@@ -236,4 +249,27 @@ export function parseNpy(bytes: Uint8Array, file: string, argument: string): Num
     }
   }
   return { shape: shape.length === 2 ? [rows, cols] : [count], data };
+}
+
+/**
+ * The common case, little-endian float64 in row order, as one byte copy and a finiteness
+ * scan: an order of magnitude faster than reading value by value through a DataView.
+ * (The bytes are copied, not viewed, because the data offset need not be 8-aligned.)
+ */
+function copyLittleFloat64(
+  bytes: Uint8Array,
+  offset: number,
+  count: number,
+  cols: number,
+  fail: (message: string, position: { row?: number; column?: number }) => never,
+): Float64Array {
+  const data = new Float64Array(count);
+  new Uint8Array(data.buffer).set(bytes.subarray(offset, offset + count * 8));
+  for (let k = 0; k < count; k++) {
+    const value = data[k] as number;
+    if (value - value !== 0) {
+      fail(`is ${value}; expected finite numbers`, { row: Math.floor(k / cols) + 1, column: (k % cols) + 1 });
+    }
+  }
+  return data;
 }

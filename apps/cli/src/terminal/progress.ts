@@ -73,9 +73,12 @@ export class ProgressBar {
     const width = 24;
     const filled = Math.round(fraction * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    const line = `${this.#style.bold('reproduce')} ${bar} ${String(Math.floor(fraction * 100)).padStart(3)}%  cells ${cellsDone}/${cells}  elapsed ${formatDuration(elapsed)}  ETA ${formatDuration(eta)}  ${this.#style.dim(running.slice(0, 4).join(' '))}`;
-    const columns = this.#stream.columns ?? 100;
-    this.#stream.write(`\r\u001b[2K${line.slice(0, columns + 40)}`);
+    const runningIds = running.slice(0, 4).join(' ');
+    const plain = `reproduce ${bar} ${String(Math.floor(fraction * 100)).padStart(3)}%  cells ${cellsDone}/${cells}  elapsed ${formatDuration(elapsed)}  ETA ${formatDuration(eta)}  ${runningIds}`;
+    // Truncate the visible text (not the escape codes) to the terminal width.
+    const columns = this.#stream.columns || 100;
+    const visible = plain.length > columns - 1 ? plain.slice(0, columns - 1) : plain;
+    this.#stream.write(`\r\u001b[2K${this.#style.bold('reproduce')}${visible.slice('reproduce'.length)}`);
   }
 
   /** Clears the bar so the next output starts on a clean line. */

@@ -322,7 +322,7 @@ export function mountPlayground(container: HTMLElement): PlaygroundHandle {
       }
       simulated = { params: request.params, points: message.points };
       root.dataset.simulation = 'done';
-      status.textContent = `Done: ${message.points.length / 2} sample sizes × ${request.replicates} draws in ${(message.ms / 1000).toFixed(1)} s${message.isolated ? '' : ' (page not cross-origin isolated: one thread)'}. Dots: mean ± s.e.`;
+      status.textContent = `Done: ${message.points.length / 2} sample sizes × ${request.replicates} draws in ${(message.ms / 1000).toFixed(1)} s (linalg backend ${message.backend}, one worker thread${message.isolated ? '' : '; page not cross-origin isolated'}). Dots: mean ± s.e.`;
       redraw();
     };
     worker.onerror = (event) => {

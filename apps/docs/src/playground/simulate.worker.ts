@@ -1,10 +1,17 @@
 /// <reference lib="webworker" />
+import { getBackend } from '@benignlab/linalg';
 import { type SimulationRequest, simulate } from './simulation.ts';
 
 /** Messages the playground's simulation worker posts back. */
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; n: number }
-  | { type: 'done'; points: Awaited<ReturnType<typeof simulate>>; ms: number; isolated: boolean }
+  | {
+      type: 'done';
+      points: Awaited<ReturnType<typeof simulate>>;
+      ms: number;
+      isolated: boolean;
+      backend: string;
+    }
   | { type: 'error'; message: string };
 
 // Runs off the main thread so the sliders stay responsive while the packages fit models.
@@ -20,6 +27,7 @@ scope.onmessage = async (event: MessageEvent<SimulationRequest>) => {
       points,
       ms: performance.now() - started,
       isolated: scope.crossOriginIsolated,
+      backend: getBackend().name,
     } satisfies WorkerMessage);
   } catch (error) {
     scope.postMessage({

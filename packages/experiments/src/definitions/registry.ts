@@ -5,6 +5,7 @@ import { e2Ridge } from './e2-ridge.js';
 import { e3NtkInterpolator } from './e3-ntk-interpolator.js';
 import { e4NtkRidge } from './e4-ntk-ridge.js';
 import { e6Comparators } from './e6-comparators.js';
+import { e7Mnist } from './e7-mnist.js';
 
 /** Every experiment of the suite, in report order. */
 export const experiments: readonly AnyExperiment[] = [
@@ -13,6 +14,7 @@ export const experiments: readonly AnyExperiment[] = [
   e3NtkInterpolator,
   e4NtkRidge,
   e6Comparators,
+  e7Mnist,
 ] as unknown as AnyExperiment[];
 
 /** The ids of {@link experiments}. */

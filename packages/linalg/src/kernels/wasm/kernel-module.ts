@@ -64,6 +64,16 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+function compileOrNull(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module | null {
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch {
+    // Synchronous compilation can be refused (older Chrome allowed only 4 KB on the main
+    // thread; these modules are ~5 KB): then the JS backend simply stays in charge.
+    return null;
+  }
+}
+
 /**
  * The raw bytes of one kernel build. `shared` selects the build importing a shared
  * memory (for threads); the private-memory build needs no cross-origin isolation.
@@ -89,8 +99,7 @@ export function kernelModule(variant: KernelVariant, shared: boolean): WebAssemb
   let module = moduleCache.get(key);
   if (module === undefined) {
     const bytes = kernelBytes(variant, shared);
-    module =
-      typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    module = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? compileOrNull(bytes) : null;
     moduleCache.set(key, module);
   }
   return module ?? undefined;

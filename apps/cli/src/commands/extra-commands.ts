@@ -1,0 +1,31 @@
+import { describeMain } from './describe.js';
+import { fitMain } from './fit.js';
+import { listMain } from './list.js';
+import type { CommandIo } from './reproduce.js';
+import { runMain } from './run.js';
+import { theoryMain } from './theory.js';
+
+/** A command's entry point: arguments after the command name → exit status. */
+export type CommandMain = (argv: readonly string[], io: CommandIo) => Promise<number>;
+
+/** The commands besides `reproduce`, by name, for the dispatcher in cli.ts. */
+export const extraCommands: Readonly<Record<string, CommandMain>> = {
+  list: listMain,
+  describe: describeMain,
+  run: runMain,
+  fit: fitMain,
+  theory: theoryMain,
+};
+
+/**
+ * The entry point of a command other than `reproduce`, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * const main = findExtraCommand('fit');
+ * if (main) process.exitCode = await main(['--help'], io);
+ * ```
+ */
+export function findExtraCommand(name: string): CommandMain | undefined {
+  return Object.hasOwn(extraCommands, name) ? extraCommands[name] : undefined;
+}
