@@ -1,6 +1,11 @@
 /**
  * A command-line usage error: a bad flag or value. The CLI prints its message as one
  * line and exits with status 2.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError('--workers', 'got "0"; expected an integer ≥ 1');
+ * ```
  */
 export class UsageError extends Error {
   /** The flag or argument that was wrong, e.g. `"--workers"`. */

@@ -96,6 +96,12 @@ describe('every page of the built site', () => {
         throw new Error(`unrendered $…$ math on ${path}`);
       }
       await expect(page.locator('.katex-error').count()).resolves.toBe(0);
+      const overflowingMath = await page.evaluate(() =>
+        [...document.querySelectorAll('.math-block')]
+          .filter((e) => e.scrollWidth > e.clientWidth + 1)
+          .map((e) => (e.textContent ?? '').slice(0, 40)),
+      );
+      expect(overflowingMath, 'display formulas wider than the text column').toEqual([]);
       await screenshot(page, path);
       expect(errors).toEqual([]);
     } finally {

@@ -79,6 +79,20 @@ describe('planExperiment', () => {
     }
   });
 
+  it('gives cells with the same seedKey the same seed', () => {
+    const shared = {
+      ...toy,
+      cells: () => [
+        { key: 'a/1', seedKey: 'a', params: {}, cost: 1 },
+        { key: 'a/2', seedKey: 'a', params: {}, cost: 1 },
+        { key: 'b/1', params: {}, cost: 1 },
+      ],
+    };
+    const [a1, a2, b1] = planExperiment(shared as never, { seed: 4 }).cells;
+    expect(a1?.seed).toBe(a2?.seed);
+    expect(b1?.seed).not.toBe(a1?.seed);
+  });
+
   it('uses the default seed when none is given, and rejects bad seeds', () => {
     expect(planExperiment(toy as never).seed).toBe(DEFAULT_SEED);
     for (const bad of [-1, 1.5, Number.NaN, '3', 2 ** 60]) {

@@ -5,6 +5,7 @@ import { type ExperimentResult, getExperiment, runExperiment } from '../src/inde
 const TINY: Record<string, Record<string, unknown>> = {
   e3: { ns: [30, 60], replicates: 2, testSize: 30, pgdTestSize: 5, pgdSteps: 2 },
   e4: { n: 40, replicates: 1, lambdaCount: 3, testSize: 20 },
+  e5: { n: 10, widths: [16, 64], replicates: 1, testSize: 5, pgdSteps: 1, maxSteps: 50 },
   e6: { n: 40, replicates: 1, lambdaCount: 5, epsilonFactors: [1], maxIterations: 5, gdSteps: [1, 10] },
   e7: { nTrain: 40, nTest: 40, replicates: 1, lambdaCount: 3, labelNoise: [0, 0.2] },
 };
@@ -44,6 +45,14 @@ describe('every experiment at tiny sizes', () => {
       expect(row.advRiskFirstOrder as number).toBeGreaterThan(row.risk as number);
       expect(row.advRiskPgd).not.toBeNull();
     }
+  });
+
+  it('e5 trains one network per (draw, width) on data shared by the draw', async () => {
+    const { result } = await runExperiment(getExperiment('e5'), { seed: 1, overrides: TINY.e5 });
+    expect(result.rows.map((r) => r.width)).toEqual([16, 64]);
+    expect(result.rows[0]?.seed).toBe(result.rows[1]?.seed);
+    expect(result.rows[0]?.ntkAdvRiskPgd).toBe(result.rows[1]?.ntkAdvRiskPgd);
+    for (const row of result.rows) expect(row.weightMovement as number).toBeGreaterThan(0);
   });
 
   it('e7 measures the interpolator (λ = 0) beside the ridge grid, with the flips it made', async () => {

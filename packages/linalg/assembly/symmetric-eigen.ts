@@ -26,20 +26,6 @@ function dot(x: usize, y: usize, length: i32): f64 {
   return total;
 }
 
-/** row[j] −= alpha·x[j] + beta·y[j] over `length` entries. */
-function rankTwoRow(row: usize, alpha: f64, x: usize, beta: f64, y: usize, length: i32): void {
-  const a = f64x2.splat(alpha);
-  const b = f64x2.splat(beta);
-  let j = 0;
-  for (; j + 1 < length; j += 2) {
-    const update = f64x2.add(f64x2.mul(a, v128.load(at(x, j))), f64x2.mul(b, v128.load(at(y, j))));
-    v128.store(at(row, j), f64x2.sub(v128.load(at(row, j)), update));
-  }
-  for (; j < length; j++) {
-    store<f64>(at(row, j), load<f64>(at(row, j)) - (alpha * load<f64>(at(x, j)) + beta * load<f64>(at(y, j))));
-  }
-}
-
 /**
  * Reduces the symmetric `a` (overwritten) to tridiagonal form by reflectors
  * `H_k = I − τ_k v_k v_kᵀ` on indices k+1..n−1: diagonal to `d`, super-diagonal to `e`
@@ -96,13 +82,30 @@ export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, tau: usize,
     for (let i = k + 1; i < n; i++) {
       const row = a + <usize>i * rowBytes;
       const length = i - k - 1;
-      if (previous >= 0) {
-        rankTwoRow(at(row, k + 1), load<f64>(at(pendingV, i)), at(p, k + 1), load<f64>(at(p, i)), at(pendingV, k + 1), length + 1);
-      }
       const vi = load<f64>(at(rowK, i));
-      const diagonal = load<f64>(at(row, i));
-      const rowDot = dotAndScatter(at(row, k + 1), first, at(y, k + 1), vi, length);
-      store<f64>(at(y, i), load<f64>(at(y, i)) + rowDot + diagonal * vi);
+      let rowDot: f64;
+      if (previous >= 0) {
+        rowDot = updateDotAndScatter(
+          at(row, k + 1),
+          load<f64>(at(pendingV, i)),
+          at(p, k + 1),
+          load<f64>(at(p, i)),
+          at(pendingV, k + 1),
+          first,
+          at(y, k + 1),
+          vi,
+          length,
+        );
+        // The diagonal entry's share of the pending update, then of the product.
+        const diagonalEntry = at(row, i);
+        store<f64>(
+          diagonalEntry,
+          load<f64>(diagonalEntry) - (load<f64>(at(pendingV, i)) * load<f64>(at(p, i)) + load<f64>(at(p, i)) * load<f64>(at(pendingV, i))),
+        );
+      } else {
+        rowDot = dotAndScatter(at(row, k + 1), first, at(y, k + 1), vi, length);
+      }
+      store<f64>(at(y, i), load<f64>(at(y, i)) + rowDot + load<f64>(at(row, i)) * vi);
     }
     // p = τ y, then w = p − (τ/2)(pᵀv) v: the update pending for the next step (w stored in p).
     let pv: f64 = 0;
@@ -130,6 +133,44 @@ export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, tau: usize,
   }
   store<f64>(at(d, n - 1), load<f64>(at(a, n * n - 1)));
   store<f64>(at(e, n - 1), 0);
+}
+
+/**
+ * One fused sweep of a row segment: row[j] −= alpha·x[j] + beta·z[j] (the pending rank-2
+ * update), then returns Σ_j row[j]·v[j] and adds `scale`·row[j] to y[j], over `length`
+ * entries: each entry is loaded and stored once.
+ */
+function updateDotAndScatter(
+  row: usize,
+  alpha: f64,
+  x: usize,
+  beta: f64,
+  z: usize,
+  v: usize,
+  y: usize,
+  scale: f64,
+  length: i32,
+): f64 {
+  const a = f64x2.splat(alpha);
+  const b = f64x2.splat(beta);
+  const factor = f64x2.splat(scale);
+  let sum = f64x2.splat(0);
+  let j = 0;
+  for (; j + 1 < length; j += 2) {
+    const update = f64x2.add(f64x2.mul(a, v128.load(at(x, j))), f64x2.mul(b, v128.load(at(z, j))));
+    const entries = f64x2.sub(v128.load(at(row, j)), update);
+    v128.store(at(row, j), entries);
+    sum = f64x2.add(sum, f64x2.mul(entries, v128.load(at(v, j))));
+    v128.store(at(y, j), f64x2.add(v128.load(at(y, j)), f64x2.mul(factor, entries)));
+  }
+  let total = f64x2.extract_lane(sum, 0) + f64x2.extract_lane(sum, 1);
+  for (; j < length; j++) {
+    const entry = load<f64>(at(row, j)) - (alpha * load<f64>(at(x, j)) + beta * load<f64>(at(z, j)));
+    store<f64>(at(row, j), entry);
+    total += entry * load<f64>(at(v, j));
+    store<f64>(at(y, j), load<f64>(at(y, j)) + scale * entry);
+  }
+  return total;
 }
 
 /** Returns Σ_j row[j]·v[j] and adds `scale`·row[j] to y[j], over `length` entries. */

@@ -52,8 +52,8 @@ const DEFAULT_MAX_ITERATIONS = 1000;
 const WEIGHT_FLOOR = 1e-14;
 /** Relative floor on the ℓ1 weights η_j, so a coordinate that touches 0 can re-enter. */
 const SPARSITY_FLOOR = 1e-12;
-/** ℓ∞ only: every this many iterations, try the active-set finish of `sparse-polish.ts`. */
-const POLISH_EVERY = 20;
+/** ℓ∞ only: the active-set finish of `sparse-polish.ts` runs after 20, 40, 80, … iterations. */
+const POLISH_START = 20;
 
 /**
  * Adversarial training of a linear model (THEORY.md §2, a comparator beyond the paper):
@@ -176,8 +176,8 @@ export function adversarialTraining(
       converged = true;
       break;
     }
-    if (norm === 'linf' && iterations % POLISH_EVERY === 0) {
-      const polished = polishSparse(X, y, bestTheta, epsilon);
+    if (norm === 'linf' && (isPolishIteration(iterations) || iterations === maxIterations)) {
+      const polished = polishSparse(X, y, bestTheta, epsilon, tolerance);
       if (polished.objective < bestObjective) {
         bestObjective = polished.objective;
         bestTheta = polished.theta;
@@ -204,6 +204,12 @@ export function adversarialTraining(
     iterations,
     converged,
   };
+}
+
+/** 20, 40, 80, …: a geometric schedule keeps the finish's cost a small share of the run. */
+function isPolishIteration(iteration: number): boolean {
+  const ratio = iteration / POLISH_START;
+  return Number.isInteger(ratio) && (ratio & (ratio - 1)) === 0;
 }
 
 /** The perturbation norm (the dual of the penalty norm): ℓ2 or ℓ∞. */

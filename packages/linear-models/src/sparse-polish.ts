@@ -33,18 +33,25 @@ export interface SparsePolishResult {
 }
 
 /** Active-set rounds per initial guess. */
-const MAX_ROUNDS = 20;
+const MAX_ROUNDS = 6;
 /** Relative slack before a dual constraint counts as violated (rounding noise). */
 const VIOLATION_TOLERANCE = 1e-10;
 /** Ways of reading the structure off θ: the widest log-gap, then fixed relative levels. */
-const GUESSES = ['gap', 1e-3, 1e-6] as const;
+const GUESSES = ['gap', 1e-6] as const;
 
 /**
  * Tries the active-set finish from `theta` and returns the best point and bound found.
  *
  * @param theta a near-optimal point of the reweighted iterations
+ * @param tolerance stop as soon as the relative duality gap is this small
  */
-export function polishSparse(X: Matrix, y: Float64Array, theta: Float64Array, epsilon: number): SparsePolishResult {
+export function polishSparse(
+  X: Matrix,
+  y: Float64Array,
+  theta: Float64Array,
+  epsilon: number,
+  tolerance: number,
+): SparsePolishResult {
   let bestTheta = theta;
   let bestObjective = objectiveValue(X, y, theta, epsilon, 'linf');
   let bestBound = 0;
@@ -63,6 +70,9 @@ export function polishSparse(X: Matrix, y: Float64Array, theta: Float64Array, ep
       }
       const certificate = certify(X, y, candidate, epsilon, structure);
       bestBound = Math.max(bestBound, certificate.bound);
+      if (bestObjective - (bestBound * bestBound) / y.length <= tolerance * bestObjective) {
+        return { theta: bestTheta, objective: bestObjective, bound: bestBound };
+      }
       structure = certificate.repaired;
     }
   }
@@ -132,7 +142,12 @@ function widestGapCut(values: Float64Array, scale: number): number {
  * `X_{Z,S} θ_S = y_Z`: solved exactly through its KKT system (by `lstsq`, which also
  * copes with a singular one).
  */
-function solveStructure(X: Matrix, y: Float64Array, epsilon: number, structure: SparseStructure): Float64Array {
+function solveStructure(
+  X: Matrix,
+  y: Float64Array,
+  epsilon: number,
+  structure: SparseStructure,
+): Float64Array {
   const { support, signs, fitted, residualSigns } = structure;
   const { rows: n, cols: p, data } = X;
   const m = support.length;

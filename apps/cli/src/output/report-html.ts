@@ -26,7 +26,14 @@ export interface ReportRun {
   versions: Record<string, string>;
 }
 
-/** Escapes text for HTML content and attribute values. */
+/**
+ * Escapes text for HTML content and attribute values.
+ *
+ * @example
+ * ```ts
+ * escapeHtml('R < 1 & "α"'); // 'R &lt; 1 &amp; &quot;α&quot;'
+ * ```
+ */
 export function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')

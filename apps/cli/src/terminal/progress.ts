@@ -8,7 +8,14 @@ export interface ProgressStream {
   write(text: string): unknown;
 }
 
-/** Formats seconds as `m:ss`. */
+/**
+ * Formats seconds as `m:ss`.
+ *
+ * @example
+ * ```ts
+ * formatDuration(75); // '1:15'
+ * ```
+ */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–:––';
   const whole = Math.round(seconds);
@@ -20,6 +27,12 @@ export function formatDuration(seconds: number): string {
  * and CI logs get only the final table). The ETA extrapolates elapsed time by the share
  * of estimated cost done, which tracks wall time far better than the share of cells
  * (cells at large n cost hundreds of times more than at small n).
+ *
+ * @example
+ * ```ts
+ * const bar = new ProgressBar(process.stderr, styleFor(process.stderr, process.env));
+ * runPlans(plans, { onProgress: (event) => bar.update(event) });
+ * ```
  */
 export class ProgressBar {
   readonly #stream: ProgressStream;

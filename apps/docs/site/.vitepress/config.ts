@@ -41,7 +41,13 @@ export default defineConfig({
   vite: {
     // Bundle the packages from their TypeScript sources, as tests and typecheck do, so the
     // site never shows a stale dist/ of a package built before its latest change.
-    resolve: { conditions: ['@benignlab/source', 'module', 'browser', 'import', 'default'] },
+    resolve: {
+      conditions: ['@benignlab/source', 'module', 'browser', 'import', 'default'],
+      // The site draws committed results and never runs e7: keep MNIST's 20 MB out of it.
+      alias: {
+        mnist: fileURLToPath(new URL('../../src/reproduction/mnist-not-bundled.ts', import.meta.url)),
+      },
+    },
     server: { headers: isolationHeaders },
     preview: { headers: isolationHeaders },
     worker: { format: 'es' },

@@ -29,7 +29,14 @@ function rangeText(spec: { type: string; min?: number; max?: number }): string {
   return `finite ${kind}`;
 }
 
-/** Describes what a parameter accepts, e.g. `"a list of integers in [10, 5000], increasing"`. */
+/**
+ * Describes what a parameter accepts, for error messages and `describe`.
+ *
+ * @example
+ * ```ts
+ * allowedText({ type: 'enum', default: 'both', values: ['first', 'both'], description: '' }); // 'one of "first", "both"'
+ * ```
+ */
 export function allowedText(spec: ParamSpec): string {
   switch (spec.type) {
     case 'integer':
@@ -99,7 +106,14 @@ export function validateParam(name: string, spec: ParamSpec, value: unknown): Pa
   }
 }
 
-/** The default config of a schema (or its `--quick` variant), without overrides. */
+/**
+ * The default config of a schema (or its `--quick` variant), without overrides.
+ *
+ * @example
+ * ```ts
+ * defaultConfig(e1MinNorm.schema, { quick: true }).ns; // [50, 100, 200, 400]
+ * ```
+ */
 export function defaultConfig<C extends Config>(schema: ConfigSchema<C>, options: ResolveOptions = {}): C {
   const config: Config = {};
   for (const [key, spec] of Object.entries(schema) as [string, ParamSpec][]) {

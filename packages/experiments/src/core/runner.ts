@@ -49,7 +49,15 @@ export interface PlanOptions {
 /** The default top-level seed. */
 export const DEFAULT_SEED = 2024;
 
-/** Validates a top-level seed: a non-negative safe integer. */
+/**
+ * Validates a top-level seed: a non-negative safe integer.
+ *
+ * @example
+ * ```ts
+ * checkSeed(7); // 7
+ * checkSeed(-1); // throws ExperimentError naming "seed"
+ * ```
+ */
 export function checkSeed(seed: unknown): number {
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
     throw new ExperimentError('seed', `got ${String(seed)}; expected a non-negative integer`);
@@ -58,7 +66,7 @@ export function checkSeed(seed: unknown): number {
 }
 
 /**
- * Resolves the config and derives every cell's seed: `deriveSeed(seed, id, cell.key)`.
+ * Resolves the config and derives every cell's seed: `deriveSeed(seed, id, cell.seedKey ?? cell.key)`.
  *
  * @example
  * ```ts
@@ -77,7 +85,7 @@ export function planExperiment(experiment: AnyExperiment, options: PlanOptions =
   const cells = specs.map((spec, index): PlannedCell => {
     if (seen.has(spec.key)) throw new Error(`${experiment.id}: duplicate cell key ${spec.key}`);
     seen.add(spec.key);
-    return { ...spec, index, seed: deriveSeed(seed, experiment.id, spec.key) };
+    return { ...spec, index, seed: deriveSeed(seed, experiment.id, spec.seedKey ?? spec.key) };
   });
   const cost = cells.reduce((sum, cell) => sum + cell.cost, 0);
   return { experiment, config, sizes: options.quick ? 'quick' : 'default', seed, cells, cost };
@@ -87,6 +95,10 @@ export function planExperiment(experiment: AnyExperiment, options: PlanOptions =
  * Assembles the result from each cell's rows (indexed like `plan.cells`) and summarizes it.
  *
  * @returns the result and the summary's wall time in ms
+ * @example
+ * ```ts
+ * const { result } = assembleResult(plan, outcomes.map((o) => o.rows));
+ * ```
  */
 export function assembleResult(
   plan: ExperimentPlan,
@@ -114,7 +126,14 @@ export function assembleResult(
   };
 }
 
-/** Milliseconds from a monotonic clock, in Node and browsers alike. */
+/**
+ * Milliseconds from a monotonic clock, in Node and browsers alike.
+ *
+ * @example
+ * ```ts
+ * const started = now(); run(); const ms = now() - started;
+ * ```
+ */
 export function now(): number {
   return globalThis.performance.now();
 }

@@ -90,7 +90,14 @@ export function aggregate(
   return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([x, values]) => ({ x, ...meanSe(values) }));
 }
 
-/** Rounds for display in verdict sentences: 3 significant digits. */
+/**
+ * Rounds for display in verdict sentences: 3 significant digits, exponents outside [10⁻³, 10⁴).
+ *
+ * @example
+ * ```ts
+ * fmt(0.012345); // '0.0123'
+ * ```
+ */
 export function fmt(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
   if (value === 0) return '0';

@@ -55,13 +55,18 @@ export interface CellSpec {
   params: Record<string, number | string>;
   /** Relative cost estimate (arbitrary units), used for scheduling and the progress ETA. */
   cost: number;
+  /**
+   * The stream name the seed derives from; defaults to `key`. Cells that must share
+   * their random draws (the same data at several network widths) share a `seedKey`.
+   */
+  seedKey?: string;
 }
 
 /** A cell with the seed derived for it from the top-level seed. */
 export interface PlannedCell extends CellSpec {
   /** Position in the experiment's plan; rows are assembled in this order. */
   index: number;
-  /** Seed derived as `deriveSeed(seed, experimentId, key)` (`@benignlab/data`), in [0, 2⁵³). */
+  /** Seed derived as `deriveSeed(seed, experimentId, seedKey ?? key)` (`@benignlab/data`), in [0, 2⁵³). */
   seed: number;
 }
 

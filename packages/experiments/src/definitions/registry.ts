@@ -4,6 +4,7 @@ import { e1MinNorm } from './e1-min-norm.js';
 import { e2Ridge } from './e2-ridge.js';
 import { e3NtkInterpolator } from './e3-ntk-interpolator.js';
 import { e4NtkRidge } from './e4-ntk-ridge.js';
+import { e5FiniteWidth } from './e5-finite-width.js';
 import { e6Comparators } from './e6-comparators.js';
 import { e7Mnist } from './e7-mnist.js';
 
@@ -13,6 +14,7 @@ export const experiments: readonly AnyExperiment[] = [
   e2Ridge,
   e3NtkInterpolator,
   e4NtkRidge,
+  e5FiniteWidth,
   e6Comparators,
   e7Mnist,
 ] as unknown as AnyExperiment[];

@@ -49,7 +49,14 @@ export class CancelledError extends Error {
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-/** The default worker count: every core this process may use. */
+/**
+ * The default worker count: every core this process may use.
+ *
+ * @example
+ * ```ts
+ * runCells(tasks, { workers: defaultWorkers() });
+ * ```
+ */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
