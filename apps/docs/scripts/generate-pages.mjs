@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Generates the pages that come from the packages themselves, before VitePress builds:
-// the API reference (TypeDoc), the Performance page (bench JSON) and the list of
+// the API reference (TypeDoc), the Performance page (bench JSON), the CLI guide (the CLI's
+// command definitions) and the list of
 // exported names that the Theory page's cross-links are checked against.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateApiPages } from './generate-api.mjs';
+import { generateCliGuide } from './generate-cli-guide.mjs';
 import { generatePerformancePage } from './generate-performance.mjs';
 import { writeIfChanged } from './page-utils.mjs';
 
@@ -53,6 +55,8 @@ export async function generatePages() {
     `${JSON.stringify(exportsBySlug, null, 2)}\n`,
   );
   writeIfChanged(join(siteDir, 'performance.md'), generatePerformancePage({ workspaceRoot, packages }));
+  const cliGuide = await generateCliGuide();
+  writeIfChanged(join(siteDir, 'guides', 'cli.md'), cliGuide.markdown);
   const unresolved = unresolvedApiLinks(exportsBySlug);
   if (unresolved.length) {
     console.warn(
@@ -60,7 +64,7 @@ export async function generatePages() {
     );
   }
   console.log(
-    `[docs] generated API and performance pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `[docs] generated API, performance and CLI pages (${cliGuide.commands.length} commands) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 

@@ -14,8 +14,7 @@ const outDir = fileURLToPath(new URL('../site/public/results/', import.meta.url)
 const { values } = parseArgs({ options: { only: { type: 'string' }, seed: { type: 'string' } } });
 
 await withSourceLoader(async (load) => {
-  const { DEFAULT_SEED, experimentIds, getExperiment, runExperiment } =
-    await vite.ssrLoadModule('@benignlab/experiments');
+  const { DEFAULT_SEED, experimentIds, getExperiment, runExperiment } = await load('@benignlab/experiments');
   const ids = values.only ? values.only.split(',') : [...experimentIds];
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   for (const id of ids) {

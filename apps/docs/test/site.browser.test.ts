@@ -109,6 +109,20 @@ describe('every page of the built site', () => {
     }
   });
 
+  it('has a CLI guide generated from the command definitions', async () => {
+    const { page, errors } = await openPage(browser.context, `${server.url}/guides/cli.html`);
+    try {
+      const commands = await page.locator('.vp-doc h2').allTextContents();
+      expect(commands.map((c) => c.replace(/\u200b|#/g, '').trim())).toEqual(
+        expect.arrayContaining(['benignlab reproduce', 'benignlab run', 'benignlab fit', 'benignlab theory']),
+      );
+      expect(await page.locator('.vp-doc table').count()).toBeGreaterThanOrEqual(commands.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('renders the Theory page’s formulas with KaTeX', async () => {
     const { page, errors } = await openPage(browser.context, `${server.url}/theory.html`);
     try {

@@ -56,6 +56,7 @@ export {
   e3NtkInterpolator,
 } from './definitions/e3-ntk-interpolator.js';
 export { type E4Config, type E4Summary, e4NtkRidge } from './definitions/e4-ntk-ridge.js';
+export { type E5Config, type E5Summary, e5FiniteWidth } from './definitions/e5-finite-width.js';
 export {
   type E6Config,
   type E6Placement,

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertKnownOptions, type Matrix } from '@benignlab/linalg';
+import { assertFiniteNumber, assertKnownOptions, assertVector, type Matrix } from '@benignlab/linalg';
 import { LinearModelError } from './errors.js';
 import { multiply } from './linear-model.js';
 import { assertCoefficients, assertDesign } from './validate.js';
@@ -28,17 +28,22 @@ export function readAdversarialOptions(
   if (epsilon < 0) {
     throw new LinearModelError('options.epsilon', `is ${epsilon}; expected a perturbation budget ε ≥ 0`);
   }
+  return { epsilon, norm: assertPerturbationNorm('options.norm', norm) };
+}
+
+/** Checks a perturbation norm name: 'l2' or 'linf'. */
+export function assertPerturbationNorm(name: string, norm: unknown): PerturbationNorm {
   if (norm !== 'l2' && norm !== 'linf') {
-    throw new LinearModelError('options.norm', `is ${JSON.stringify(norm)}; expected 'l2' or 'linf'`);
+    throw new LinearModelError(name, `is ${JSON.stringify(norm)}; expected 'l2' or 'linf'`);
   }
-  return { epsilon, norm };
+  return norm;
 }
 
 /**
  * ‖θ‖_*, the dual of the perturbation norm (THEORY.md §3): ‖θ‖₂ for ℓ2 perturbations,
  * ‖θ‖₁ for ℓ∞ ones. The worst perturbation of norm α moves ⟨x, θ⟩ by exactly α‖θ‖_*.
  *
- * @param theta coefficients (length p)
+ * @param theta coefficients (length p, finite)
  * @param norm the perturbation norm, 'l2' or 'linf'
  * @example
  * ```ts
@@ -47,6 +52,12 @@ export function readAdversarialOptions(
  * ```
  */
 export function dualNorm(theta: Float64Array, norm: PerturbationNorm): number {
+  assertVector('theta', theta);
+  return dualNormValue(theta, assertPerturbationNorm('norm', norm));
+}
+
+/** {@link dualNorm} without validation, for solvers that checked θ and the norm once. */
+export function dualNormValue(theta: Float64Array, norm: PerturbationNorm): number {
   let s = 0;
   if (norm === 'l2') {
     for (let j = 0; j < theta.length; j++) s += theta[j] * theta[j];
@@ -90,7 +101,7 @@ export function objectiveValue(
   norm: PerturbationNorm,
 ): number {
   const prediction = multiply(X, theta);
-  const penalty = epsilon * dualNorm(theta, norm);
+  const penalty = epsilon * dualNormValue(theta, norm);
   let s = 0;
   for (let i = 0; i < y.length; i++) {
     const u = Math.abs(y[i] - prediction[i]) + penalty;

@@ -1,5 +1,6 @@
 import { assertMatrix, describeValue, type Matrix, matmul } from '@benignlab/linalg';
 import { LinearModelError } from './errors.js';
+import { multiply, multiplyTransposed } from './linear-model.js';
 
 /**
  * A feature covariance `Σ = B diag(e) Bᵀ` by its eigenvalues `e` and optional orthonormal
@@ -79,20 +80,8 @@ export function applyCovariance(covariance: Covariance, v: Float64Array): Float6
     for (let j = 0; j < p; j++) out[j] = eigenvalues[j] * v[j];
     return out;
   }
-  const { data } = basis;
-  const coordinates = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    const vi = v[i];
-    const offset = i * p;
-    for (let k = 0; k < p; k++) coordinates[k] += data[offset + k] * vi;
-  }
+  // Σ v = U diag(λ) Uᵀ v.
+  const coordinates = multiplyTransposed(basis, v);
   for (let k = 0; k < p; k++) coordinates[k] *= eigenvalues[k];
-  const out = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    const offset = i * p;
-    let s = 0;
-    for (let k = 0; k < p; k++) s += data[offset + k] * coordinates[k];
-    out[i] = s;
-  }
-  return out;
+  return multiply(basis, coordinates);
 }

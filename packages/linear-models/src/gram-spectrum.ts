@@ -1,4 +1,5 @@
 import { gram, gramT, type Matrix, symEig } from '@benignlab/linalg';
+import { multiply, multiplyTransposed } from './linear-model.js';
 
 /**
  * The eigendecomposition of the smaller Gram matrix of `X` (n×p), which is a thin SVD
@@ -47,25 +48,10 @@ export function gramSpectrum(
 
 /** `out_k = Σ_i U_ik v_i` for the first `count` columns of U (m×m): the coordinates Uᵀv. */
 export function projectOntoEigenvectors(vectors: Matrix, v: Float64Array, count: number): Float64Array {
-  const { rows, cols, data } = vectors;
-  const out = new Float64Array(count);
-  for (let i = 0; i < rows; i++) {
-    const vi = v[i];
-    const offset = i * cols;
-    for (let k = 0; k < count; k++) out[k] += data[offset + k] * vi;
-  }
-  return out;
+  return multiplyTransposed(vectors, v, count);
 }
 
 /** `out_i = Σ_{k<count} U_ik a_k`: maps eigen-coordinates back (U a). */
 export function combineEigenvectors(vectors: Matrix, a: Float64Array, count: number): Float64Array {
-  const { rows, cols, data } = vectors;
-  const out = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const offset = i * cols;
-    let s = 0;
-    for (let k = 0; k < count; k++) s += data[offset + k] * a[k];
-    out[i] = s;
-  }
-  return out;
+  return multiply(vectors, a, count);
 }

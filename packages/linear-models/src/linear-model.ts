@@ -1,4 +1,4 @@
-import { type Matrix, matvec } from '@benignlab/linalg';
+import { assertVector, type Matrix, matvec } from '@benignlab/linalg';
 import { assertPredictInput } from './validate.js';
 
 /**
@@ -19,7 +19,8 @@ export interface LinearModel {
 }
 
 /**
- * A {@link LinearModel} for coefficients `coef` (kept by reference, not copied).
+ * A {@link LinearModel} for coefficients `coef` (length p, finite; kept by reference, not
+ * copied): `predict(X) = X θ̂` for any m×p `X`.
  *
  * @example
  * ```ts
@@ -27,6 +28,7 @@ export interface LinearModel {
  * ```
  */
 export function linearModel(coef: Float64Array): LinearModel {
+  assertVector('coef', coef);
   return {
     coef,
     predict(X: Matrix): Float64Array {
@@ -39,29 +41,33 @@ export function linearModel(coef: Float64Array): LinearModel {
 /**
  * `X θ` without re-validating `X`: iterative solvers check X once per fit, whereas the
  * public `matvec` re-scans all n·p entries for NaN on every call, which would double the
- * cost of a gradient step.
+ * cost of a gradient step. With `count < cols` only the leading `count` columns take part,
+ * `out_i = Σ_{k<count} X_ik θ_k` (eigen-coordinates mapped back through r eigenvectors).
  */
-export function multiply(X: Matrix, theta: Float64Array): Float64Array {
+export function multiply(X: Matrix, theta: Float64Array, count: number = X.cols): Float64Array {
   const { rows, cols, data } = X;
   const out = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const offset = i * cols;
     let s = 0;
-    for (let j = 0; j < cols; j++) s += data[offset + j] * theta[j];
+    for (let j = 0; j < count; j++) s += data[offset + j] * theta[j];
     out[i] = s;
   }
   return out;
 }
 
-/** `Xᵀ v` without re-validating (row-wise accumulation keeps the reads contiguous). */
-export function multiplyTransposed(X: Matrix, v: Float64Array): Float64Array {
+/**
+ * `Xᵀ v` without re-validating (row-wise accumulation keeps the reads contiguous); with
+ * `count < cols` only the leading `count` entries of `Xᵀ v` (coordinates on r eigenvectors).
+ */
+export function multiplyTransposed(X: Matrix, v: Float64Array, count: number = X.cols): Float64Array {
   const { rows, cols, data } = X;
-  const out = new Float64Array(cols);
+  const out = new Float64Array(count);
   for (let i = 0; i < rows; i++) {
     const vi = v[i];
     if (vi === 0) continue;
     const offset = i * cols;
-    for (let j = 0; j < cols; j++) out[j] += vi * data[offset + j];
+    for (let j = 0; j < count; j++) out[j] += vi * data[offset + j];
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { lstsq, Matrix } from '@benignlab/linalg';
-import { dualNorm, objectiveValue } from './adversarial-objective.js';
+import { dualNormValue, objectiveValue } from './adversarial-objective.js';
 import { multiply, multiplyTransposed } from './linear-model.js';
 
 /**
@@ -56,7 +56,7 @@ export function polishSparse(
   let bestObjective = objectiveValue(X, y, theta, epsilon, 'linf');
   let bestBound = 0;
   const residual = residualOf(X, y, theta);
-  const penalty = epsilon * dualNorm(theta, 'linf');
+  const penalty = epsilon * dualNormValue(theta, 'linf');
   for (const guess of GUESSES) {
     let structure: SparseStructure | undefined = guessStructure(theta, residual, penalty, guess);
     for (let round = 0; round < MAX_ROUNDS && structure !== undefined; round++) {
@@ -211,7 +211,7 @@ function certify(
   const { support, signs, fitted, residualSigns } = structure;
   const { rows: n, cols: p, data } = X;
   const residual = residualOf(X, y, theta);
-  const penalty = epsilon * dualNorm(theta, 'linf');
+  const penalty = epsilon * dualNormValue(theta, 'linf');
   const slack = new Float64Array(n);
   let slackSquares = 0;
   let slackSum = 0;

@@ -34,6 +34,7 @@ export const sidebar: DefaultTheme.Sidebar = [
     collapsed: false,
     items: [
       { text: 'Overview', link: '/guides/' },
+      { text: 'Command line (benignlab)', link: '/guides/cli' },
       ...documentedPackages.map((p) => ({ text: p.name, link: `/guides/${p.slug}` })),
       { text: 'Sweeps on a cluster', link: '/guides/cluster' },
     ],
