@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type StaticServer, startStaticServer } from '../scripts/serve-site.mjs';
 import { launchChromium } from './support/chromium.ts';
-import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const outputDir = fileURLToPath(new URL('../test-output', import.meta.url));

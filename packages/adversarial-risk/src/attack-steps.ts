@@ -1,5 +1,5 @@
 import type { Rng } from '@benignlab/data';
-import { lqNorm } from './norms.js';
+import { lqNormValue } from './norms.js';
 
 /**
  * Row-wise kernels of the attacks (THEORY.md §3), on row-major m×d buffers. The
@@ -41,7 +41,7 @@ export function ascentStep(
     // The plain sum overflows only for |g| beyond ~1e154; then take the scaled norm.
     const gradientNorm = Number.isFinite(gradientSquared)
       ? Math.sqrt(gradientSquared)
-      : lqNorm(gradient.subarray(offset, offset + d), 2);
+      : lqNormValue(gradient.subarray(offset, offset + d), 2);
     const scale = (sign * stepSize) / gradientNorm;
     let squared = 0;
     for (let j = 0; j < d; j++) {
@@ -73,7 +73,7 @@ export function randomStart(
   rng.fillNormal(delta);
   for (let i = 0; i < m; i++) {
     const offset = i * d;
-    const length = lqNorm(delta.subarray(offset, offset + d), 2);
+    const length = lqNormValue(delta.subarray(offset, offset + d), 2);
     // Radius α·U^{1/d} makes the point uniform in the ball, not just on the sphere.
     const radius = alpha * rng.nextDouble() ** (1 / d);
     const scale = length > 0 ? radius / length : 0;

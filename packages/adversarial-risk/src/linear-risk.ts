@@ -2,9 +2,9 @@ import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } f
 import { absoluteAlpha, type BudgetMode } from './budget.js';
 import { assertCovariance, type Covariance, quadraticForm, toEigenCoordinates } from './covariance.js';
 import { RiskError } from './errors.js';
-import { gaussianAdversarialRisk, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
+import { gaussianAdversarialRiskValue, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
 import { estimateMeanAbsoluteMargin, type FeatureLaw } from './monte-carlo-margin.js';
-import { dualNorm, type NormSpec, normExponent } from './norms.js';
+import { dualNormValue, type NormSpec, normExponent } from './norms.js';
 
 /**
  * How E|⟨x, θ − θ*⟩| is obtained: `'gaussian'` uses the closed form for x ~ N(0, Σ);
@@ -130,9 +130,9 @@ export function adversarialRisk(
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk {
   const setup = prepare(theta, thetaStar, covariance, options);
-  const shift = setup.alpha * dualNorm(theta, setup.norm);
+  const shift = setup.alpha * dualNormValue(theta, setup.norm);
   if (setup.law === 'gaussian') {
-    return gaussianAdversarialRisk(
+    return gaussianAdversarialRiskValue(
       excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance,
       shift,
     );
@@ -195,14 +195,14 @@ export function harmRatio(
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk {
   const setup = prepare(theta, thetaStar, covariance, options);
-  const truthShift = setup.alpha * dualNorm(thetaStar, setup.norm);
+  const truthShift = setup.alpha * dualNormValue(thetaStar, setup.norm);
   const noiseSd = Math.sqrt(setup.noiseVariance);
   const truthRisk =
     setup.noiseVariance + 2 * SQRT_TWO_OVER_PI * noiseSd * truthShift + truthShift * truthShift;
   if (truthRisk === 0) {
     throw new RiskError(
       'thetaStar',
-      `gives R_α(θ*) = 0 (α = ${setup.alpha}, ‖θ*‖_* = ${dualNorm(thetaStar, setup.norm)}, σ² = 0), so the harm ratio is undefined; expected α > 0 and θ* ≠ 0, or label noise`,
+      `gives R_α(θ*) = 0 (α = ${setup.alpha}, ‖θ*‖_* = ${dualNormValue(thetaStar, setup.norm)}, σ² = 0), so the harm ratio is undefined; expected α > 0 and θ* ≠ 0, or label noise`,
     );
   }
   const numerator = adversarialRisk(theta, thetaStar, covariance, options);

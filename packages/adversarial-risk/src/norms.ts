@@ -1,4 +1,4 @@
-import { describeValue } from '@benignlab/linalg';
+import { assertVector, describeValue } from '@benignlab/linalg';
 import { RiskError } from './errors.js';
 
 /**
@@ -31,6 +31,9 @@ export function normExponent(norm: NormSpec, name = 'norm'): number {
  * ```
  */
 export function dualExponent(p: number): number {
+  if (typeof p !== 'number' || Number.isNaN(p) || p < 1) {
+    throw new RiskError('p', `expected an exponent p ≥ 1 (Infinity for ℓ∞), got ${describeValue(p)}`);
+  }
   if (p === 1) return Number.POSITIVE_INFINITY;
   if (p === Number.POSITIVE_INFINITY) return 1;
   return p / (p - 1);
@@ -41,7 +44,7 @@ export function dualExponent(p: number): number {
  * case is scaled by the largest entry so huge or tiny vectors neither overflow nor
  * underflow.
  *
- * @param v vector of length p
+ * @param v vector of length p, finite entries
  * @param q exponent in [1, ∞]
  * @example
  * ```ts
@@ -49,6 +52,18 @@ export function dualExponent(p: number): number {
  * ```
  */
 export function lqNorm(v: Float64Array, q: number): number {
+  assertVector('v', v);
+  if (typeof q !== 'number' || Number.isNaN(q) || q < 1) {
+    throw new RiskError(
+      'q',
+      `expected an exponent q ≥ 1 (Infinity for the max norm), got ${describeValue(q)}`,
+    );
+  }
+  return lqNormValue(v, q);
+}
+
+/** {@link lqNorm} without validation, for attack loops whose inputs were checked once. */
+export function lqNormValue(v: Float64Array, q: number): number {
   const length = v.length;
   if (q === Number.POSITIVE_INFINITY) {
     let max = 0;
@@ -86,7 +101,7 @@ export function lqNorm(v: Float64Array, q: number): number {
  * change `max_{‖δ‖ ≤ 1} ⟨δ, θ⟩` a unit perturbation can cause in a linear predictor
  * (THEORY.md §3: ℓ2 → ℓ2, ℓ∞ → ℓ1, ℓp → ℓq with 1/p + 1/q = 1).
  *
- * @param theta predictor in ambient coordinates, length p
+ * @param theta predictor in ambient coordinates, length p, finite entries
  * @param norm the adversary's norm
  * @example
  * ```ts
@@ -94,5 +109,11 @@ export function lqNorm(v: Float64Array, q: number): number {
  * ```
  */
 export function dualNorm(theta: Float64Array, norm: NormSpec = 'l2'): number {
-  return lqNorm(theta, dualExponent(normExponent(norm)));
+  assertVector('theta', theta);
+  return dualNormValue(theta, norm);
+}
+
+/** {@link dualNorm} without checking θ (the norm is still validated). */
+export function dualNormValue(theta: Float64Array, norm: NormSpec): number {
+  return lqNormValue(theta, dualExponent(normExponent(norm)));
 }

@@ -2,7 +2,7 @@ import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } f
 import { absoluteAlpha, type BudgetMode } from './budget.js';
 import { RiskError } from './errors.js';
 import type { FrontierPoint } from './frontier.js';
-import { gaussianAdversarialRisk, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
+import { gaussianAdversarialRiskValue, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
 import { solveKappa } from './kappa-solver.js';
 import { groupSpectrum, type SpectrumGroups } from './spectrum-groups.js';
 
@@ -172,7 +172,7 @@ export function ridgeTheoryPath(input: RidgeTheoryPathInput): RidgeTheoryPath {
     const resolved = resolveAlpha(alpha, options);
     const out = new Float64Array(lambda.length);
     for (let k = 0; k < lambda.length; k++) {
-      out[k] = gaussianAdversarialRisk(
+      out[k] = gaussianAdversarialRiskValue(
         (risk[k] as number) + resolved.noise,
         resolved.alpha * Math.sqrt(norm2[k] as number),
       );

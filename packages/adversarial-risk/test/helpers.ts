@@ -1,5 +1,5 @@
 import { createRng } from '@benignlab/data';
-import { Matrix } from '@benignlab/linalg';
+import { LinalgError, Matrix } from '@benignlab/linalg';
 import { expect } from 'vitest';
 
 /** Asserts |actual − expected| ≤ tolerance·max(|expected|, tiny), with a readable message. */
@@ -55,4 +55,18 @@ export function linearPredictor(theta: Float64Array) {
       return G;
     },
   };
+}
+
+/** Runs each call and asserts it throws a LinalgError (or subclass) naming the argument. */
+export function expectArgumentErrors(cases: readonly (readonly [() => unknown, string])[]): void {
+  for (const [call, argument] of cases) {
+    let caught: unknown;
+    try {
+      call();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught, argument).toBeInstanceOf(LinalgError);
+    expect((caught as LinalgError).argument, argument).toBe(argument);
+  }
 }

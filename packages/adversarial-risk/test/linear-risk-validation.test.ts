@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   absoluteAlpha,
   adversarialRisk,
+  dualExponent,
   dualNorm,
+  gaussianAdversarialRisk,
   harmRatio,
+  lqNorm,
   type NormSpec,
   RiskError,
   standardRisk,
@@ -188,6 +191,14 @@ describe('linear risks: bad input raises a clear error naming the argument', () 
       'covariance',
     ],
     ['harm ratio at α = 0', () => harmRatio(theta, thetaStar, cov, { alpha: 0 }), 'thetaStar'],
+    ['dual norm of NaN', () => dualNorm(new Float64Array([1, Number.NaN])), 'theta'],
+    ['ℓq norm with q < 1', () => lqNorm(new Float64Array([3, -4]), 0.5), 'q'],
+    ['ℓq norm of Infinity', () => lqNorm(new Float64Array([Number.POSITIVE_INFINITY]), 2), 'v'],
+    ['dual exponent of p < 1', () => dualExponent(0.5), 'p'],
+    ['dual exponent of NaN', () => dualExponent(Number.NaN), 'p'],
+    ['closed form with R < 0', () => gaussianAdversarialRisk(-1, 0.1), 'risk'],
+    ['closed form with NaN shift', () => gaussianAdversarialRisk(1, Number.NaN), 'scaledDualNorm'],
+    ['closed form with negative shift', () => gaussianAdversarialRisk(1, -0.1), 'scaledDualNorm'],
   ])('%s', (_label, call, argument) => {
     expect(argumentOf(call)).toBe(argument);
   });

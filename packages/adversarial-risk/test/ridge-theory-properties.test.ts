@@ -1,8 +1,7 @@
-import { LinalgError } from '@benignlab/linalg';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minNormNormLowerBound, RiskError, ridgeTheory, ridgeTheoryPath } from '../src/index.js';
-import { expectRelative } from './helpers.js';
+import { expectArgumentErrors, expectRelative } from './helpers.js';
 
 const spectrum = fc
   .array(fc.double({ min: 1e-4, max: 10, noNaN: true }), { minLength: 1, maxLength: 60 })
@@ -150,15 +149,6 @@ describe('κ solver', () => {
       ],
       [() => minNormNormLowerBound(new Float64Array([1, -1]), 1, 3), 'eigenvalues'],
     ];
-    for (const [call, argument] of cases) {
-      let caught: unknown;
-      try {
-        call();
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught, argument).toBeInstanceOf(LinalgError);
-      expect((caught as LinalgError).argument).toBe(argument);
-    }
+    expectArgumentErrors(cases);
   });
 });

@@ -17,6 +17,14 @@ describe('effectiveRanks', () => {
     }
   });
 
+  it('k* is the first k with r_k ≥ b·n (the TSDoc example)', () => {
+    const { r, kstar } = effectiveRanks([1, 1, 0.01, 0.01, 0.01], 2, 1.25);
+    expect(Array.from(r)).toEqual([2.0300000000000002, 1.03, 3, 2, 1]);
+    expect(kstar).toBe(2);
+    // r_0 = 2.03 already reaches b·n = 2 at b = 1, so k* drops to 0.
+    expect(effectiveRanks([1, 1, 0.01, 0.01, 0.01], 2, 1).kstar).toBe(0);
+  });
+
   it('is null-k* when no k qualifies, and rejects bad input naming the argument', () => {
     expect(effectiveRanks([1, 1, 1], 10, 1).kstar).toBeNull();
     expect(effectiveRanks([1, 1, 1], 3, 1).kstar).toBe(0);

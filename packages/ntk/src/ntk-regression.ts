@@ -56,7 +56,17 @@ export function ntkRegression(X: Matrix, y: Float64Array, options: NtkRegression
 }
 
 /**
- * A fitted NTK kernel-regression predictor; create it with {@link ntkRegression}.
+ * A fitted NTK kernel-regression predictor `f̂(x) = Σᵢ αᵢ K(x, xᵢ)`,
+ * `α = (K(X, X) + nλI)^{-1} Y` (THEORY.md §5); create it with {@link ntkRegression}.
+ * Inputs are n×d (rows are points); predictions are in label units.
+ *
+ * @example
+ * ```ts
+ * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1]]), Float64Array.of(1, -1));
+ * fit.coefficients; // α, length 2
+ * fit.trainingError; // 0: λ = 0 interpolates
+ * fit.withLambda(0.1).trainingError; // > 0 once the ridge term shrinks the fit
+ * ```
  */
 export class NtkRegression {
   /** Which kernel: `'first'` (`K₁`) or `'both'` (`K₁ + K₂`). */
@@ -117,7 +127,7 @@ export class NtkRegression {
    * ```
    */
   predict(T: Matrix): Float64Array {
-    this.checkInputs('T', T);
+    assertTestInputs('T', T, this.inputs);
     return matvec(ntkKernel(T, this.inputs, { layers: this.layers }), this.coefficients);
   }
 
@@ -133,7 +143,7 @@ export class NtkRegression {
    * ```
    */
   inputGradient(T: Matrix): Matrix {
-    this.checkInputs('T', T);
+    assertTestInputs('T', T, this.inputs);
     return kernelExpansionGradient(T, this.inputs, this.coefficients, this.layers === 'both');
   }
 
@@ -175,19 +185,32 @@ export class NtkRegression {
     const values = Float64Array.from(lambdas, (lambda, k) => readLambda(`lambdas[${k}]`, lambda));
     return new NtkRegressionPath(this, values, this.spectrum);
   }
+}
 
-  private checkInputs(name: string, T: Matrix): void {
-    assertMatrix(name, T);
-    if (T.cols !== this.inputs.cols) {
-      throw new NtkError(
-        name,
-        `is ${T.shape}; expected ${this.inputs.cols} columns (the training inputs are ${this.inputs.shape})`,
-      );
-    }
+/** Checks test inputs: a finite Matrix with the training inputs' column count d. */
+function assertTestInputs(name: string, T: Matrix, inputs: Matrix): void {
+  assertMatrix(name, T);
+  if (T.cols !== inputs.cols) {
+    throw new NtkError(
+      name,
+      `is ${T.shape}; expected ${inputs.cols} columns (the training inputs are ${inputs.shape})`,
+    );
   }
 }
 
-/** NTK kernel-regression fits over a grid of λ, sharing one eigendecomposition. */
+/**
+ * NTK kernel-regression fits over a grid of λ sharing one eigendecomposition
+ * `K(X, X) = U diag(μ) Uᵀ`: row k of {@link NtkRegressionPath.coefficients} is
+ * `α_k = U diag(1/(μ + nλ_k)) Uᵀ Y` (O(n²) per λ); create it with {@link NtkRegression.path}.
+ *
+ * @example
+ * ```ts
+ * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1], [1, 1]]), Float64Array.of(1, -1, 0.5));
+ * const path = fit.path([0, 0.01, 1]);
+ * path.trainingErrors; // [0, …, …]: grows with λ
+ * path.rkhsNormsSquared; // ‖f̂_λ‖²_K, shrinks with λ
+ * ```
+ */
 export class NtkRegressionPath {
   /** The ridge parameters, in the order given. */
   readonly lambdas: Float64Array;
@@ -232,10 +255,7 @@ export class NtkRegressionPath {
    * ```
    */
   predict(T: Matrix): Matrix {
-    assertMatrix('T', T);
-    if (T.cols !== this.base.inputs.cols) {
-      throw new NtkError('T', `is ${T.shape}; expected ${this.base.inputs.cols} columns`);
-    }
+    assertTestInputs('T', T, this.base.inputs);
     const kernel = ntkKernel(T, this.base.inputs, { layers: this.base.layers });
     return matmul(this.coefficients, kernel, { transposeB: true });
   }

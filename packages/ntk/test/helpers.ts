@@ -53,3 +53,27 @@ export function relativeFrobenius(actual: ArrayLike<number>, expected: ArrayLike
   }
   return Math.sqrt(difference / norm);
 }
+
+/**
+ * The pair geometry of THEORY.md §5 by its scalar definition, the reference the fast
+ * kernels are tested against: `u = ⟨a, b⟩`, `norms = ‖a‖‖b‖`, `c = u/norms` clamped to
+ * [−1, 1], `φ = arccos c`.
+ */
+export function pairGeometry(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+): { u: number; norms: number; c: number; phi: number } {
+  let u = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let k = 0; k < a.length; k++) {
+    const ak = a[k] as number;
+    const bk = b[k] as number;
+    u += ak * bk;
+    aa += ak * ak;
+    bb += bk * bk;
+  }
+  const norms = Math.sqrt(aa) * Math.sqrt(bb);
+  const c = Math.min(1, Math.max(-1, u / norms));
+  return { u, norms, c, phi: Math.acos(c) };
+}

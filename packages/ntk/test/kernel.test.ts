@@ -2,7 +2,7 @@ import { Matrix, symEig } from '@benignlab/linalg';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type NtkLayers, ntkKernel } from '../src/index.js';
-import { gaussianMatrix, maxRelativeError } from './helpers.js';
+import { gaussianMatrix, maxRelativeError, pairGeometry } from './helpers.js';
 
 const LAYERS: NtkLayers[] = ['first', 'both'];
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
@@ -10,17 +10,7 @@ const sizes = fc.integer({ min: 1, max: 12 });
 
 /** Direct scalar evaluation of THEORY.md §5, the property tests' reference. */
 function kernelByDefinition(a: Float64Array, b: Float64Array, layers: NtkLayers): number {
-  let u = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let k = 0; k < a.length; k++) {
-    u += a[k] * b[k];
-    aa += a[k] * a[k];
-    bb += b[k] * b[k];
-  }
-  const norms = Math.sqrt(aa) * Math.sqrt(bb);
-  const c = Math.min(1, Math.max(-1, u / norms));
-  const phi = Math.acos(c);
+  const { u, norms, c, phi } = pairGeometry(a, b);
   const first = (u * (Math.PI - phi)) / (2 * Math.PI);
   return layers === 'first' ? first : first + (norms * (Math.sin(phi) + (Math.PI - phi) * c)) / (2 * Math.PI);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type NtkLayers, ntkKernel, ntkRegression } from '../src/index.js';
 import { TwoLayerNetwork } from '../src/network/index.js';
-import { gaussianVector, relativeFrobenius } from './helpers.js';
+import { gaussianVector, pairGeometry, relativeFrobenius } from './helpers.js';
 import { unitRows } from './network-helpers.js';
 
 const WIDTHS = [256, 1024, 4096];
@@ -17,17 +17,7 @@ const T = unitRows(6, d, 3);
  * arc-cosine kernel, J₂ = 3 sin φ cos φ + (π − φ)(1 + 2cos²φ)), E AB = u·K₂.
  */
 function unitVariance(a: Float64Array, b: Float64Array, layers: NtkLayers): number {
-  let u = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let k = 0; k < a.length; k++) {
-    u += a[k] * b[k];
-    aa += a[k] * a[k];
-    bb += b[k] * b[k];
-  }
-  const norms = Math.sqrt(aa * bb);
-  const c = Math.min(1, Math.max(-1, u / norms));
-  const phi = Math.acos(c);
+  const { u, norms, c, phi } = pairGeometry(a, b);
   const p = (Math.PI - phi) / (2 * Math.PI);
   const k1 = u * p;
   const varianceA = u * u * p - k1 * k1;

@@ -3,7 +3,8 @@ import { defineConfig } from 'vitepress';
 import { katexPlugin } from '../../src/markdown/katex-plugin.ts';
 import { sidebar } from './sidebar.ts';
 
-// Cross-origin isolation (SharedArrayBuffer, so linalg can use threads in the worker).
+// Cross-origin isolation for the dev server (SharedArrayBuffer in the playground worker);
+// scripts/serve-site.mjs and site/public/_headers do the same for the built site.
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -49,7 +50,6 @@ export default defineConfig({
       },
     },
     server: { headers: isolationHeaders },
-    preview: { headers: isolationHeaders },
     worker: { format: 'es' },
     build: { chunkSizeWarningLimit: 4000 },
   },

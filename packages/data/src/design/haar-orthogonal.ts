@@ -51,15 +51,7 @@ export function haarOrthogonal(p: number, seed: Seed): Matrix {
     const scale = vNormSquared > 0 ? 2 / vNormSquared : 0;
     reflectorScales[k] = scale;
     if (scale === 0) continue;
-    for (let j = k + 1; j < p; j++) {
-      const target = j * p;
-      let projection = 0;
-      for (let i = k; i < p; i++)
-        projection += (columns[base + i] as number) * (columns[target + i] as number);
-      const factor = scale * projection;
-      for (let i = k; i < p; i++)
-        columns[target + i] = (columns[target + i] as number) - factor * (columns[base + i] as number);
-    }
+    for (let j = k + 1; j < p; j++) reflect(columns, base, columns, j * p, k, p, scale);
   }
 
   // Q = H_0 H_1 ⋯ H_{p−1} I, accumulated backwards; qColumns[j * p + i] = Q[i][j].
@@ -69,15 +61,7 @@ export function haarOrthogonal(p: number, seed: Seed): Matrix {
     const scale = reflectorScales[k] as number;
     if (scale === 0) continue;
     const base = k * p;
-    for (let j = k; j < p; j++) {
-      const target = j * p;
-      let projection = 0;
-      for (let i = k; i < p; i++)
-        projection += (columns[base + i] as number) * (qColumns[target + i] as number);
-      const factor = scale * projection;
-      for (let i = k; i < p; i++)
-        qColumns[target + i] = (qColumns[target + i] as number) - factor * (columns[base + i] as number);
-    }
+    for (let j = k; j < p; j++) reflect(columns, base, qColumns, j * p, k, p, scale);
   }
 
   const Q = new Matrix(p, p);
@@ -88,4 +72,26 @@ export function haarOrthogonal(p: number, seed: Seed): Matrix {
     for (let i = 0; i < p; i++) out[i * p + j] = sign * (qColumns[source + i] as number);
   }
   return Q;
+}
+
+/**
+ * Applies the Householder reflector `H = I − scale·v vᵀ` to one column in place:
+ * `x ← x − scale·(vᵀx)·v`, where v = `reflectors[vOffset + k .. vOffset + p)` and
+ * x = `target[xOffset + k .. xOffset + p)` (entries above k are untouched by H_k).
+ */
+function reflect(
+  reflectors: Float64Array,
+  vOffset: number,
+  target: Float64Array,
+  xOffset: number,
+  k: number,
+  p: number,
+  scale: number,
+): void {
+  let projection = 0;
+  for (let i = k; i < p; i++)
+    projection += (reflectors[vOffset + i] as number) * (target[xOffset + i] as number);
+  const factor = scale * projection;
+  for (let i = k; i < p; i++)
+    target[xOffset + i] = (target[xOffset + i] as number) - factor * (reflectors[vOffset + i] as number);
 }

@@ -57,8 +57,8 @@ export function readEigenvalues(name: string, value: unknown): Float64Array {
  * @param b the constant in k*, b > 0 (Bartlett et al. take b = 1 up to constants)
  * @example
  * ```ts
- * const { r, R, kstar } = effectiveRanks([1, 1, 0.01, 0.01, 0.01], 2, 1);
- * // r[0] = 2.03, kstar = 2 (r_2 = 3 ≥ 2)
+ * const { r, R, kstar } = effectiveRanks([1, 1, 0.01, 0.01, 0.01], 2, 1.25);
+ * // r = [2.03, 1.03, 3, 2, 1]; b·n = 2.5, so kstar = 2 (r_0, r_1 < 2.5 ≤ r_2)
  * ```
  */
 export function effectiveRanks(

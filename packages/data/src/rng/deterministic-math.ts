@@ -43,7 +43,9 @@ const LG6 = 0.15313837699209373;
 const LG7 = 0.14798198605116586;
 
 /**
- * `ln x`, bit-identical across engines (fdlibm `__ieee754_log`, error < 1 ulp).
+ * `ln x`, bit-identical across engines (fdlibm `__ieee754_log`, error < 1 ulp). A drop-in
+ * for `Math.log` with its IEEE special values (`ln 0 = −∞`, NaN for x < 0 or NaN) rather
+ * than a thrown error: it sits on the normal sampler's hot path.
  *
  * @example
  * ```ts
@@ -104,7 +106,9 @@ const P4 = -0.0000016533902205465252;
 const P5 = 4.1381367970572385e-8;
 
 /**
- * `e^x`, bit-identical across engines (fdlibm `__ieee754_exp`, error < 1 ulp).
+ * `e^x`, bit-identical across engines (fdlibm `__ieee754_exp`, error < 1 ulp). A drop-in
+ * for `Math.exp` with its IEEE special values (`e^{−∞} = 0`, overflow to `+∞`, NaN in, NaN
+ * out) rather than a thrown error: it sits on the normal sampler's hot path.
  *
  * @example
  * ```ts

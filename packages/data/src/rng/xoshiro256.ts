@@ -257,6 +257,11 @@ export class Rng {
     assertFinite('mean', mean);
     assertFinite('standardDeviation', standardDeviation, 0);
     const scaled = mean !== 0 || standardDeviation !== 1;
+    // Deliberate duplication: the xoshiro256** step of advance() is inlined here with the
+    // state held in locals, because a method call plus sixteen field loads and stores per
+    // draw makes this loop several times slower (bench/normals.mjs). Any change to
+    // advance() must be mirrored here and in fillUniform; rng-distributions.test.ts pins all
+    // three to the same stream bit for bit.
     let s0h = this.s0h;
     let s0l = this.s0l;
     let s1h = this.s1h;
@@ -346,7 +351,7 @@ export class Rng {
     if (!(high > low)) throw new DataError('high', `is ${high}, expected a number > low = ${low}`);
     const width = high - low;
     const unit = low === 0 && high === 1;
-    // The generator step is inlined as in fillNormal: state lives in locals for the loop.
+    // The generator step is inlined as in fillNormal, for the same speed reason (see there).
     let s0h = this.s0h;
     let s0l = this.s0l;
     let s1h = this.s1h;

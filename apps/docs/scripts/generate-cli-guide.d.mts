@@ -1,0 +1,2 @@
+export function escapeOutsideCode(markdown: string): string;
+export function generateCliGuide(): Promise<{ markdown: string; commands: string[] }>;
