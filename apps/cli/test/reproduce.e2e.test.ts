@@ -166,9 +166,20 @@ describe('an interrupted run', () => {
     const dir = join(root, 'interrupt-compute');
     cpSync(outA, dir, { recursive: true });
     const before = readFileSync(join(dir, 'e1.json'), 'utf8');
-    // Default sizes: the computation lasts well beyond start-up, so the signal lands mid-run.
-    const { child, done } = startCli(['reproduce', '--only', 'e1', '--out', dir, '--seed', '8']);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // Default sizes on one worker: start-up takes under 2 s even on a loaded machine and the
+    // computation well over 10 s, so the signal lands mid-run, after the handlers are set.
+    const { child, done } = startCli([
+      'reproduce',
+      '--only',
+      'e1',
+      '--out',
+      dir,
+      '--seed',
+      '8',
+      '--workers',
+      '1',
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     child.kill('SIGTERM');
     const result = await done;
     expect(result.code).toBe(143);

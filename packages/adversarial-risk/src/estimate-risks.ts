@@ -112,6 +112,12 @@ const METHODS: readonly AttackMethod[] = ['first-order', 'fgsm', 'pgd'];
  *   of the ball, keeping for each point the largest loss seen at any iterate.
  * Each PGD step costs one `predict` and one `inputGradient` on the m×d batch.
  *
+ * @param predictor `predict(X)` → length-m `Float64Array` and `inputGradient(X)` → m×d
+ *   `Matrix` for an m×d batch `X` (rows are points); outputs must be finite
+ * @param options `sample`, `target`, `alpha` (absolute budget ≥ 0), `norm`, `method`,
+ *   `testSize` (m, default 1000), `seed`, and the PGD settings `steps`, `stepSize`, `restarts`
+ * @returns the risks as `{ mean, standardError }` in squared output units, the per-point
+ *   losses (`pointwise`) and what the estimate is (`'first-order'` or `'lower-bound'`)
  * @example
  * ```ts
  * const thetaStar = new Float64Array([1, 0]);

@@ -164,6 +164,11 @@ export function adversarialRisk(
  * {@link adversarialRisk}; under a Monte Carlo law the numerator's estimate, standard
  * error and bounds are divided by the (exact) denominator.
  *
+ * @param theta predictor θ in ambient coordinates, length p
+ * @param thetaStar the truth θ*, length p
+ * @param covariance `{ eigenvalues, basis? }` of Σ (p positive eigenvalues)
+ * @param options as {@link adversarialRisk} (`alpha` required)
+ * @returns a dimensionless ratio ≥ 0 (a `MonteCarloRisk` of ratios under a sampled law)
  * @example
  * ```ts
  * const eigenvalues = new Float64Array([1, 0.1]);

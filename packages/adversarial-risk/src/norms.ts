@@ -8,8 +8,11 @@ import { RiskError } from './errors.js';
 export type NormSpec = 'l2' | 'linf' | number;
 
 /**
- * The exponent `p ∈ [1, ∞]` of a {@link NormSpec}, validated.
+ * The exponent `p ∈ [1, ∞]` of a {@link NormSpec}, validated: `'l2'` → 2,
+ * `'linf'` → ∞, a number p ≥ 1 → p.
  *
+ * @param norm `'l2'`, `'linf'` or a number p ≥ 1
+ * @param name the argument name an error reports (default `'norm'`)
  * @example
  * ```ts
  * normExponent('linf'); // Infinity
@@ -25,6 +28,8 @@ export function normExponent(norm: NormSpec, name = 'norm'): number {
 /**
  * The dual exponent `q` with `1/p + 1/q = 1` (ℓ1 ↔ ℓ∞, ℓ2 ↔ ℓ2).
  *
+ * @param p the perturbation norm's exponent, p ≥ 1 (`Infinity` for ℓ∞)
+ * @returns q = p/(p − 1) ∈ [1, ∞]
  * @example
  * ```ts
  * dualExponent(3); // 1.5

@@ -85,6 +85,11 @@ const THEORY_ADVERSARIAL_KEYS = ['budget', 'norm', 'noisyLabels'] as const;
  * `E R ≈ (n·B₀ + σ²·df₂)/(n − df₂)` and
  * `E‖θ̂‖² ≈ Σ_j λ_j² θ*_j²/(λ_j + κ)² + (B₀ + σ²)·Σ_j λ_j/(λ_j + κ)² / (n − df₂)`.
  *
+ * @param input `eigenvalues` λ_j > 0 (length p), `thetaStar` θ*_j in the eigenbasis
+ *   (length p), `sigma2` σ² ≥ 0 (label-noise variance), `n` (sample size), `lambda` λ ≥ 0
+ *   (λ = 0 needs p > n); ridge minimizes `(1/n)‖y − Xθ‖² + λ‖θ‖²`
+ * @returns κ, df₂, the predicted risk and ‖θ̂‖² (squared label units), and the ℓ2
+ *   adversarial risk and harm ratio as functions of α
  * @example
  * ```ts
  * const eigenvalues = new Float64Array(400).fill(0.02).fill(1, 0, 4);
@@ -122,6 +127,10 @@ export function ridgeTheory(input: RidgeTheoryInput): RidgeTheoryPrediction {
  * eigenvalues are merged, so a 500-point curve for a spiked design with p = 10⁶ takes
  * milliseconds. Cost: O(p) to merge, then O(iterations × distinct eigenvalues × grid).
  *
+ * @param input as {@link ridgeTheory}, with `lambdas` (a non-empty array of λ ≥ 0) in
+ *   place of `lambda`
+ * @returns `Float64Array`s of length L = `lambdas.length` in the grid's order, plus
+ *   `adversarialRisk(α)`, `harmRatio(α)` and `points(α)` over the same grid
  * @example
  * ```ts
  * const path = ridgeTheoryPath({ eigenvalues, thetaStar, sigma2: 0.25, n: 60, lambdas: [0, 0.01, 0.1, 1] });

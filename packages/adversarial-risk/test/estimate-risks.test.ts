@@ -193,7 +193,10 @@ describe('estimateRisks on a nonlinear predictor', () => {
       [
         () =>
           estimateRisks(
-            { predict: (X: Matrix) => new Float64Array(X.rows).fill(Number.NaN), inputGradient: predictor.inputGradient },
+            {
+              predict: (X: Matrix) => new Float64Array(X.rows).fill(Number.NaN),
+              inputGradient: predictor.inputGradient,
+            },
             base,
           ),
         'predictor',
@@ -203,7 +206,8 @@ describe('estimateRisks on a nonlinear predictor', () => {
           estimateRisks(
             {
               predict: predictor.predict,
-              inputGradient: (X: Matrix) => new Matrix(X.rows, X.cols, new Float64Array(X.rows * X.cols).fill(Number.POSITIVE_INFINITY)),
+              inputGradient: (X: Matrix) =>
+                new Matrix(X.rows, X.cols, new Float64Array(X.rows * X.cols).fill(Number.POSITIVE_INFINITY)),
             },
             base,
           ),

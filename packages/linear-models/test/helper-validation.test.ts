@@ -40,7 +40,11 @@ describe('helpers reject bad input', () => {
       /-1.*non-negative/,
     );
     expectArgumentError(
-      () => ridgePath(X, y, { thetaStar, covariance: { eigenvalues: Float64Array.of(1, 1, 1), basiss: 1 } as never }),
+      () =>
+        ridgePath(X, y, {
+          thetaStar,
+          covariance: { eigenvalues: Float64Array.of(1, 1, 1), basiss: 1 } as never,
+        }),
       'options.covariance',
       /basiss/,
     );

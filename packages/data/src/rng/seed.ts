@@ -23,6 +23,9 @@ export type StreamLabel = string | number;
  * Checks that `value` is a valid {@link Seed} and returns it; otherwise throws a
  * `DataError` naming `name`, the value and the accepted range.
  *
+ * @param name the argument name the error reports, e.g. `'options.seed'`
+ * @param value the candidate seed: an integer in [0, 2^53)
+ *
  * @example
  * ```ts
  * assertSeed('options.seed', 42); // 42
