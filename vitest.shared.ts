@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
 
 // No explicit 'import': Vite adds 'import'/'require' by itself, and vitest would apply an
 // explicit 'import' to `require` inside CommonJS packages too, which hands tfjs' `require('long')`
 // the ES build of long and breaks it.
+const fastCheckSeedSetup = fileURLToPath(new URL('./test/setup/fast-check-seed.ts', import.meta.url));
+
 const sourceConditions = ['@benignlab/source', 'module', 'node', 'default'];
 
 /**
@@ -17,6 +20,7 @@ export function packageProject(name: string, overrides: UserWorkspaceConfig['tes
     test: {
       name,
       include: ['test/**/*.test.ts'],
+      setupFiles: [fastCheckSeedSetup],
       testTimeout: 60_000,
       ...overrides,
     },

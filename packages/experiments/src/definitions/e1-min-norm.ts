@@ -114,7 +114,8 @@ export function e1Theory(config: E1Config, n: number): E1TheoryPoint {
   const sigma2 = config.sigma * config.sigma;
   const curve = ridgeTheory({
     eigenvalues: design.eigenvalues,
-    thetaStar: design.thetaStar,
+    // The theory curves take θ* in the eigenbasis of Σ.
+    thetaStar: design.thetaStarEigen,
     sigma2,
     n,
     lambda: 0,

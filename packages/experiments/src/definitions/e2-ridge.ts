@@ -136,7 +136,8 @@ function theoryPath(config: E2Config, n: number, lambdas: number[]) {
   const design = makeDesign(spikedDesignSpec(config, n));
   const path = ridgeTheoryPath({
     eigenvalues: design.eigenvalues,
-    thetaStar: design.thetaStar,
+    // The theory curves take θ* in the eigenbasis of Σ.
+    thetaStar: design.thetaStarEigen,
     sigma2: config.sigma * config.sigma,
     n,
     lambdas,
