@@ -62,12 +62,8 @@ describe('benignlab run settings', () => {
   });
 
   it.each([
-    [
-      ['e1', '--set', 'ns=5,10'],
-      '--set ns',
-      /e1\.ns: got \[5, 10\]; expected a list of integers in \[10, 3000\]/,
-    ],
-    [['e1', '--set', 'replicates=two'], '--set replicates', /got "two"; expected a integer in \[1, 1000\]/],
+    [['e1', '--set', 'ns=5,10'], '--set ns', /e1\.ns: got \[5, 10\]; expected a list of integers/],
+    [['e1', '--set', 'replicates=two'], '--set replicates', /got "two"; expected an? integer/],
     [['e1', '--set', 'noise'], '--set', /expected key=value with a key of ns, replicates/],
     [['e1', '--set', 'bogus=1'], '--set bogus', /unknown setting of e1; expected one of ns/],
   ])('%j → %s', (args, argument, message) => {
