@@ -16,6 +16,8 @@ Commands:
   run          run one experiment with any setting changed
   fit          fit min-norm, ridge or NTK regression to your own data (CSV or .npy)
   theory       deterministic-equivalent theory curves, instantly
+  merge        combine the cell files of shard runs (run --shard i/N) into one run's results
+  sweep-script print an sbatch job-array script or a Kubernetes Indexed Job for a sharded run
 
 Every command takes --help (with examples).
 
@@ -59,7 +61,7 @@ export async function main(
     if (extra) return await extra(rest, io);
     throw new UsageError(
       command,
-      'unknown command; expected one of: reproduce, list, describe, run, fit, theory (see benignlab --help)',
+      'unknown command; expected one of: reproduce, list, describe, run, fit, theory, merge, sweep-script (see benignlab --help)',
     );
   } catch (error) {
     if (error instanceof UsageError || error instanceof ExperimentError) {

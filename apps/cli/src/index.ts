@@ -9,9 +9,11 @@ export {
   findCommand,
   fitCommand,
   listCommand,
+  mergeCommand,
   type PositionalDefinition,
   reproduceCommand,
   runCommand,
+  sweepScriptCommand,
   theoryCommand,
 } from './commands/definitions.js';
 export { describeExperiment, type SettingDescription } from './commands/describe.js';
@@ -39,4 +41,25 @@ export { type NpyHeader, parseNpy, parseNpyHeader } from './input/parse-npy.js';
 export { readNumericArray, toMatrix, toVector } from './input/read-array.js';
 export { AtomicWriter } from './output/atomic-writer.js';
 export { escapeHtml, type ReportRun, type ReportSection, reportHtml } from './output/report-html.js';
+export {
+  CELL_FORMAT,
+  type CellHeader,
+  type CellRead,
+  cellFileText,
+  readCellFile,
+} from './sweep/cell-file.js';
+export { type CellIdentity, canonicalJson, cellHash, planHash } from './sweep/cell-hash.js';
+export {
+  cellPath,
+  cellsDirectory,
+  PLAN_FORMAT,
+  type PlanFile,
+  planFile,
+  plannedCellHash,
+  writePlanFile,
+} from './sweep/cell-store.js';
+export { type MergedExperiment, MergeError, mergeDirectories } from './sweep/merge-cells.js';
+export { type SweepOptions, type SweepOutcome, type SweepRun, startSweep } from './sweep/run-sweep.js';
+export { cellsOfShard, parseShard, type Shard, shardFor, shardOfCell, WHOLE_RUN } from './sweep/shard.js';
+export { kubernetesJob, type SweepScriptSpec, shellQuote, slurmScript } from './sweep/sweep-script-text.js';
 export { UsageError } from './usage-error.js';

@@ -142,7 +142,7 @@ export const runCommand: CommandDefinition = {
   name: 'run',
   summary: 'run one experiment with any setting changed',
   description:
-    'Runs one experiment of the suite with settings from `--config` (a JSON object of settings, or a previous `<id>.json`) and then `--set` (applied last), every value validated against the schema (`benignlab describe <id>`). Writes `<id>.json`, `<id>.csv`, `<id>.svg` and `<id>.png` into the output directory, each atomically, and prints the verdicts.',
+    'Runs one experiment of the suite with settings from `--config` (a JSON object of settings, or a previous `<id>.json`) and then `--set` (applied last), every value validated against the schema (`benignlab describe <id>`). Each cell’s rows are written as soon as it finishes to `<out>/cells/<id>/<hash>.json` (the hash of experiment, config, cell and seed), so an interrupted run resumes where it stopped (`--fresh` recomputes). Writes `<id>.json`, `<id>.csv`, `<id>.svg` and `<id>.png` into the output directory, each atomically, and prints the verdicts. With `--shard i/N` (or a Slurm array / Kubernetes Indexed Job) it runs one slice and writes only its cells.',
   positionals: [{ name: 'id', description: 'experiment id', required: true, values: experimentIds }],
   flags: [
     { name: 'quick', type: 'boolean', default: false, description: 'start from the smaller `--quick` sizes' },
@@ -195,7 +195,32 @@ export const runCommand: CommandDefinition = {
       name: 'json',
       type: 'boolean',
       default: false,
-      description: 'print the result (`<id>.json`’s content) on stdout and nothing else',
+      description:
+        'print the result (`<id>.json`’s content) on stdout and nothing else; a shard prints `{ id, shard, cells, reused, computed, directory }`',
+    },
+    {
+      name: 'shard',
+      type: 'string',
+      valueName: 'i/N',
+      defaultText: 'from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX, else the whole run',
+      description:
+        'run only shard i of N (1-based; cells dealt round-robin in plan order) and write just its cell files; combine shards with `benignlab merge`',
+    },
+    {
+      name: 'shard-count',
+      type: 'integer',
+      valueName: 'N',
+      min: 1,
+      defaultText: 'BENIGNLAB_SHARD_COUNT',
+      description:
+        'the shard count of a Kubernetes Indexed Job (its completions), with JOB_COMPLETION_INDEX as the 0-based shard',
+    },
+    {
+      name: 'fresh',
+      type: 'boolean',
+      default: false,
+      description:
+        'recompute every cell; by default cells already in `<out>/cells/<id>/` (valid files) are reused',
     },
     helpFlag,
   ],
@@ -208,6 +233,10 @@ export const runCommand: CommandDefinition = {
     {
       command: 'benignlab run e2 --config e2-settings.json --json > e2.json',
       description: 'settings from a file, the result as JSON on stdout',
+    },
+    {
+      command: 'benignlab run e2 --shard 2/3 --out /shared/sweep',
+      description: 'the second of three slices (then `benignlab merge /shared/sweep`)',
     },
   ],
 };
@@ -394,6 +423,162 @@ export const theoryCommand: CommandDefinition = {
   ],
 };
 
+/** The `merge` command. */
+export const mergeCommand: CommandDefinition = {
+  name: 'merge',
+  summary: 'combine the cell files of shard runs into the results of one run',
+  description:
+    'Reads the plan and cell files (`cells/<id>/`) that `benignlab run --shard i/N` wrote into one or more directories and writes `<id>.json`, `<id>.csv`, `<id>.svg` and `<id>.png`, byte for byte what one unsharded run writes. Fails (exit 1) naming how many cells are missing, which ones, and the shard that likely failed; or naming a cell whose copies in two directories differ.',
+  positionals: [
+    {
+      name: 'DIR',
+      description: 'output directories of the shard runs (one shared directory, or one per shard)',
+      required: true,
+      variadic: true,
+    },
+  ],
+  flags: [
+    {
+      name: 'out',
+      type: 'directory',
+      valueName: 'DIR',
+      defaultText: 'the first DIR',
+      description: 'where to write the merged results',
+    },
+    {
+      name: 'json',
+      type: 'boolean',
+      default: false,
+      description: 'print `[{ id, cells, duplicates, out, files }]` and nothing else',
+    },
+    inertSeedFlag,
+    helpFlag,
+  ],
+  examples: [
+    { command: 'benignlab merge /scratch/sweep', description: 'all shards wrote into one shared directory' },
+    {
+      command: 'benignlab merge shard-1 shard-2 shard-3 --out merged',
+      description: 'one directory per shard, merged into another',
+    },
+  ],
+};
+
+/** The `sweep-script` command. */
+export const sweepScriptCommand: CommandDefinition = {
+  name: 'sweep-script',
+  summary: 'print an sbatch job-array script or a Kubernetes Indexed Job for a sharded run',
+  description:
+    'Prints a ready Slurm sbatch script (a job array of N tasks) or a Kubernetes Indexed Job manifest (N completions) that runs `benignlab run <id> …` in N shards into a shared output directory, with the commands to submit it and to merge the shards. The run options are validated here exactly as `benignlab run` validates them. Needs no cluster access.',
+  positionals: [{ name: 'id', description: 'experiment id', required: true, values: experimentIds }],
+  flags: [
+    { name: 'slurm', type: 'boolean', default: false, description: 'print an sbatch job-array script' },
+    { name: 'k8s', type: 'boolean', default: false, description: 'print a Kubernetes Indexed Job manifest' },
+    {
+      name: 'shards',
+      type: 'integer',
+      valueName: 'N',
+      min: 1,
+      default: 4,
+      description: 'number of shards (array tasks / completions)',
+    },
+    {
+      name: 'cpus',
+      type: 'integer',
+      valueName: 'N',
+      min: 1,
+      default: 2,
+      description: 'CPUs per task; also each task’s --workers',
+    },
+    {
+      name: 'time',
+      type: 'string',
+      valueName: 'HH:MM:SS',
+      default: '02:00:00',
+      description: 'Slurm time limit per task (--slurm only)',
+    },
+    {
+      name: 'image',
+      type: 'string',
+      valueName: 'IMAGE',
+      default: 'node:20-slim',
+      description: 'container image with Node 20+ and npm (--k8s only)',
+    },
+    {
+      name: 'pvc',
+      type: 'string',
+      valueName: 'NAME',
+      default: 'benignlab-results',
+      description: 'PersistentVolumeClaim mounted at --out (--k8s only)',
+    },
+    {
+      name: 'quick',
+      type: 'boolean',
+      default: false,
+      description: 'passed to run: the smaller `--quick` sizes',
+    },
+    {
+      name: 'set',
+      type: 'string',
+      valueName: 'KEY=VALUE',
+      repeatable: true,
+      description: 'passed to run: change one setting (repeatable)',
+    },
+    {
+      name: 'config',
+      type: 'file',
+      valueName: 'FILE',
+      description: 'passed to run: JSON settings file (must be readable on the cluster at the same path)',
+    },
+    {
+      name: 'seeds',
+      type: 'integer',
+      valueName: 'N',
+      min: 1,
+      description: 'passed to run: replicates per setting',
+    },
+    {
+      name: 'fresh',
+      type: 'boolean',
+      default: false,
+      description: 'passed to run: recompute cells already on disk',
+    },
+    {
+      name: 'out',
+      type: 'directory',
+      valueName: 'DIR',
+      defaultText: 'benignlab-results (Slurm) or /results (Kubernetes)',
+      description: 'shared output directory of every task (for --k8s, the claim’s mount path)',
+    },
+    {
+      name: 'seed',
+      type: 'integer',
+      valueName: 'S',
+      min: 0,
+      default: DEFAULT_SEED,
+      description: 'passed to run: top-level seed every cell’s seed derives from',
+    },
+    {
+      name: 'json',
+      type: 'boolean',
+      default: false,
+      description:
+        'print `{ "scheduler", "file", "text" }` (a suggested file name and the script) and nothing else',
+    },
+    helpFlag,
+  ],
+  examples: [
+    {
+      command:
+        'benignlab sweep-script --slurm e2 --set replicates=20 --shards 16 --out /scratch/e2 > e2.sbatch',
+      description: 'a 16-task job array writing into /scratch/e2',
+    },
+    {
+      command: 'benignlab sweep-script --k8s e1 --quick --shards 4 --pvc my-claim > e1-job.yaml',
+      description: 'an Indexed Job of 4 pods sharing the claim my-claim',
+    },
+  ],
+};
+
 /**
  * `reproduce` as documented for the CLI guide. Its flags are parsed by
  * `parseReproduceArgs`; a test checks that both accept the same flags.
@@ -460,6 +645,8 @@ export const commandDefinitions: readonly CommandDefinition[] = [
   runCommand,
   fitCommand,
   theoryCommand,
+  mergeCommand,
+  sweepScriptCommand,
 ];
 
 /**

@@ -1,8 +1,10 @@
 import { describeMain } from './describe.js';
 import { fitMain } from './fit.js';
 import { listMain } from './list.js';
+import { mergeMain } from './merge.js';
 import type { CommandIo } from './reproduce.js';
 import { runMain } from './run.js';
+import { sweepScriptMain } from './sweep-script.js';
 import { theoryMain } from './theory.js';
 
 /** A command's entry point: arguments after the command name → exit status. */
@@ -15,6 +17,8 @@ export const extraCommands: Readonly<Record<string, CommandMain>> = {
   run: runMain,
   fit: fitMain,
   theory: theoryMain,
+  merge: mergeMain,
+  'sweep-script': sweepScriptMain,
 };
 
 /**

@@ -22,6 +22,12 @@ export interface RunOptions {
   seed: number;
   workers: number;
   json: boolean;
+  /** `--shard i/N` as given (the environment is consulted by the command). */
+  shard: string | undefined;
+  /** `--shard-count N`, the count for `JOB_COMPLETION_INDEX`. */
+  shardCount: number | undefined;
+  /** Recompute cells already on disk. */
+  fresh: boolean;
   /** The overrides after --config, --set and --seeds, validated. */
   overrides: Record<string, unknown>;
 }
@@ -131,6 +137,9 @@ export function parseRunArgs(
     seed: (flags.seed as number | undefined) ?? DEFAULT_SEED,
     workers: (flags.workers as number | undefined) ?? cores,
     json: flags.json === true,
+    shard: flags.shard as string | undefined,
+    shardCount: flags['shard-count'] as number | undefined,
+    fresh: flags.fresh === true,
     overrides: {},
   };
   if (options.help) return { options, plan: undefined };

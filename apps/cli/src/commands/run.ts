@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { CancelledError, runPlans, type SuiteRun } from '@benignlab/experiments/node';
+import { CancelledError } from '@benignlab/experiments/node';
 import { AtomicWriter } from '../output/atomic-writer.js';
+import { cellsDirectory } from '../sweep/cell-store.js';
+import { type SweepRun, startSweep } from '../sweep/run-sweep.js';
+import { shardFor } from '../sweep/shard.js';
 import { ProgressBar } from '../terminal/progress.js';
 import { styleFor } from '../terminal/style.js';
 import { verdictTable } from '../terminal/verdict-table.js';
@@ -13,10 +16,13 @@ import { parseRunArgs } from './run-options.js';
 
 /**
  * `benignlab run <id>`: one experiment with settings from `--config`, `--set` and
- * `--seeds`, its cells on a worker pool (results identical for any `--workers`), then
- * `<id>.json`, `<id>.csv` and the figures written atomically into `--out`. Prints the
- * verdicts, or with `--json` the result (the content of `<id>.json`) and nothing else.
- * SIGINT/SIGTERM stop the workers and remove temporary files.
+ * `--seeds`, its cells on a worker pool (results identical for any `--workers`), each
+ * cell's rows written to `<out>/cells/<id>/<hash>.json` as it finishes (cells already
+ * there are reused unless `--fresh`), then `<id>.json`, `<id>.csv` and the figures
+ * written atomically into `--out`. With `--shard i/N` (or the Slurm/Kubernetes
+ * environment) only that slice's cells are run and written. Prints the verdicts, or with
+ * `--json` the result (the content of `<id>.json`) and nothing else. SIGINT/SIGTERM stop
+ * the workers and remove temporary files; finished cells stay for the resume.
  *
  * @example
  * ```ts
@@ -29,40 +35,72 @@ export async function runMain(argv: readonly string[], io: CommandIo): Promise<n
     io.stdout.write(`${formatCommandHelp(runCommand)}\n`);
     return 0;
   }
+  const shard = shardFor(options.shard, options.shardCount, io.env);
+  const id = plan.experiment.id;
   const started = performance.now();
   const out = resolve(options.out);
+  const cellsDir = cellsDirectory(out, id);
   const writer = new AtomicWriter();
   const bar = new ProgressBar(io.stderr, styleFor(io.stderr, io.env), started);
-  let suite: SuiteRun | undefined;
+  const label = shard.count === 1 ? id : `${id} shard ${shard.index}/${shard.count} (${shard.source})`;
+  let sweep: SweepRun | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     bar.finish();
     writer.cleanup();
-    io.stderr.write(`benignlab: interrupted by ${signal}; nothing partial left\n`);
-    void (suite?.cancel() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    const kept = (sweep?.reused ?? 0) + (sweep?.computed() ?? 0);
+    io.stderr.write(
+      `benignlab: interrupted by ${signal}; ${kept} finished cells are kept in ${cellsDir} and nothing partial is left; rerun the same command to resume\n`,
+    );
+    void (sweep?.cancel() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    suite = runPlans([plan], { workers: options.workers, onProgress: (event) => bar.update(event) });
-    const [timed] = await suite.results;
-    bar.finish();
-    if (!timed) throw new Error(`benignlab run: no result for ${plan.experiment.id}`);
-    const files = writeExperimentFiles(writer, out, plan.experiment, timed.result);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (options.json) {
-      io.stdout.write(resultJson(timed.result));
+    sweep = startSweep(plan, {
+      out,
+      shard,
+      workers: options.workers,
+      fresh: options.fresh,
+      writer,
+      onProgress: (event) => bar.update(event),
+      onCorrupt: (path, detail) =>
+        io.stderr.write(`benignlab run: ${path}: ${detail}; recomputing that cell\n`),
+    });
+    if (sweep.reused > 0) {
       io.stderr.write(
-        `benignlab run: ${plan.experiment.id} in ${seconds} s; wrote ${files.join(', ')} to ${out}\n`,
+        `benignlab run: ${label}: ${sweep.reused} cells already in ${cellsDir} are reused (--fresh recomputes them)\n`,
+      );
+    }
+    const outcome = await sweep.outcome;
+    bar.finish();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const counts = `${outcome.cells} cells (${outcome.computed} computed, ${outcome.reused} reused)`;
+    if (!outcome.result) {
+      const message = `${label}: ${counts} in ${seconds} s, written to ${cellsDir}; when every shard is done: benignlab merge ${out}`;
+      if (options.json) {
+        io.stdout.write(
+          `${JSON.stringify({ id, shard: `${shard.index}/${shard.count}`, cells: outcome.cells, reused: outcome.reused, computed: outcome.computed, directory: cellsDir })}\n`,
+        );
+        io.stderr.write(`benignlab run: ${message}\n`);
+      } else {
+        io.stdout.write(`${message}\n`);
+      }
+      return 0;
+    }
+    const result = outcome.result;
+    const files = writeExperimentFiles(writer, out, plan.experiment, result);
+    if (options.json) {
+      io.stdout.write(resultJson(result));
+      io.stderr.write(
+        `benignlab run: ${id}: ${counts} in ${seconds} s; wrote ${files.join(', ')} to ${out}\n`,
       );
       return 0;
     }
     const style = styleFor(io.stdout, io.env);
     io.stdout.write(
-      `${verdictTable([{ id: timed.result.id, verdicts: timed.result.summary.verdicts }], style, io.stdout.columns ?? 110)}\n\n`,
+      `${verdictTable([{ id: result.id, verdicts: result.summary.verdicts }], style, io.stdout.columns ?? 110)}\n\n`,
     );
-    io.stdout.write(
-      `${plan.experiment.id}: ${plan.cells.length} cells in ${seconds} s. Wrote ${files.join(', ')} to ${out}\n`,
-    );
+    io.stdout.write(`${id}: ${counts} in ${seconds} s. Wrote ${files.join(', ')} to ${out}\n`);
     return 0;
   } catch (error) {
     bar.finish();

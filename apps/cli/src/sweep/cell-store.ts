@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import type { ExperimentPlan, PlannedCell } from '@benignlab/experiments';
+import type { AtomicWriter } from '../output/atomic-writer.js';
+import { canonicalJson, cellHash, planHash } from './cell-hash.js';
+
+/** Format tag of a plan file. */
+export const PLAN_FORMAT = 'benignlab-plan/1';
+
+/**
+ * The content of `cells/<id>/plan-<hash>.json`: what `merge` needs to rebuild the plan
+ * (resolved config, sizes, seed) and check it against the cell files (each cell's hash),
+ * plus the shard count, to say which shard a missing cell belonged to.
+ */
+export interface PlanFile {
+  format: typeof PLAN_FORMAT;
+  experiment: string;
+  planHash: string;
+  sizes: 'quick' | 'default';
+  seed: number;
+  shards: number;
+  config: Record<string, unknown>;
+  cells: { index: number; key: string; seed: number; hash: string }[];
+}
+
+/**
+ * The directory of an experiment's cell files: `<out>/cells/<id>`.
+ *
+ * @example
+ * ```ts
+ * cellsDirectory('results', 'e1'); // 'results/cells/e1'
+ * ```
+ */
+export function cellsDirectory(out: string, experimentId: string): string {
+  return join(out, 'cells', experimentId);
+}
+
+/**
+ * The hash naming one planned cell's file (see {@link cellHash}).
+ *
+ * @example
+ * ```ts
+ * plannedCellHash(plan, plan.cells[0]);
+ * ```
+ */
+export function plannedCellHash(plan: ExperimentPlan, cell: PlannedCell): string {
+  return cellHash({ experiment: plan.experiment.id, config: plan.config, key: cell.key, seed: cell.seed });
+}
+
+/**
+ * The plan file of a plan run in `shards` shards.
+ *
+ * @example
+ * ```ts
+ * planFile(plan, 3).cells.length === plan.cells.length;
+ * ```
+ */
+export function planFile(plan: ExperimentPlan, shards: number): PlanFile {
+  const experiment = plan.experiment.id;
+  return {
+    format: PLAN_FORMAT,
+    experiment,
+    planHash: planHash({ experiment, config: plan.config, seed: plan.seed, sizes: plan.sizes }),
+    sizes: plan.sizes,
+    seed: plan.seed,
+    shards,
+    config: JSON.parse(canonicalJson(plan.config)) as Record<string, unknown>,
+    cells: plan.cells.map((cell) => ({
+      index: cell.index,
+      key: cell.key,
+      seed: cell.seed,
+      hash: plannedCellHash(plan, cell),
+    })),
+  };
+}
+
+/**
+ * Writes the plan file next to the cells, atomically (every shard writes the same bytes).
+ *
+ * @returns the path written
+ * @example
+ * ```ts
+ * writePlanFile(new AtomicWriter(), 'results', planFile(plan, 3));
+ * ```
+ */
+export function writePlanFile(writer: AtomicWriter, out: string, file: PlanFile): string {
+  const path = join(cellsDirectory(out, file.experiment), `plan-${file.planHash}.json`);
+  writer.write(path, `${JSON.stringify(file, null, 2)}\n`);
+  return path;
+}
+
+/**
+ * The path of one cell's result file: `<out>/cells/<id>/<hash>.json`.
+ *
+ * @example
+ * ```ts
+ * cellPath('results', 'e1', hash);
+ * ```
+ */
+export function cellPath(out: string, experimentId: string, hash: string): string {
+  return join(cellsDirectory(out, experimentId), `${hash}.json`);
+}
