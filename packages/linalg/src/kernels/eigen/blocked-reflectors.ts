@@ -27,14 +27,46 @@ export function accumulateReflectorsBlocked(
 ): void {
   w.fill(0);
   for (let i = 0; i < n; i++) w[i * n + i] = 1;
+  applyReflectorBlocks(n, a, tau, w, backend, false);
+}
+
+/**
+ * `w ← w Qᵀ = w H_{n−3} ⋯ H₁ H₀` for any n×n `w` (row-major, updated in place), the same
+ * compact-WY blocks as {@link accumulateReflectorsBlocked} but over all n rows: with
+ * `w = Zᵀ`, Z the eigenvectors of the tridiagonal `T = Qᵀ A Q`, this gives `(Q Z)ᵀ`, whose
+ * rows are the eigenvectors of A (LAPACK `dormtr` after `dstedc`). 2n³ flops, all in gemm.
+ *
+ * @example
+ * ```ts
+ * applyReflectorsFromRight(n, reflectors, tau, zTransposed, getBackend());
+ * ```
+ */
+export function applyReflectorsFromRight(
+  n: number,
+  a: Float64Array,
+  tau: Float64Array,
+  w: Float64Array,
+  backend: KernelBackend,
+): void {
+  applyReflectorBlocks(n, a, tau, w, backend, true);
+}
+
+function applyReflectorBlocks(
+  n: number,
+  a: Float64Array,
+  tau: Float64Array,
+  w: Float64Array,
+  backend: KernelBackend,
+  allRows: boolean,
+): void {
   const reflectors = n - 2;
   if (reflectors <= 0) return;
   const width = Math.min(BLOCK, reflectors);
   const v = new Float64Array((n - 1) * width);
   const gramV = new Float64Array(width * width);
   const negatedT = new Float64Array(width * width);
-  const wv = new Float64Array((n - 1) * width);
-  const wvt = new Float64Array((n - 1) * width);
+  const wv = new Float64Array(n * width);
+  const wvt = new Float64Array(n * width);
   for (let end = reflectors; end > 0; end -= BLOCK) {
     const k0 = Math.max(0, end - BLOCK);
     const nb = end - k0;
@@ -59,9 +91,11 @@ export function accumulateReflectorsBlocked(
         negatedT[i * nb + j] = -tj * sum;
       }
     }
-    const corner = (k0 + 1) * n + k0 + 1;
-    backend.gemm(false, false, length, nb, length, w, corner, n, v, 0, nb, 0, wv, 0, nb);
-    backend.gemm(false, true, length, nb, nb, wv, 0, nb, negatedT, 0, nb, 0, wvt, 0, nb);
-    backend.gemm(false, true, length, length, nb, wvt, 0, nb, v, 0, nb, 1, w, corner, n);
+    // Starting from I, rows above k0+1 are still zero in these columns; a general w needs all rows.
+    const rows = allRows ? n : length;
+    const corner = allRows ? k0 + 1 : (k0 + 1) * n + k0 + 1;
+    backend.gemm(false, false, rows, nb, length, w, corner, n, v, 0, nb, 0, wv, 0, nb);
+    backend.gemm(false, true, rows, nb, nb, wv, 0, nb, negatedT, 0, nb, 0, wvt, 0, nb);
+    backend.gemm(false, true, rows, length, nb, wvt, 0, nb, v, 0, nb, 1, w, corner, n);
   }
 }

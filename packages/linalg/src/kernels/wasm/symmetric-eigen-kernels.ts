@@ -1,4 +1,5 @@
-import { accumulateReflectorsBlocked } from '../eigen/blocked-reflectors.js';
+import { applyReflectorsFromRight } from '../eigen/blocked-reflectors.js';
+import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer.js';
 import { getBackend } from '../registry.js';
 import { instantiateKernel, type KernelExports, kernelModule } from './kernel-module.js';
 import { growMemory } from './rank-update-executor.js';
@@ -34,14 +35,16 @@ function eigenInstance(): { kernel: KernelExports; memory: WebAssembly.Memory } 
 }
 
 /**
- * The O(n³) part of `symEig` in WebAssembly SIMD: Householder tridiagonalization of the
- * symmetric `a` (n×n row-major, already scaled; not modified), the reflectors accumulated
- * into `Qᵀ` (blocked, by the active backend's `gemm`), and implicit QL with Wilkinson shifts whose plane rotations are applied a
- * sweep at a time. On return `d` holds the (unsorted) eigenvalues and `e` is zeroed, as in
- * EISPACK `tql2`. Returns `undefined` when this engine has no WebAssembly SIMD (callers
- * keep their JavaScript path). Memory: a private kernel memory of 2n² + 5n doubles plus a
- * 1 MiB rotation log, kept
- * for reuse.
+ * The O(n³) part of `symEig`: Householder tridiagonalization `T = Qᵀ A Q` of the symmetric
+ * `a` (n×n row-major, already scaled; not modified) in WebAssembly SIMD; the eigenvalues by
+ * implicit QL with Wilkinson shifts without vectors (WebAssembly, O(n²)); with
+ * `wantVectors`, the eigenvectors Z of T by divide and conquer (LAPACK `dstedc`, merges on
+ * the active backend's `gemm`) and `(Q Z)ᵀ` by the blocked reflectors (`dormtr`, gemm).
+ * On return `d` holds the (unsorted) eigenvalues and `e` is zeroed, and row k of `w` is the
+ * eigenvector of `d[k]`. Returns `undefined` when this engine has no WebAssembly SIMD
+ * (callers keep their JavaScript path). Memory: a private kernel memory of n² + 5n
+ * doubles plus a 1 MiB rotation log, kept for reuse, and about 3n² doubles of JS scratch
+ * while the eigenvectors are formed.
  *
  * @example
  * ```ts
@@ -63,8 +66,7 @@ export function wasmTridiagonalEigen(
   const matrixBytes = n * n * 8;
   const vectorBytes = n * 8;
   const aPointer = 0;
-  const wPointer = matrixBytes;
-  const dPointer = 2 * matrixBytes;
+  const dPointer = matrixBytes;
   const ePointer = dPointer + vectorBytes;
   const tauPointer = ePointer + vectorBytes;
   const pPointer = tauPointer + vectorBytes;
@@ -74,24 +76,59 @@ export function wasmTridiagonalEigen(
   growMemory(memory, logPointer + logCapacity * 8);
   new Float64Array(memory.buffer, aPointer, n * n).set(a);
   kernel.tridiagonalize(n, aPointer, dPointer, ePointer, tauPointer, pPointer, yPointer);
-  if (wantVectors) {
-    // Views over the kernel memory: it does not grow while the backend's products run.
-    const reflectors = new Float64Array(memory.buffer, aPointer, n * n);
-    const tau = new Float64Array(memory.buffer, tauPointer, n);
-    const w = new Float64Array(memory.buffer, wPointer, n * n);
-    accumulateReflectorsBlocked(n, reflectors, tau, w, getBackend());
-  }
-  const unconverged = kernel.implicitQL(
+  d.set(new Float64Array(memory.buffer, dPointer, n));
+  e.set(new Float64Array(memory.buffer, ePointer, n));
+  // The eigenvalues always come from QL without vectors (O(n²)), so symEig and
+  // symEigValues return the same bits.
+  const valuesUnconverged = kernel.implicitQL(
     n,
     dPointer,
     ePointer,
-    wantVectors ? wPointer : 0,
+    0,
     logPointer,
     logCapacity,
     maxSweepsPerEigenvalue,
   );
-  d.set(new Float64Array(memory.buffer, dPointer, n));
-  e.set(new Float64Array(memory.buffer, ePointer, n));
-  const w = wantVectors ? new Float64Array(memory.buffer, wPointer, n * n).slice() : undefined;
+  const qlValues = new Float64Array(memory.buffer, dPointer, n).slice();
+  if (!wantVectors || valuesUnconverged >= 0) {
+    d.set(qlValues);
+    e.fill(0);
+    return { w: undefined, unconverged: valuesUnconverged };
+  }
+  // Eigenvectors: divide and conquer on T = Qᵀ A Q, then (Q Z)ᵀ = Zᵀ Qᵀ by blocked reflectors.
+  const backend = getBackend();
+  const { vectors, unconverged } = tridiagonalDivideAndConquer(n, d, e, backend, maxSweepsPerEigenvalue);
+  e.fill(0);
+  if (unconverged >= 0) return { w: undefined, unconverged };
+  pairInOrder(d, qlValues);
+  // Views over the kernel memory: it does not grow while the backend's products run.
+  const reflectors = new Float64Array(memory.buffer, aPointer, n * n);
+  const tau = new Float64Array(memory.buffer, tauPointer, n);
+  const w = new Float64Array(n * n);
+  transposeInto(n, vectors, w);
+  applyReflectorsFromRight(n, reflectors, tau, w, backend);
   return { w, unconverged };
+}
+
+/** out ← inᵀ for n×n row-major, in 32×32 tiles so both sides stay in cache. */
+function transposeInto(n: number, source: Float64Array, out: Float64Array): void {
+  const tile = 32;
+  for (let i0 = 0; i0 < n; i0 += tile) {
+    const i1 = Math.min(n, i0 + tile);
+    for (let j0 = 0; j0 < n; j0 += tile) {
+      const j1 = Math.min(n, j0 + tile);
+      for (let i = i0; i < i1; i++) for (let j = j0; j < j1; j++) out[j * n + i] = source[i * n + j];
+    }
+  }
+}
+
+/**
+ * Replaces the divide-and-conquer eigenvalues `d` by the QL ones, rank for rank (both agree
+ * to rounding, ~n·ε·‖T‖), so each eigenvector keeps its position.
+ */
+function pairInOrder(d: Float64Array, qlValues: Float64Array): void {
+  const n = d.length;
+  const byValue = Array.from({ length: n }, (_, k) => k).sort((x, y) => d[x] - d[y] || x - y);
+  const sortedQl = qlValues.slice().sort();
+  for (let r = 0; r < n; r++) d[byValue[r]] = sortedQl[r];
 }
