@@ -8,6 +8,7 @@ import { aggregate, fmt, logLogSlope } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import {
+  budgetSchema,
   dimensionAt,
   type SpikedDesignConfig,
   spikedDesignSchema,
@@ -44,14 +45,7 @@ const schema: ConfigSchema<E1Config> = {
     description: 'independent draws (seeds) per n',
   },
   ...spikedDesignSchema,
-  alphaAbsolute: { type: 'number', default: 0.1, min: 0, max: 10, description: 'absolute ℓ2 budget α' },
-  alphaRelative: {
-    type: 'number',
-    default: 0.05,
-    min: 0,
-    max: 1,
-    description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
-  },
+  ...budgetSchema,
   theoryNs: {
     type: 'integerList',
     default: [50, 100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600],

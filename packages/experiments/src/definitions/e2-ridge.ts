@@ -14,6 +14,7 @@ import type { Budget, ConfigSchema, Row, Summary, Verdict } from '../core/types.
 import { seriesFigure } from '../figures/series-figure.js';
 import { logGrid } from './lambda-grid.js';
 import {
+  budgetSchema,
   dimensionAt,
   type SpikedDesignConfig,
   spikedDesignSchema,
@@ -67,14 +68,7 @@ const schema: ConfigSchema<E2Config> = {
     max: 1000,
     description: 'log-spaced λ values simulated (theory uses 4× as many)',
   },
-  alphaAbsolute: { type: 'number', default: 0.1, min: 0, max: 10, description: 'absolute ℓ2 budget α' },
-  alphaRelative: {
-    type: 'number',
-    default: 0.05,
-    min: 0,
-    max: 1,
-    description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
-  },
+  ...budgetSchema,
   theoryNs: {
     type: 'integerList',
     default: [100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600],

@@ -13,6 +13,21 @@ export type SpikedDesignConfig = {
   thetaNorm: number;
 };
 
+/**
+ * The two adversarial budgets e1 and e2 report side by side (THEORY.md §3 and §7):
+ * absolute α = 0.1 and relative α_rel = 0.05.
+ */
+export const budgetSchema = {
+  alphaAbsolute: { type: 'number', default: 0.1, min: 0, max: 10, description: 'absolute ℓ2 budget α' },
+  alphaRelative: {
+    type: 'number',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
+  },
+} as const;
+
 /** Schema entries for {@link SpikedDesignConfig}, with THEORY.md §7's defaults. */
 export const spikedDesignSchema = {
   exponentA: {
