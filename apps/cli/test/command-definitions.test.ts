@@ -11,17 +11,7 @@ import { extraCommands } from '../src/commands/extra-commands.js';
 import { cliGuideMarkdown, formatCommandHelp, usageLine } from '../src/commands/help-text.js';
 import { parseCommandLine } from '../src/commands/parse-command-line.js';
 import { parseReproduceArgs } from '../src/commands/reproduce-options.js';
-import { UsageError } from '../src/usage-error.js';
-
-function usage(run: () => unknown): UsageError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
+import { usageErrorOf } from './usage-error-of.js';
 
 describe('command definitions', () => {
   it('every command is dispatched, listed in the top-level usage and has examples', () => {
@@ -103,13 +93,13 @@ describe('parseCommandLine', () => {
     [[], '<id>', /is missing/],
     [['e0'], '<id>', /got "e0"; expected one of e1/],
   ])('%j → %s', (args, argument, message) => {
-    const error = usage(() => parseCommandLine(runCommand, args as string[]));
+    const error = usageErrorOf(() => parseCommandLine(runCommand, args as string[]));
     expect(error.argument).toBe(argument);
     expect(error.message).toMatch(message);
   });
 
   it('--help skips the required-flag checks', () => {
     expect(parseCommandLine(fitCommand, ['--help']).flags.help).toBe(true);
-    expect(usage(() => parseCommandLine(fitCommand, [])).argument).toBe('--x');
+    expect(usageErrorOf(() => parseCommandLine(fitCommand, [])).argument).toBe('--x');
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fitFromFiles, fitJson } from '../src/commands/fit.js';
 import { parseFitArgs } from '../src/commands/fit-options.js';
 import { DataFileError } from '../src/input/data-file-error.js';
-import { UsageError } from '../src/usage-error.js';
+import { usageErrorOf } from './usage-error-of.js';
 
 const at = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const json = (name: string) => JSON.parse(readFileSync(at(name), 'utf8'));
@@ -197,15 +197,7 @@ describe('benignlab fit against the golden and numpy reference values', () => {
 });
 
 describe('benignlab fit refuses bad input with the flag, file, row and column', () => {
-  function failure(...args: string[]): UsageError {
-    try {
-      fit(...args);
-    } catch (error) {
-      if (error instanceof UsageError) return error;
-      throw error;
-    }
-    throw new Error('expected a UsageError');
-  }
+  const failure = (...args: string[]) => usageErrorOf(() => fit(...args));
   const xy = ['--x', at('X.csv'), '--y', at('y.csv')];
 
   it.each([

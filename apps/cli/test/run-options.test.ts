@@ -5,7 +5,7 @@ import { getExperiment } from '@benignlab/experiments';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeExperiment } from '../src/commands/describe.js';
 import { parseRunArgs, settingValue } from '../src/commands/run-options.js';
-import { UsageError } from '../src/usage-error.js';
+import { usageErrorOf } from './usage-error-of.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'benignlab-run-options-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -14,16 +14,6 @@ const file = (name: string, content: string) => {
   writeFileSync(path, content);
   return path;
 };
-
-function usage(run: () => unknown): UsageError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
 
 describe('benignlab run settings', () => {
   it('reads --set values as the schema’s types', () => {
@@ -56,7 +46,7 @@ describe('benignlab run settings', () => {
       JSON.stringify({ id: 'e1', config: { ns: [20, 40], replicates: 2 }, rows: [] }),
     );
     expect(parseRunArgs(['e1', '--config', result], 1).plan?.config.ns).toEqual([20, 40]);
-    expect(usage(() => parseRunArgs(['e2', '--config', result], 1)).message).toMatch(
+    expect(usageErrorOf(() => parseRunArgs(['e2', '--config', result], 1)).message).toMatch(
       /is a result of e1; expected settings for e2/,
     );
   });
@@ -67,21 +57,21 @@ describe('benignlab run settings', () => {
     [['e1', '--set', 'noise'], '--set', /expected key=value with a key of ns, replicates/],
     [['e1', '--set', 'bogus=1'], '--set bogus', /unknown setting of e1; expected one of ns/],
   ])('%j → %s', (args, argument, message) => {
-    const error = usage(() => parseRunArgs(args as string[], 1));
+    const error = usageErrorOf(() => parseRunArgs(args as string[], 1));
     expect(error.argument).toBe(argument);
     expect(error.message).toMatch(message);
   });
 
   it('names the --config file when it is not usable', () => {
-    expect(usage(() => parseRunArgs(['e1', '--config', file('bad.json', '{ns:')], 1)).message).toMatch(
+    expect(usageErrorOf(() => parseRunArgs(['e1', '--config', file('bad.json', '{ns:')], 1)).message).toMatch(
       /is not valid JSON/,
     );
-    expect(usage(() => parseRunArgs(['e1', '--config', file('list.json', '[1]')], 1)).message).toMatch(
+    expect(usageErrorOf(() => parseRunArgs(['e1', '--config', file('list.json', '[1]')], 1)).message).toMatch(
       /holds an array/,
     );
-    expect(usage(() => parseRunArgs(['e1', '--config', file('key.json', '{"nss":[1]}')], 1)).message).toMatch(
-      /e1\.nss: unknown setting/,
-    );
+    expect(
+      usageErrorOf(() => parseRunArgs(['e1', '--config', file('key.json', '{"nss":[1]}')], 1)).message,
+    ).toMatch(/e1\.nss: unknown setting/);
   });
 });
 

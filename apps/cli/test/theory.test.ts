@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCovarianceSpec } from '../src/commands/covariance-spec.js';
 import { theoryCurve, theoryTable } from '../src/commands/theory.js';
 import { parseLambdaGrid, parseTheoryArgs } from '../src/commands/theory-options.js';
-import { UsageError } from '../src/usage-error.js';
+import { usageErrorOf } from './usage-error-of.js';
 
 const golden = JSON.parse(readFileSync(new URL('./fixtures/theory.json', import.meta.url), 'utf8')) as {
   eigenvalues: number[];
@@ -17,16 +17,6 @@ const golden = JSON.parse(readFileSync(new URL('./fixtures/theory.json', import.
 };
 
 const curve = (...args: string[]) => theoryCurve(parseTheoryArgs(args));
-
-function usage(run: () => unknown): UsageError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
 
 describe('benignlab theory', () => {
   it('reproduces the golden deterministic equivalents (4 spikes at 1, tail 0.02, p = 400, n = 60)', () => {
@@ -131,9 +121,9 @@ describe('benignlab theory', () => {
   it('reads λ grids', () => {
     expect(parseLambdaGrid('--lambdas', '1e-3:1:4')).toEqual([0.001, 0.01, 0.1, 1]);
     expect(parseLambdaGrid('--lambdas', '0,0.5')).toEqual([0, 0.5]);
-    expect(usage(() => parseLambdaGrid('--lambdas', '0:1:3')).message).toMatch(/0 < a < b/);
-    expect(usage(() => parseLambdaGrid('--lambdas', '1:2')).message).toMatch(/expected a:b:k/);
-    expect(usage(() => parseLambdaGrid('--lambdas', '1,-2')).message).toMatch(
+    expect(usageErrorOf(() => parseLambdaGrid('--lambdas', '0:1:3')).message).toMatch(/0 < a < b/);
+    expect(usageErrorOf(() => parseLambdaGrid('--lambdas', '1:2')).message).toMatch(/expected a:b:k/);
+    expect(usageErrorOf(() => parseLambdaGrid('--lambdas', '1,-2')).message).toMatch(
       /got "-2"; expected a number ≥ 0/,
     );
   });
@@ -169,7 +159,7 @@ describe('benignlab theory', () => {
     ],
     [['--covariance', '{bad', '--n', '5', '--lambda', '1'], '--covariance', /not valid JSON/],
   ])('%j → %s', (args, argument, message) => {
-    const error = usage(() => curve(...(args as string[])));
+    const error = usageErrorOf(() => curve(...(args as string[])));
     expect(error.argument).toBe(argument);
     expect(error.message).toMatch(message);
   });
