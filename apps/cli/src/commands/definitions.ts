@@ -89,6 +89,25 @@ const inertSeedFlag: FlagDefinition = {
     'top-level seed, a non-negative integer; accepted by every command for uniform scripts (this command is deterministic and does not use it)',
 };
 
+/** `--out` of the commands that write a results directory (`run`, `reproduce`). */
+const resultsDirectoryFlag: FlagDefinition = {
+  name: 'out',
+  type: 'directory',
+  valueName: 'DIR',
+  default: 'benignlab-results',
+  description: 'output directory',
+};
+
+/** `--workers` of the commands that compute cells on worker threads. */
+const workersFlag: FlagDefinition = {
+  name: 'workers',
+  type: 'integer',
+  valueName: 'N',
+  min: 1,
+  defaultText: 'all cores',
+  description: 'worker threads; results are bit-identical for any N',
+};
+
 /** The `list` command. */
 export const listCommand: CommandDefinition = {
   name: 'list',
@@ -151,8 +170,7 @@ export const runCommand: CommandDefinition = {
       type: 'string',
       valueName: 'KEY=VALUE',
       repeatable: true,
-      description:
-        'change one setting (repeatable); lists as `50,100,200` or JSON `[50,100,200]`, booleans as true/false',
+      description: 'change one setting; lists as `50,100,200` or JSON `[50,100,200]`, booleans as true/false',
     },
     {
       name: 'config',
@@ -168,21 +186,8 @@ export const runCommand: CommandDefinition = {
       min: 1,
       description: 'replicates (independent draws) per setting; shorthand for `--set replicates=N`',
     },
-    {
-      name: 'out',
-      type: 'directory',
-      valueName: 'DIR',
-      default: 'benignlab-results',
-      description: 'output directory',
-    },
-    {
-      name: 'workers',
-      type: 'integer',
-      valueName: 'N',
-      min: 1,
-      defaultText: 'all cores',
-      description: 'worker threads; results are bit-identical for any N',
-    },
+    resultsDirectoryFlag,
+    workersFlag,
     {
       name: 'seed',
       type: 'integer',
@@ -596,13 +601,7 @@ export const reproduceCommand: CommandDefinition = {
       default: false,
       description: 'smaller sizes, same conclusions (about a minute)',
     },
-    {
-      name: 'out',
-      type: 'directory',
-      valueName: 'DIR',
-      default: 'benignlab-results',
-      description: 'output directory',
-    },
+    resultsDirectoryFlag,
     {
       name: 'only',
       type: 'string',
@@ -618,14 +617,7 @@ export const reproduceCommand: CommandDefinition = {
       default: DEFAULT_SEED,
       description: 'top-level seed, a non-negative integer',
     },
-    {
-      name: 'workers',
-      type: 'integer',
-      valueName: 'N',
-      min: 1,
-      defaultText: 'all cores',
-      description: 'worker threads; results are identical for any N',
-    },
+    workersFlag,
     helpFlag,
   ],
   examples: [

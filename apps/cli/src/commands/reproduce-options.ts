@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, ExperimentError, selectExperiments } from '@benignlab/experiments';
 import { UsageError } from '../usage-error.js';
+import { reproduceCommand } from './definitions.js';
+import { formatCommandHelp } from './help-text.js';
 
 /** Parsed flags of `benignlab reproduce`. */
 export interface ReproduceOptions {
@@ -12,22 +14,8 @@ export interface ReproduceOptions {
   help: boolean;
 }
 
-/** Usage text of `benignlab reproduce`. */
-export const REPRODUCE_USAGE = `Usage: benignlab reproduce [--quick] [--out DIR] [--only e1,e3] [--seed S] [--workers N]
-
-Runs the reproduction suite and writes report.html, <id>.json, <id>.csv, <id>.svg and <id>.png.
-
-Options:
-  --quick          smaller sizes, same conclusions (about a minute)
-  --out DIR        output directory (default ./benignlab-results)
-  --only IDS       comma-separated experiments to run (default: all)
-  --seed S         top-level seed, a non-negative integer (default ${DEFAULT_SEED})
-  --workers N      worker threads (default: all cores); results are identical for any N
-  -h, --help       show this help
-
-Examples:
-  benignlab reproduce --quick
-  benignlab reproduce --only e1,e2 --out results --seed 7`;
+/** Usage text of `benignlab reproduce`, generated from its command definition like every command's help. */
+export const REPRODUCE_USAGE = formatCommandHelp(reproduceCommand);
 
 function parseInteger(flag: string, text: string, min: number): number {
   if (!/^\d+$/.test(text.trim())) throw new UsageError(flag, `got "${text}"; expected an integer ≥ ${min}`);
