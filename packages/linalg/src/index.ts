@@ -14,6 +14,7 @@ export { describeValue, Matrix } from './matrix.js';
 export { fromMlMatrix, toMlMatrix } from './ml-matrix-interop.js';
 export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
 export { type SymmetricEigendecomposition, symEig, symEigValues } from './sym-eig.js';
+export { type SymmetricEigenProjections, symEigProjections } from './sym-eig-projections.js';
 export {
   assertFiniteNumber,
   assertKnownOptions,

@@ -1,9 +1,19 @@
-import { LinalgError } from './errors.js';
+import {
+  accumulateReflectors,
+  transposeSquare,
+  tridiagonalize,
+} from './kernels/eigen/householder-tridiagonal.js';
 import { implicitQL } from './kernels/eigen/implicit-ql.js';
 import { jsBackend } from './kernels/js-backend.js';
 import { getBackend } from './kernels/registry.js';
 import { wasmTridiagonalEigen } from './kernels/wasm/symmetric-eigen-kernels.js';
 import { Matrix } from './matrix.js';
+import {
+  descendingOrder,
+  MAX_SWEEPS_PER_EIGENVALUE,
+  nonConvergence,
+  scaledSymmetricCopy,
+} from './sym-eig-common.js';
 import { assertMatrix, assertSymmetric } from './validate.js';
 
 /** The result of {@link symEig}. */
@@ -12,16 +22,6 @@ export interface SymmetricEigendecomposition {
   values: Float64Array;
   /** n×n orthogonal matrix whose column j is the unit eigenvector for `values[j]`. */
   vectors: Matrix;
-}
-
-/** QL sweeps allowed per eigenvalue; Wilkinson-shifted QL needs 1–3 on average. */
-const MAX_SWEEPS_PER_EIGENVALUE = 60;
-
-function nonConvergence(eigenvalue: number): LinalgError {
-  return new LinalgError(
-    'A',
-    `the QL iteration did not converge for eigenvalue ${eigenvalue} after ${MAX_SWEEPS_PER_EIGENVALUE} sweeps; expected a finite symmetric matrix`,
-  );
 }
 
 /**
@@ -95,11 +95,6 @@ export function symEigValues(A: Matrix): Float64Array {
   return Float64Array.from(descendingOrder(d), (k) => d[k] * scale);
 }
 
-/** Indices of `d` by decreasing value (ties by index, so the order is deterministic). */
-function descendingOrder(d: Float64Array): number[] {
-  return Array.from({ length: d.length }, (_, k) => k).sort((x, y) => d[y] - d[x] || x - y);
-}
-
 /**
  * Scales `(A + Aᵀ)/2` by its largest magnitude, tridiagonalizes it and runs the QL
  * iteration. Returns the unsorted scaled eigenvalues `d`, and with `wantVectors` the
@@ -110,14 +105,8 @@ function reduceAndIterate(
   wantVectors: boolean,
 ): { d: Float64Array; w: Float64Array | undefined; scale: number } {
   const n = A.rows;
-  const source = A.data;
-  let scale = 0;
-  for (let k = 0; k < source.length; k++) scale = Math.max(scale, Math.abs(source[k]));
+  const { a, scale } = scaledSymmetricCopy(A);
   if (scale === 0) return { d: new Float64Array(n), w: undefined, scale: 1 };
-  const a = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) a[i * n + j] = (source[i * n + j] + source[j * n + i]) / (2 * scale);
-  }
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   // The same algorithm in WebAssembly SIMD unless the JS reference backend is pinned.
@@ -135,100 +124,4 @@ function reduceAndIterate(
   const unconverged = implicitQL(n, d, e, w, MAX_SWEEPS_PER_EIGENVALUE);
   if (unconverged >= 0) throw nonConvergence(unconverged);
   return { d, w, scale };
-}
-
-/**
- * Reduces the symmetric `a` (full storage, overwritten) to tridiagonal form by
- * reflectors `H_k = I − τ_k v_k v_kᵀ` acting on indices k+1..n−1, k = 0..n−3, chosen so
- * `H_k` maps row k's tail to `(β, 0, …, 0)`. Leaves the diagonal in `d`, the
- * super-diagonal in `e` (`e[n−1] = 0`), `τ_k` in `tau` and `v_k` in row k of `a`.
- */
-function tridiagonalize(
-  n: number,
-  a: Float64Array,
-  d: Float64Array,
-  e: Float64Array,
-  tau: Float64Array,
-): void {
-  const p = new Float64Array(n);
-  for (let k = 0; k < n - 2; k++) {
-    const rowK = k * n;
-    const first = rowK + k + 1;
-    const alpha = a[first];
-    let tailSquares = 0;
-    for (let t = first + 1; t < rowK + n; t++) tailSquares += a[t] * a[t];
-    d[k] = a[rowK + k];
-    if (tailSquares === 0) {
-      // Already reduced in this row: H_k = I.
-      e[k] = alpha;
-      tau[k] = 0;
-      a[first] = 1;
-      continue;
-    }
-    const beta =
-      alpha >= 0 ? -Math.sqrt(alpha * alpha + tailSquares) : Math.sqrt(alpha * alpha + tailSquares);
-    tau[k] = (beta - alpha) / beta;
-    const inverse = 1 / (alpha - beta);
-    a[first] = 1;
-    for (let t = first + 1; t < rowK + n; t++) a[t] *= inverse;
-    e[k] = beta;
-
-    // p = τ A₂₂ v, then w = p − (τ/2)(pᵀv) v and A₂₂ ← A₂₂ − v wᵀ − w vᵀ (stored back in p).
-    const t0 = tau[k];
-    let pv = 0;
-    for (let i = k + 1; i < n; i++) {
-      const rowI = i * n;
-      let s = 0;
-      for (let j = k + 1; j < n; j++) s += a[rowI + j] * a[rowK + j];
-      p[i] = t0 * s;
-      pv += p[i] * a[rowK + i];
-    }
-    const correction = 0.5 * t0 * pv;
-    for (let i = k + 1; i < n; i++) p[i] -= correction * a[rowK + i];
-    for (let i = k + 1; i < n; i++) {
-      const rowI = i * n;
-      const vi = a[rowK + i];
-      const wi = p[i];
-      for (let j = k + 1; j < n; j++) a[rowI + j] -= vi * p[j] + wi * a[rowK + j];
-    }
-  }
-  if (n >= 2) {
-    d[n - 2] = a[(n - 2) * n + n - 2];
-    e[n - 2] = a[(n - 2) * n + n - 1];
-  }
-  d[n - 1] = a[n * n - 1];
-  e[n - 1] = 0;
-}
-
-/**
- * `Q = H₀ H₁ ⋯ H_{n−3}`, accumulated backwards so each step only touches the trailing
- * block where `H_k` acts (Q is the identity outside it).
- */
-function accumulateReflectors(n: number, a: Float64Array, tau: Float64Array): Float64Array {
-  const q = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) q[i * n + i] = 1;
-  const w = new Float64Array(n);
-  for (let k = n - 3; k >= 0; k--) {
-    const t0 = tau[k];
-    if (t0 === 0) continue;
-    const rowK = k * n;
-    w.fill(0, k + 1, n);
-    for (let i = k + 1; i < n; i++) {
-      const vi = a[rowK + i];
-      const rowI = i * n;
-      for (let j = k + 1; j < n; j++) w[j] += vi * q[rowI + j];
-    }
-    for (let i = k + 1; i < n; i++) {
-      const scaled = t0 * a[rowK + i];
-      const rowI = i * n;
-      for (let j = k + 1; j < n; j++) q[rowI + j] -= scaled * w[j];
-    }
-  }
-  return q;
-}
-
-function transposeSquare(n: number, q: Float64Array): Float64Array {
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[j * n + i] = q[i * n + j];
-  return out;
 }

@@ -1,9 +1,11 @@
 /**
  * Implicit QL with Wilkinson shifts on the symmetric tridiagonal (d, e) (EISPACK `tql2`,
  * LAPACK `dsteqr`): diagonal `d` (n), super-diagonal `e[0..n−2]` (`e[n−1]` ignored and
- * zeroed), each plane rotation applied to rows i, i+1 of `w` (n×n row-major, = Vᵀ) when
- * given. On return `d` holds the eigenvalues (unsorted) and row k of `w` the eigenvector of
- * `d[k]`, and `e` is zeroed. Returns −1 on success, else the index of the eigenvalue whose
+ * zeroed), each plane rotation applied to rows i, i+1 of `w` (n×`rowLength` row-major)
+ * when given, so `w ← Zᵀ w` with T = Z D Zᵀ: starting from `w = I` (n×n) row k ends as the
+ * eigenvector of `d[k]`; starting from `w = B` it ends as `ZᵀB` (projections onto the
+ * eigenvectors, without forming them). On return `d` holds the eigenvalues (unsorted) and
+ * `e` is zeroed. Returns −1 on success, else the index of the eigenvalue whose
  * iteration took more than `maxSweeps` sweeps.
  *
  * @example
@@ -18,6 +20,7 @@ export function implicitQL(
   e: Float64Array,
   w: Float64Array | undefined,
   maxSweeps: number,
+  rowLength = n,
 ): number {
   const eps = Number.EPSILON;
   e[n - 1] = 0;
@@ -63,9 +66,9 @@ export function implicitQL(
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
           if (w === undefined) continue;
-          const rowI = i * n;
-          const rowNext = rowI + n;
-          for (let k = 0; k < n; k++) {
+          const rowI = i * rowLength;
+          const rowNext = rowI + rowLength;
+          for (let k = 0; k < rowLength; k++) {
             const upper = w[rowI + k];
             const lower = w[rowNext + k];
             w[rowNext + k] = s * upper + c * lower;

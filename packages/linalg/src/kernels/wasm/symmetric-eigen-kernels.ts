@@ -63,19 +63,11 @@ export function wasmTridiagonalEigen(
   const found = eigenInstance();
   if (found === undefined) return undefined;
   const { kernel, memory } = found;
-  const matrixBytes = n * n * 8;
-  const vectorBytes = n * 8;
-  const aPointer = 0;
-  const dPointer = matrixBytes;
-  const ePointer = dPointer + vectorBytes;
-  const tauPointer = ePointer + vectorBytes;
-  const pPointer = tauPointer + vectorBytes;
-  const yPointer = pPointer + vectorBytes;
-  const logPointer = yPointer + vectorBytes;
-  const logCapacity = Math.max(ROTATION_LOG_DOUBLES, 2 * n + 2);
+  const at = eigenLayout(n);
+  const { a: aPointer, d: dPointer, e: ePointer, tau: tauPointer, log: logPointer, logCapacity } = at;
   growMemory(memory, logPointer + logCapacity * 8);
   new Float64Array(memory.buffer, aPointer, n * n).set(a);
-  kernel.tridiagonalize(n, aPointer, dPointer, ePointer, tauPointer, pPointer, yPointer);
+  kernel.tridiagonalize(n, aPointer, dPointer, ePointer, tauPointer, at.p, at.y);
   d.set(new Float64Array(memory.buffer, dPointer, n));
   e.set(new Float64Array(memory.buffer, ePointer, n));
   // The eigenvalues always come from QL without vectors (O(n²)), so symEig and
@@ -108,6 +100,82 @@ export function wasmTridiagonalEigen(
   transposeInto(n, vectors, w);
   applyReflectorsFromRight(n, reflectors, tau, w, backend);
   return { w, unconverged };
+}
+
+/** Byte offsets of the kernel-memory layout the eigen kernels share: a, then five n-vectors, then the rotation log. */
+function eigenLayout(n: number) {
+  const matrixBytes = n * n * 8;
+  const vectorBytes = n * 8;
+  const d = matrixBytes;
+  const e = d + vectorBytes;
+  const tau = e + vectorBytes;
+  const p = tau + vectorBytes;
+  const y = p + vectorBytes;
+  const log = y + vectorBytes;
+  return { a: 0, d, e, tau, p, y, log, logCapacity: Math.max(ROTATION_LOG_DOUBLES, 2 * n + 2) };
+}
+
+/**
+ * Householder tridiagonalization alone in WebAssembly SIMD (the same kernel and bits as
+ * {@link wasmTridiagonalEigen}): `a` (n×n row-major, scaled) is overwritten by the
+ * reflectors (v_k in row k, as the TypeScript `tridiagonalize` leaves them), `d`, `e`, `tau`
+ * receive the tridiagonal and the τ_k. Returns false when this engine has no WebAssembly
+ * SIMD (nothing is written).
+ *
+ * @example
+ * ```ts
+ * if (!wasmTridiagonalize(n, a, d, e, tau)) tridiagonalize(n, a, d, e, tau);
+ * ```
+ */
+export function wasmTridiagonalize(
+  n: number,
+  a: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+  tau: Float64Array,
+): boolean {
+  const found = eigenInstance();
+  if (found === undefined) return false;
+  const { kernel, memory } = found;
+  const at = eigenLayout(n);
+  growMemory(memory, at.log + at.logCapacity * 8);
+  new Float64Array(memory.buffer, at.a, n * n).set(a);
+  kernel.tridiagonalize(n, at.a, at.d, at.e, at.tau, at.p, at.y);
+  a.set(new Float64Array(memory.buffer, at.a, n * n));
+  d.set(new Float64Array(memory.buffer, at.d, n));
+  e.set(new Float64Array(memory.buffer, at.e, n));
+  tau.set(new Float64Array(memory.buffer, at.tau, n));
+  return true;
+}
+
+/**
+ * The eigenvalues of the symmetric tridiagonal (d, e) by the WebAssembly implicit QL
+ * without vectors, the same bits as `symEigValues`: `d` is overwritten by the (unsorted)
+ * eigenvalues and `e` zeroed. Returns −1 on success, the index of an unconverged
+ * eigenvalue, or undefined without WebAssembly SIMD (nothing is written).
+ *
+ * @example
+ * ```ts
+ * const unconverged = wasmTridiagonalEigenvalues(n, d, e, 60) ?? implicitQL(n, d, e, undefined, 60);
+ * ```
+ */
+export function wasmTridiagonalEigenvalues(
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  maxSweepsPerEigenvalue: number,
+): number | undefined {
+  const found = eigenInstance();
+  if (found === undefined) return undefined;
+  const { kernel, memory } = found;
+  const at = eigenLayout(n);
+  growMemory(memory, at.log + at.logCapacity * 8);
+  new Float64Array(memory.buffer, at.d, n).set(d);
+  new Float64Array(memory.buffer, at.e, n).set(e);
+  const unconverged = kernel.implicitQL(n, at.d, at.e, 0, at.log, at.logCapacity, maxSweepsPerEigenvalue);
+  d.set(new Float64Array(memory.buffer, at.d, n));
+  e.fill(0);
+  return unconverged;
 }
 
 /** out ← inᵀ for n×n row-major, in 32×32 tiles so both sides stay in cache. */
