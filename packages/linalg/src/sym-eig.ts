@@ -59,19 +59,29 @@ export function symEig(A: Matrix): SymmetricEigendecomposition {
   assertMatrix('A', A);
   assertSymmetric('A', A);
   const n = A.rows;
-  const { d, w, scale } = reduceAndIterate(A, true);
-  if (w === undefined) return { values: new Float64Array(n), vectors: Matrix.identity(n) };
+  const { d, columns, scale } = reduceAndIterate(A, true);
+  if (columns === undefined) return { values: new Float64Array(n), vectors: Matrix.identity(n) };
   const order = descendingOrder(d);
-  const values = new Float64Array(n);
+  const values = Float64Array.from(order, (k) => d[k] * scale);
+  // Each column's sign makes its largest-magnitude entry positive (the first on ties),
+  // found row by row so every pass over the columns is contiguous.
+  const largest = new Float64Array(n).fill(-1);
+  const sign = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    for (let k = 0; k < n; k++) {
+      const magnitude = Math.abs(columns[row + k]);
+      if (magnitude > largest[k]) {
+        largest[k] = magnitude;
+        sign[k] = columns[row + k] < 0 ? -1 : 1;
+      }
+    }
+  }
   const vectors = new Matrix(n, n);
   const v = vectors.data;
-  for (let j = 0; j < n; j++) {
-    const source = order[j] * n;
-    values[j] = d[order[j]] * scale;
-    let pivot = 0;
-    for (let i = 1; i < n; i++) if (Math.abs(w[source + i]) > Math.abs(w[source + pivot])) pivot = i;
-    const sign = w[source + pivot] < 0 ? -1 : 1;
-    for (let i = 0; i < n; i++) v[i * n + j] = sign * w[source + i];
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    for (let j = 0; j < n; j++) v[row + j] = sign[order[j]] * columns[row + order[j]];
   }
   return { values, vectors };
 }
@@ -98,15 +108,15 @@ export function symEigValues(A: Matrix): Float64Array {
 /**
  * Scales `(A + Aᵀ)/2` by its largest magnitude, tridiagonalizes it and runs the QL
  * iteration. Returns the unsorted scaled eigenvalues `d`, and with `wantVectors` the
- * eigenvectors as the rows of `w` (undefined for the zero matrix).
+ * eigenvectors as the columns of `columns` (undefined for the zero matrix).
  */
 function reduceAndIterate(
   A: Matrix,
   wantVectors: boolean,
-): { d: Float64Array; w: Float64Array | undefined; scale: number } {
+): { d: Float64Array; columns: Float64Array | undefined; scale: number } {
   const n = A.rows;
   const { a, scale } = scaledSymmetricCopy(A);
-  if (scale === 0) return { d: new Float64Array(n), w: undefined, scale: 1 };
+  if (scale === 0) return { d: new Float64Array(n), columns: undefined, scale: 1 };
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   // The same algorithm in WebAssembly SIMD unless the JS reference backend is pinned.
@@ -116,12 +126,13 @@ function reduceAndIterate(
       : wasmTridiagonalEigen(n, a, d, e, wantVectors, MAX_SWEEPS_PER_EIGENVALUE);
   if (fast !== undefined) {
     if (fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
-    return { d, w: fast.w, scale };
+    return { d, columns: fast.vectors, scale };
   }
   const tau = new Float64Array(n);
   tridiagonalize(n, a, d, e, tau);
-  const w = wantVectors ? transposeSquare(n, accumulateReflectors(n, a, tau)) : undefined;
-  const unconverged = implicitQL(n, d, e, w, MAX_SWEEPS_PER_EIGENVALUE);
+  // QL rotates rows: start from Qᵀ, end with the eigenvectors as rows, then transpose.
+  const rows = wantVectors ? transposeSquare(n, accumulateReflectors(n, a, tau)) : undefined;
+  const unconverged = implicitQL(n, d, e, rows, MAX_SWEEPS_PER_EIGENVALUE);
   if (unconverged >= 0) throw nonConvergence(unconverged);
-  return { d, w, scale };
+  return { d, columns: rows === undefined ? undefined : transposeSquare(n, rows), scale };
 }

@@ -60,12 +60,14 @@ export function createBlockedBackend(name: string, executor: RankUpdateExecutor)
         bOffset,
         ldb,
         false,
+        // C ← AB + C (blocked reflectors, rank updates) accumulates in kernel memory.
+        beta === 1 ? { c, offset: cOffset, ld: ldc } : undefined,
       );
       const heap = new Float64Array(executor.memory.buffer, product, m * n);
       for (let i = 0; i < m; i++) {
         const row = cOffset + i * ldc;
         const source = i * n;
-        if (beta === 0) c.set(heap.subarray(source, source + n), row);
+        if (beta === 0 || beta === 1) c.set(heap.subarray(source, source + n), row);
         else for (let j = 0; j < n; j++) c[row + j] = beta * c[row + j] + heap[source + j];
       }
     },

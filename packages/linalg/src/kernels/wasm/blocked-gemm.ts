@@ -32,7 +32,9 @@ export function workspaceBytes(m: number, n: number, k: number, symmetric: boole
  * into column panels, then run one rank-kc update of S through the executor (whose
  * tasks may run on several threads). Returns the byte offset of S (`m×n`, row-major).
  * `symmetric` means op(B) = op(A)ᵀ: the panels are shared and only the lower triangle
- * of S is computed.
+ * of S is computed. With `addend`, S starts as a copy of that m×n block (C of
+ * `C ← op(A)·op(B) + C`) and every slice accumulates onto it: two row copies instead of a
+ * scalar add pass over C afterwards.
  */
 export function blockedProduct(
   executor: RankUpdateExecutor,
@@ -48,6 +50,7 @@ export function blockedProduct(
   bOffset: number,
   ldb: number,
   symmetric: boolean,
+  addend?: { c: Float64Array; offset: number; ld: number },
 ): number {
   const kcMax = Math.min(KC, k);
   const packedABytes = roundUp(m, MICRO_TILE) * kcMax * 8;
@@ -57,6 +60,11 @@ export function blockedProduct(
   const product = packedABytes + packedBBytes;
   executor.reserve(product + m * n * 8);
   const heap = new Float64Array(executor.memory.buffer);
+  if (addend !== undefined) {
+    const { c, offset, ld } = addend;
+    for (let i = 0; i < m; i++)
+      heap.set(c.subarray(offset + i * ld, offset + i * ld + n), product / 8 + i * n);
+  }
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = Math.min(KC, k - p0);
     if (transposeA) packColumnPanels(a, aOffset + p0 * lda, lda, kc, m, heap, packedA / 8);
@@ -72,7 +80,7 @@ export function blockedProduct(
       packedA,
       packedB,
       c: product,
-      accumulate: p0 > 0,
+      accumulate: p0 > 0 || addend !== undefined,
       lowerOnly: symmetric,
       blockRows: BLOCK_ROWS,
       blockCols: BLOCK_COLS,

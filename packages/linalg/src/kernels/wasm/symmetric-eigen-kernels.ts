@@ -1,4 +1,4 @@
-import { applyReflectorsFromRight } from '../eigen/blocked-reflectors.js';
+import { applyReflectorsFromLeft } from '../eigen/blocked-reflectors.js';
 import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer.js';
 import { getBackend } from '../registry.js';
 import { instantiateKernel, type KernelExports, kernelModule } from './kernel-module.js';
@@ -6,8 +6,8 @@ import { growMemory } from './rank-update-executor.js';
 
 /** The result of {@link wasmTridiagonalEigen}. */
 export interface TridiagonalEigenResult {
-  /** Rows are the eigenvectors (`Vᵀ`, n×n row-major), when asked for. */
-  w: Float64Array | undefined;
+  /** Columns are the eigenvectors (V, n×n row-major), when asked for. */
+  vectors: Float64Array | undefined;
   /** −1 on success, else the index of the eigenvalue whose QL iteration did not converge. */
   unconverged: number;
 }
@@ -39,17 +39,17 @@ function eigenInstance(): { kernel: KernelExports; memory: WebAssembly.Memory } 
  * `a` (n×n row-major, already scaled; not modified) in WebAssembly SIMD; the eigenvalues by
  * implicit QL with Wilkinson shifts without vectors (WebAssembly, O(n²)); with
  * `wantVectors`, the eigenvectors Z of T by divide and conquer (LAPACK `dstedc`, merges on
- * the active backend's `gemm`) and `(Q Z)ᵀ` by the blocked reflectors (`dormtr`, gemm).
- * On return `d` holds the (unsorted) eigenvalues and `e` is zeroed, and row k of `w` is the
- * eigenvector of `d[k]`. Returns `undefined` when this engine has no WebAssembly SIMD
+ * the active backend's `gemm`) and `V = Q Z` by the blocked reflectors (`dormtr`, gemm).
+ * On return `d` holds the (unsorted) eigenvalues and `e` is zeroed, and column k of
+ * `vectors` is the eigenvector of `d[k]`. Returns `undefined` when this engine has no WebAssembly SIMD
  * (callers keep their JavaScript path). Memory: a private kernel memory of n² + 5n
- * doubles plus a 1 MiB rotation log, kept for reuse, and about 3n² doubles of JS scratch
+ * doubles plus a 1 MiB rotation log, kept for reuse, and about 2n² doubles of JS scratch
  * while the eigenvectors are formed.
  *
  * @example
  * ```ts
  * const result = wasmTridiagonalEigen(n, a, d, e, true, 60);
- * if (result && result.unconverged < 0) use(d, result.w);
+ * if (result && result.unconverged < 0) use(d, result.vectors);
  * ```
  */
 export function wasmTridiagonalEigen(
@@ -85,21 +85,19 @@ export function wasmTridiagonalEigen(
   if (!wantVectors || valuesUnconverged >= 0) {
     d.set(qlValues);
     e.fill(0);
-    return { w: undefined, unconverged: valuesUnconverged };
+    return { vectors: undefined, unconverged: valuesUnconverged };
   }
-  // Eigenvectors: divide and conquer on T = Qᵀ A Q, then (Q Z)ᵀ = Zᵀ Qᵀ by blocked reflectors.
+  // Eigenvectors: divide and conquer on T = Qᵀ A Q, then V = Q Z by blocked reflectors.
   const backend = getBackend();
   const { vectors, unconverged } = tridiagonalDivideAndConquer(n, d, e, backend, maxSweepsPerEigenvalue);
   e.fill(0);
-  if (unconverged >= 0) return { w: undefined, unconverged };
+  if (unconverged >= 0) return { vectors: undefined, unconverged };
   pairInOrder(d, qlValues);
   // Views over the kernel memory: it does not grow while the backend's products run.
   const reflectors = new Float64Array(memory.buffer, aPointer, n * n);
   const tau = new Float64Array(memory.buffer, tauPointer, n);
-  const w = new Float64Array(n * n);
-  transposeInto(n, vectors, w);
-  applyReflectorsFromRight(n, reflectors, tau, w, backend);
-  return { w, unconverged };
+  applyReflectorsFromLeft(n, reflectors, tau, vectors, backend);
+  return { vectors, unconverged };
 }
 
 /** Byte offsets of the kernel-memory layout the eigen kernels share: a, then five n-vectors, then the rotation log. */
@@ -176,18 +174,6 @@ export function wasmTridiagonalEigenvalues(
   d.set(new Float64Array(memory.buffer, at.d, n));
   e.fill(0);
   return unconverged;
-}
-
-/** out ← inᵀ for n×n row-major, in 32×32 tiles so both sides stay in cache. */
-function transposeInto(n: number, source: Float64Array, out: Float64Array): void {
-  const tile = 32;
-  for (let i0 = 0; i0 < n; i0 += tile) {
-    const i1 = Math.min(n, i0 + tile);
-    for (let j0 = 0; j0 < n; j0 += tile) {
-      const j1 = Math.min(n, j0 + tile);
-      for (let i = i0; i < i1; i++) for (let j = j0; j < j1; j++) out[j * n + i] = source[i * n + j];
-    }
-  }
 }
 
 /**
