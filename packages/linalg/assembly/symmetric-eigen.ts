@@ -1,8 +1,7 @@
-// Symmetric eigendecomposition kernels: the same algorithm as src/sym-eig.ts (Householder
-// tridiagonalization, implicit QL with Wilkinson shifts), with the O(n³) inner loops as
-// f64x2 SIMD and the QL plane rotations logged and replayed strip by strip (LAPACK dlasr
-// style, several sweeps per pass over the eigenvectors). The reflectors are accumulated in
-// TypeScript by blocked gemm (src/kernels/eigen/blocked-reflectors.ts).
+// Symmetric eigendecomposition kernels: Householder tridiagonalization with its O(n³) inner
+// loops as f64x2 SIMD, split into steps and row chunks so that several threads can share a
+// step, and the eigenvalue-only implicit QL with Wilkinson shifts. The eigenvectors come
+// from divide and conquer and blocked reflectors in TypeScript (src/kernels/eigen/).
 // Matrices are n×n row-major f64 at byte offsets; vectors are n f64.
 
 // @ts-ignore: decorator
@@ -26,101 +25,141 @@ function dot(x: usize, y: usize, length: i32): f64 {
   return total;
 }
 
-/**
- * Reduces the symmetric `a` (overwritten) to tridiagonal form by reflectors
- * `H_k = I − τ_k v_k v_kᵀ` on indices k+1..n−1: diagonal to `d`, super-diagonal to `e`
- * (`e[n−1] = 0`), τ_k to `tau`, v_k to row k of `a` (columns k+1.., v_k[k+1] = 1).
- * `p` and `y` are n scratch each.
- *
- * Only the lower triangle is read and updated, and each step makes a single pass over it:
- * the rank-2 update `A₂₂ ← A₂₂ − v wᵀ − w vᵀ` of step k−1 is applied to a row just before
- * that row feeds the symmetric product `y = A₂₂ v_k` of step k (LAPACK `dsytd2` does the
- * two as separate sweeps over the full block). A third of the memory traffic, which is
- * what bounds this phase once the matrix outgrows the caches.
- */
-export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, tau: usize, p: usize, y: usize): void {
-  const rowBytes = <usize>n << 3;
-  // The update pending from the previous step: A ← A − v wᵀ − w vᵀ, v in row `previous` of a.
-  let previous = -1;
-  for (let k = 0; k < n - 2; k++) {
-    const rowK = a + <usize>k * rowBytes;
-    if (previous >= 0) {
-      // Column k (rows k..n−1) is needed now; the rest of the pending update rides on the pass below.
-      const v = a + <usize>previous * rowBytes;
-      const vk = load<f64>(at(v, k));
-      const wk = load<f64>(at(p, k));
-      for (let i = k; i < n; i++) {
-        const entry = a + <usize>i * rowBytes + (<usize>k << 3);
-        store<f64>(entry, load<f64>(entry) - (load<f64>(at(v, i)) * wk + load<f64>(at(p, i)) * vk));
-      }
-    }
-    store<f64>(at(d, k), load<f64>(at(rowK, k)));
-    // x = A[k+1.., k], gathered from the column into row k's free upper part, becomes v_k.
-    const first = at(rowK, k + 1);
-    for (let i = k + 1; i < n; i++) store<f64>(at(rowK, i), load<f64>(a + <usize>i * rowBytes + (<usize>k << 3)));
-    const alpha = load<f64>(first);
-    const tailLength = n - k - 2;
-    const tailSquares = dot(first + 8, first + 8, tailLength);
-    let t0: f64 = 0;
-    if (tailSquares == 0) {
-      store<f64>(at(e, k), alpha);
-    } else {
-      const norm = Math.sqrt(alpha * alpha + tailSquares);
-      const beta = alpha >= 0 ? -norm : norm;
-      t0 = (beta - alpha) / beta;
-      const inverse = 1 / (alpha - beta);
-      for (let t = 0; t < tailLength; t++) store<f64>(at(first + 8, t), load<f64>(at(first + 8, t)) * inverse);
-      store<f64>(at(e, k), beta);
-    }
-    store<f64>(at(tau, k), t0);
-    store<f64>(first, 1);
+/** Row chunks per reduction step (fixed, so every thread count computes the same sums). */
+export const REDUCTION_CHUNKS: i32 = 4;
+/** Trailing orders below this are swept as one chunk: too little work to share. */
+const CHUNKED_MINIMUM_ROWS: i32 = 256;
 
-    // One pass over rows k+1.. of the lower triangle: finish the pending update, then y = A₂₂ v_k
-    // from both the row (dot) and, by symmetry, the column (axpy into y).
-    memory.fill(at(y, k + 1), 0, <usize>(n - k - 1) << 3);
-    const pendingV = previous >= 0 ? a + <usize>previous * rowBytes : 0;
-    for (let i = k + 1; i < n; i++) {
-      const row = a + <usize>i * rowBytes;
-      const length = i - k - 1;
-      const vi = load<f64>(at(rowK, i));
-      let rowDot: f64;
-      if (previous >= 0) {
-        rowDot = updateDotAndScatter(
-          at(row, k + 1),
-          load<f64>(at(pendingV, i)),
-          at(p, k + 1),
-          load<f64>(at(p, i)),
-          at(pendingV, k + 1),
-          first,
-          at(y, k + 1),
-          vi,
-          length,
-        );
-        // The diagonal entry's share of the pending update, then of the product.
-        const diagonalEntry = at(row, i);
-        store<f64>(
-          diagonalEntry,
-          load<f64>(diagonalEntry) - (load<f64>(at(pendingV, i)) * load<f64>(at(p, i)) + load<f64>(at(p, i)) * load<f64>(at(pendingV, i))),
-        );
-      } else {
-        rowDot = dotAndScatter(at(row, k + 1), first, at(y, k + 1), vi, length);
-      }
-      store<f64>(at(y, i), load<f64>(at(y, i)) + rowDot + load<f64>(at(row, i)) * vi);
+/** How many row chunks step k of an order-n reduction has (1 or {@link REDUCTION_CHUNKS}). */
+export function reductionChunkCount(n: i32, k: i32): i32 {
+  return n - k - 1 >= CHUNKED_MINIMUM_ROWS ? REDUCTION_CHUNKS : 1;
+}
+
+/**
+ * First row of chunk `c` of step k (c = count gives n): rows k+1…n−1 cut where the swept
+ * triangle's area is split evenly, row r's work being about r − k.
+ */
+export function reductionChunkStart(n: i32, k: i32, c: i32, count: i32): i32 {
+  if (c <= 0) return k + 1;
+  if (c >= count) return n;
+  const trailing = <f64>(n - k - 1);
+  return k + 1 + <i32>Math.round(trailing * Math.sqrt(<f64>c / <f64>count));
+}
+
+/**
+ * Step k's serial part: applies the rank-2 update pending from step k−1 (`previous` = k−1,
+ * or −1 at k = 0; its v in row k−1 of `a`, its w in `p`) to column k, then builds the
+ * reflector `H_k = I − τ_k v_k v_kᵀ` that zeroes A[k+2.., k]: d[k], e[k], τ_k, and v_k in
+ * row k of `a` (columns k+1.., v_k[k+1] = 1).
+ */
+export function reductionBeginStep(n: i32, a: usize, d: usize, e: usize, tau: usize, p: usize, k: i32): void {
+  const rowBytes = <usize>n << 3;
+  const previous = k - 1;
+  const rowK = a + <usize>k * rowBytes;
+  if (previous >= 0) {
+    // Column k (rows k..n−1) is needed now; the rest of the pending update rides on the sweep.
+    const v = a + <usize>previous * rowBytes;
+    const vk = load<f64>(at(v, k));
+    const wk = load<f64>(at(p, k));
+    for (let i = k; i < n; i++) {
+      const entry = a + <usize>i * rowBytes + (<usize>k << 3);
+      store<f64>(entry, load<f64>(entry) - (load<f64>(at(v, i)) * wk + load<f64>(at(p, i)) * vk));
     }
-    // p = τ y, then w = p − (τ/2)(pᵀv) v: the update pending for the next step (w stored in p).
-    let pv: f64 = 0;
-    for (let i = k + 1; i < n; i++) {
-      const value = t0 * load<f64>(at(y, i));
-      store<f64>(at(p, i), value);
-      pv += value * load<f64>(at(rowK, i));
-    }
-    const correction = 0.5 * t0 * pv;
-    for (let i = k + 1; i < n; i++) store<f64>(at(p, i), load<f64>(at(p, i)) - correction * load<f64>(at(rowK, i)));
-    previous = k;
   }
-  if (n >= 2) {
+  store<f64>(at(d, k), load<f64>(at(rowK, k)));
+  // x = A[k+1.., k], gathered from the column into row k's free upper part, becomes v_k.
+  const first = at(rowK, k + 1);
+  for (let i = k + 1; i < n; i++) store<f64>(at(rowK, i), load<f64>(a + <usize>i * rowBytes + (<usize>k << 3)));
+  const alpha = load<f64>(first);
+  const tailLength = n - k - 2;
+  const tailSquares = dot(first + 8, first + 8, tailLength);
+  let t0: f64 = 0;
+  if (tailSquares == 0) {
+    store<f64>(at(e, k), alpha);
+  } else {
+    const norm = Math.sqrt(alpha * alpha + tailSquares);
+    const beta = alpha >= 0 ? -norm : norm;
+    t0 = (beta - alpha) / beta;
+    const inverse = 1 / (alpha - beta);
+    for (let t = 0; t < tailLength; t++) store<f64>(at(first + 8, t), load<f64>(at(first + 8, t)) * inverse);
+    store<f64>(at(e, k), beta);
+  }
+  store<f64>(at(tau, k), t0);
+  store<f64>(first, 1);
+}
+
+/**
+ * Step k's sweep over rows [rowStart, rowEnd) of the lower triangle (one chunk; chunks of a
+ * step touch disjoint rows and may run on different threads): finishes the pending update
+ * of each row, then accumulates y = A₂₂ v_k from the row (dot, into y[i]) and, by symmetry,
+ * the column (axpy into y[k+1..i)). `y` is this chunk's own partial vector; entries
+ * k+1…n−1 are zeroed first (chunk 0's partial becomes the sum).
+ */
+export function reductionSweepRows(n: i32, a: usize, p: usize, k: i32, rowStart: i32, rowEnd: i32, y: usize): void {
+  const rowBytes = <usize>n << 3;
+  const previous = k - 1;
+  const rowK = a + <usize>k * rowBytes;
+  const first = at(rowK, k + 1);
+  memory.fill(at(y, k + 1), 0, <usize>(n - k - 1) << 3);
+  const pendingV = previous >= 0 ? a + <usize>previous * rowBytes : 0;
+  for (let i = rowStart; i < rowEnd; i++) {
+    const row = a + <usize>i * rowBytes;
+    const length = i - k - 1;
+    const vi = load<f64>(at(rowK, i));
+    let rowDot: f64;
     if (previous >= 0) {
-      const v = a + <usize>previous * rowBytes;
+      rowDot = updateDotAndScatter(
+        at(row, k + 1),
+        load<f64>(at(pendingV, i)),
+        at(p, k + 1),
+        load<f64>(at(p, i)),
+        at(pendingV, k + 1),
+        first,
+        at(y, k + 1),
+        vi,
+        length,
+      );
+      // The diagonal entry's share of the pending update, then of the product.
+      const diagonalEntry = at(row, i);
+      store<f64>(
+        diagonalEntry,
+        load<f64>(diagonalEntry) - (load<f64>(at(pendingV, i)) * load<f64>(at(p, i)) + load<f64>(at(p, i)) * load<f64>(at(pendingV, i))),
+      );
+    } else {
+      rowDot = dotAndScatter(at(row, k + 1), first, at(y, k + 1), vi, length);
+    }
+    store<f64>(at(y, i), load<f64>(at(y, i)) + rowDot + load<f64>(at(row, i)) * vi);
+  }
+}
+
+/**
+ * Step k's closing serial part: y = Σ_c (chunk c's partial, at `y + c·n` doubles) in chunk
+ * order, then p = τ y and w = p − (τ/2)(pᵀv) v, the update pending for step k+1 (w in `p`).
+ */
+export function reductionEndStep(n: i32, a: usize, tau: usize, p: usize, y: usize, k: i32, count: i32): void {
+  const rowK = a + <usize>k * (<usize>n << 3);
+  for (let c = 1; c < count; c++) {
+    const partial = y + <usize>c * (<usize>n << 3);
+    const end = reductionChunkStart(n, k, c + 1, count);
+    for (let j = k + 1; j < end; j++) store<f64>(at(y, j), load<f64>(at(y, j)) + load<f64>(at(partial, j)));
+  }
+  const t0 = load<f64>(at(tau, k));
+  let pv: f64 = 0;
+  for (let i = k + 1; i < n; i++) {
+    const value = t0 * load<f64>(at(y, i));
+    store<f64>(at(p, i), value);
+    pv += value * load<f64>(at(rowK, i));
+  }
+  const correction = 0.5 * t0 * pv;
+  for (let i = k + 1; i < n; i++) store<f64>(at(p, i), load<f64>(at(p, i)) - correction * load<f64>(at(rowK, i)));
+}
+
+/** After the last step (k = n−3): the pending update of the trailing 2×2 block, and its d, e. */
+export function reductionFinish(n: i32, a: usize, d: usize, e: usize, p: usize): void {
+  const rowBytes = <usize>n << 3;
+  if (n >= 2) {
+    if (n >= 3) {
+      const v = a + <usize>(n - 3) * rowBytes;
       for (let i = n - 2; i < n; i++) {
         for (let j = n - 2; j <= i; j++) {
           const entry = a + <usize>i * rowBytes + (<usize>j << 3);
@@ -133,6 +172,32 @@ export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, tau: usize,
   }
   store<f64>(at(d, n - 1), load<f64>(at(a, n * n - 1)));
   store<f64>(at(e, n - 1), 0);
+}
+
+/**
+ * Reduces the symmetric `a` (overwritten) to tridiagonal form by reflectors
+ * `H_k = I − τ_k v_k v_kᵀ` on indices k+1..n−1: diagonal to `d`, super-diagonal to `e`
+ * (`e[n−1] = 0`), τ_k to `tau`, v_k to row k of `a` (columns k+1.., v_k[k+1] = 1).
+ * `p` is n scratch, `y` is {@link REDUCTION_CHUNKS}·n scratch (one partial per chunk).
+ *
+ * Only the lower triangle is read and updated, and each step makes a single pass over it:
+ * the rank-2 update `A₂₂ ← A₂₂ − v wᵀ − w vᵀ` of step k−1 is applied to a row just before
+ * that row feeds the symmetric product `y = A₂₂ v_k` of step k (LAPACK `dsytd2` does the
+ * two as separate sweeps over the full block). A third of the memory traffic, which is
+ * what bounds this phase once the matrix outgrows the caches. This is the one-thread
+ * driver of the step functions above; a thread pool runs the same steps with the chunks
+ * of each sweep shared out, and gets the same bits.
+ */
+export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, tau: usize, p: usize, y: usize): void {
+  for (let k = 0; k < n - 2; k++) {
+    reductionBeginStep(n, a, d, e, tau, p, k);
+    const count = reductionChunkCount(n, k);
+    for (let c = 0; c < count; c++) {
+      reductionSweepRows(n, a, p, k, reductionChunkStart(n, k, c, count), reductionChunkStart(n, k, c + 1, count), y + <usize>c * (<usize>n << 3));
+    }
+    reductionEndStep(n, a, tau, p, y, k, count);
+  }
+  reductionFinish(n, a, d, e, p);
 }
 
 /**
@@ -193,86 +258,11 @@ function dotAndScatter(row: usize, v: usize, y: usize, scale: f64, length: i32):
 }
 
 /**
- * Applies every QL sweep recorded in `log` (doubles `0..end`) to the rows of the row-major
- * `n`-column `w`, in order. A sweep record is `first, last`, then (c_i, s_i) for
- * i = first…last−1; sweep i = last−1 down to first sets rows (i, i+1) ←
- * (c_i·row_i − s_i·row_{i+1}, s_i·row_i + c_i·row_{i+1}). The work goes strip by strip
- * (8 columns riding down the rows in registers), replaying all logged sweeps on one strip
- * while it sits in L1/L2: the matrix crosses the memory bus once per log, not once per sweep.
+ * The eigenvalues of the tridiagonal (d, e) by implicit QL with Wilkinson shifts (EISPACK
+ * `tql2` without vectors): `d` is overwritten by them (unsorted), `e` zeroed. Returns −1 on
+ * success, else the index of the eigenvalue that did not converge within `maxSweeps` sweeps.
  */
-export function applyRotationLog(n: i32, w: usize, log: usize, end: i32): void {
-  const rowBytes = <usize>n << 3;
-  let j = 0;
-  for (; j + 7 < n; j += 8) {
-    const column = w + (<usize>j << 3);
-    let position = 0;
-    while (position < end) {
-      const first = <i32>load<f64>(at(log, position));
-      const last = <i32>load<f64>(at(log, position + 1));
-      const rotations = at(log, position + 2) - (<usize>first << 4);
-      let carry = column + <usize>last * rowBytes;
-      let lower0 = v128.load(carry);
-      let lower1 = v128.load(carry, 16);
-      let lower2 = v128.load(carry, 32);
-      let lower3 = v128.load(carry, 48);
-      for (let i = last - 1; i >= first; i--) {
-        const c = v128.load64_splat(rotations + (<usize>i << 4));
-        const s = v128.load64_splat(rotations + (<usize>i << 4), 8);
-        const row = carry - rowBytes;
-        const upper0 = v128.load(row);
-        const upper1 = v128.load(row, 16);
-        const upper2 = v128.load(row, 32);
-        const upper3 = v128.load(row, 48);
-        v128.store(carry, f64x2.add(f64x2.mul(s, upper0), f64x2.mul(c, lower0)));
-        v128.store(carry, f64x2.add(f64x2.mul(s, upper1), f64x2.mul(c, lower1)), 16);
-        v128.store(carry, f64x2.add(f64x2.mul(s, upper2), f64x2.mul(c, lower2)), 32);
-        v128.store(carry, f64x2.add(f64x2.mul(s, upper3), f64x2.mul(c, lower3)), 48);
-        lower0 = f64x2.sub(f64x2.mul(c, upper0), f64x2.mul(s, lower0));
-        lower1 = f64x2.sub(f64x2.mul(c, upper1), f64x2.mul(s, lower1));
-        lower2 = f64x2.sub(f64x2.mul(c, upper2), f64x2.mul(s, lower2));
-        lower3 = f64x2.sub(f64x2.mul(c, upper3), f64x2.mul(s, lower3));
-        carry = row;
-      }
-      v128.store(carry, lower0);
-      v128.store(carry, lower1, 16);
-      v128.store(carry, lower2, 32);
-      v128.store(carry, lower3, 48);
-      position += 2 + 2 * (last - first);
-    }
-  }
-  for (; j < n; j++) {
-    const column = w + (<usize>j << 3);
-    let position = 0;
-    while (position < end) {
-      const first = <i32>load<f64>(at(log, position));
-      const last = <i32>load<f64>(at(log, position + 1));
-      const rotations = at(log, position + 2) - (<usize>first << 4);
-      let carry = column + <usize>last * rowBytes;
-      let lower = load<f64>(carry);
-      for (let i = last - 1; i >= first; i--) {
-        const c = load<f64>(rotations + (<usize>i << 4));
-        const s = load<f64>(rotations + (<usize>i << 4), 8);
-        const row = carry - rowBytes;
-        const upper = load<f64>(row);
-        store<f64>(carry, s * upper + c * lower);
-        lower = c * upper - s * lower;
-        carry = row;
-      }
-      store<f64>(carry, lower);
-      position += 2 + 2 * (last - first);
-    }
-  }
-}
-
-/**
- * Implicit QL with Wilkinson shifts on the tridiagonal (d, e) (EISPACK `tql2`); when
- * `w` ≠ 0 the rotations of each sweep are recorded in `log` (room for `capacity` ≥ 2n
- * doubles) and applied to the rows of `w` (= Vᵀ) by {@link applyRotationLog} whenever the
- * log fills up and at the end. Returns −1 on success, else the index of the eigenvalue
- * that did not converge within `maxSweeps` sweeps.
- */
-export function implicitQL(n: i32, d: usize, e: usize, w: usize, log: usize, capacity: i32, maxSweeps: i32): i32 {
-  let logged = 0;
+export function implicitQL(n: i32, d: usize, e: usize, maxSweeps: i32): i32 {
   const eps = f64.EPSILON;
   let shiftTotal: f64 = 0;
   let normEstimate: f64 = 0;
@@ -296,15 +286,6 @@ export function implicitQL(n: i32, d: usize, e: usize, w: usize, log: usize, cap
         for (let i = l + 2; i < n; i++) store<f64>(at(d, i), load<f64>(at(d, i)) - h);
         shiftTotal += h;
 
-        if (w != 0) {
-          if (logged + 2 + 2 * (m - l) > capacity) {
-            applyRotationLog(n, w, log, logged);
-            logged = 0;
-          }
-          store<f64>(at(log, logged), <f64>l);
-          store<f64>(at(log, logged + 1), <f64>m);
-        }
-        const rotations = at(log, logged + 2) - (<usize>l << 4);
         p = load<f64>(at(d, m));
         let c: f64 = 1;
         let c2 = c;
@@ -326,12 +307,7 @@ export function implicitQL(n: i32, d: usize, e: usize, w: usize, log: usize, cap
           c = p / r;
           p = c * di - s * g;
           store<f64>(at(d, i + 1), h + s * (c * g + s * di));
-          if (w != 0) {
-            store<f64>(rotations + (<usize>i << 4), c);
-            store<f64>(rotations + (<usize>i << 4), s, 8);
-          }
         }
-        if (w != 0) logged += 2 + 2 * (m - l);
         p = (-s * s2 * c3 * el1 * load<f64>(at(e, l))) / dl1;
         store<f64>(at(e, l), s * p);
         store<f64>(at(d, l), c * p);
@@ -340,6 +316,5 @@ export function implicitQL(n: i32, d: usize, e: usize, w: usize, log: usize, cap
     store<f64>(at(d, l), load<f64>(at(d, l)) + shiftTotal);
     store<f64>(at(e, l), 0);
   }
-  if (w != 0 && logged > 0) applyRotationLog(n, w, log, logged);
   return -1;
 }

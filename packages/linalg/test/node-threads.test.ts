@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getBackend, LinalgError, listBackends } from '../src/index.js';
-import { CONTROL } from '../src/kernels/threads/control-layout.js';
+import { CONTROL, JOB_KIND } from '../src/kernels/threads/control-layout.js';
 import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
 import {
   createThreadedBackend,
@@ -90,11 +90,18 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
       ['NEXT_TASK', CONTROL.nextTask],
       ['DONE', CONTROL.done],
       ['STOP', CONTROL.stop],
+      ['TASK_COUNT', CONTROL.taskCount],
       ['FAILED', CONTROL.failed],
+      ['KIND', CONTROL.kind],
+      ['REDUCTION_ORDER', CONTROL.reductionOrder],
+      ['REDUCTION_STEP', CONTROL.reductionStep],
+      ['REDUCTION_A', CONTROL.reductionA],
+      ['REDUCTION_P', CONTROL.reductionP],
+      ['REDUCTION_Y', CONTROL.reductionY],
+      ['REDUCTION_SWEEP', JOB_KIND.reductionSweep],
     ] as const) {
       expect(worker).toContain(`const ${name} = ${slot};`);
     }
-    expect(worker).toContain(`slots[${CONTROL.taskCount}]`);
     const argumentSlots = [...worker.matchAll(/slots\[(\d+)\],/g)].map((match) => Number(match[1]));
     expect(argumentSlots).toEqual([
       CONTROL.rows,

@@ -31,7 +31,7 @@ function sameBits(x: Float64Array, y: Float64Array): boolean {
   );
 }
 
-describe('symEig on the WebAssembly path (tridiagonalization, blocked reflectors, logged QL rotations)', () => {
+describe('symEig on the WebAssembly path (chunked tridiagonalization, divide and conquer, blocked reflectors)', () => {
   afterEach(() => setBackend('auto'));
 
   it('matches the JS reference path on random symmetric matrices of every small order', () => {
@@ -51,8 +51,8 @@ describe('symEig on the WebAssembly path (tridiagonalization, blocked reflectors
     );
   });
 
-  it('stays accurate past the 64-reflector blocks and the rotation-log capacity, with a rank-deficient Gram matrix', () => {
-    // X Xᵀ of a 400×120 X: 280 zero eigenvalues (one big cluster), 330 000+ logged rotations.
+  it('stays accurate past the 128-reflector blocks and the chunked steps, with a rank-deficient Gram matrix', () => {
+    // X Xᵀ of a 400×120 X: 280 zero eigenvalues (one big cluster).
     const A = gram(randomMatrix(400, 120, 5));
     setBackend(wasmBackend('simd')!);
     const fast = symEig(A);
@@ -76,6 +76,32 @@ describe('symEig on the WebAssembly path (tridiagonalization, blocked reflectors
     const { values, vectors } = symEig(D);
     expect(Array.from(values).map((x) => Number(x.toFixed(12)))).toEqual([3, 3, 1, -1]);
     expect(residuals(D, values, vectors).eigen).toBeLessThan(1e-14);
+  });
+
+  it("shares the reduction steps' row chunks across threads with the same bits (n = 300: chunked steps)", async () => {
+    // Steps with ≥ 256 trailing rows are swept in 4 row chunks, on every thread of a pool.
+    const A = gram(randomMatrix(300, 340, 8));
+    setBackend(wasmBackend('simd')!);
+    const single = symEig(A);
+    const scale = single.values[0];
+    const { eigen, orthogonality } = residuals(A, single.values, single.vectors);
+    expect(eigen / scale).toBeLessThanOrEqual(1e-13);
+    expect(orthogonality).toBeLessThanOrEqual(1e-12);
+    for (const threads of [2, 3]) {
+      const pool = await createThreadedBackend({ threads, kernel: 'simd' });
+      try {
+        // A name of its own: the registry keeps one backend per name.
+        setBackend({ ...pool, name: `${pool.name}-${threads}-chunked` });
+        const parallel = symEig(A);
+        expect(sameBits(parallel.values, single.values)).toBe(true);
+        expect(sameBits(parallel.vectors.data, single.vectors.data)).toBe(true);
+      } finally {
+        setBackend('auto');
+        await pool.terminate();
+      }
+    }
+    setBackend('js');
+    expect(maxAbsDiff(symEig(A).values, single.values) / scale).toBeLessThanOrEqual(1e-13);
   });
 
   it('gives bit-identical eigenpairs on the threaded backend and on one thread', async () => {

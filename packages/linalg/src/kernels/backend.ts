@@ -47,4 +47,12 @@ export interface KernelBackend {
     cOffset: number,
     ldc: number,
   ): void;
+
+  /**
+   * Optional: the Householder tridiagonalization of the scaled symmetric n×n `a` (row-major,
+   * overwritten by the reflectors; `d`, `e`, `tau` out), the WebAssembly reduction with the
+   * row chunks of each step shared by this backend's threads. Backends without it get the
+   * single-threaded reduction, which computes the same bits.
+   */
+  tridiagonalize?(n: number, a: Float64Array, d: Float64Array, e: Float64Array, tau: Float64Array): void;
 }

@@ -25,7 +25,23 @@ export const CONTROL = {
   taskCount: 14,
   /** Set to 1 by a worker whose kernel threw; the caller rethrows. */
   failed: 15,
+  /** What the job is: {@link JOB_KIND}. Pools that never publish reductions leave it 0. */
+  kind: 16,
+  /** A reduction step's order n, step k, and byte offsets of a, p and the chunk partials y. */
+  reductionOrder: 17,
+  reductionStep: 18,
+  reductionA: 19,
+  reductionP: 20,
+  reductionY: 21,
+} as const;
+
+/** Values of the `kind` slot. */
+export const JOB_KIND = {
+  /** A rank-kc update: `taskCount` blocks of C (slots rows…blockCols). */
+  rankUpdate: 0,
+  /** The sweep of one tridiagonalization step: `taskCount` row chunks (slots reduction…). */
+  reductionSweep: 1,
 } as const;
 
 /** Length of the control array. */
-export const CONTROL_LENGTH = 16;
+export const CONTROL_LENGTH = 22;

@@ -75,6 +75,7 @@ export async function createThreadedBackend(options?: ThreadOptions): Promise<Th
     kernel,
     gemm: backend.gemm,
     syrk: backend.syrk,
+    tridiagonalize: pool.tridiagonalize,
     terminate: () => pool.terminate(),
   };
 }

@@ -27,18 +27,32 @@ export interface KernelExports {
   ): void;
   /** 1 for the relaxed-SIMD FMA build, 0 for baseline SIMD. */
   usesFusedMultiplyAdd(): number;
-  /** Householder tridiagonalization of the n×n symmetric `a` (assembly/symmetric-eigen.ts). */
+  /** Householder tridiagonalization of the n×n symmetric `a` (assembly/symmetric-eigen.ts); `y` holds `REDUCTION_CHUNKS`·n doubles. */
   tridiagonalize(n: number, a: number, d: number, e: number, tau: number, p: number, y: number): void;
-  /** Implicit QL on (d, e), rotating the rows of `w` (0 for none) via a rotation log; −1 or the unconverged index. */
-  implicitQL(
+  /** Row chunks per reduction step, a global: the partial vectors `y` must have room for. */
+  REDUCTION_CHUNKS: WebAssembly.Global;
+  /** 1 or `REDUCTION_CHUNKS`: the chunks step k of an order-n reduction is split into. */
+  reductionChunkCount(n: number, k: number): number;
+  /** First row of chunk c of step k (n for c = count). */
+  reductionChunkStart(n: number, k: number, c: number, count: number): number;
+  /** Step k's serial opening: pending update of column k, reflector k. */
+  reductionBeginStep(n: number, a: number, d: number, e: number, tau: number, p: number, k: number): void;
+  /** Step k's sweep over rows [rowStart, rowEnd) into the chunk's partial vector `y`. */
+  reductionSweepRows(
     n: number,
-    d: number,
-    e: number,
-    w: number,
-    log: number,
-    capacity: number,
-    maxSweeps: number,
-  ): number;
+    a: number,
+    p: number,
+    k: number,
+    rowStart: number,
+    rowEnd: number,
+    y: number,
+  ): void;
+  /** Step k's serial closing: sums the `count` partials (at `y + c·n` doubles), forms w in `p`. */
+  reductionEndStep(n: number, a: number, tau: number, p: number, y: number, k: number, count: number): void;
+  /** The trailing 2×2 block after the last step. */
+  reductionFinish(n: number, a: number, d: number, e: number, p: number): void;
+  /** Eigenvalue-only implicit QL on (d, e); −1 or the index of an unconverged eigenvalue. */
+  implicitQL(n: number, d: number, e: number, maxSweeps: number): number;
 }
 
 /** Rows and columns of the register-blocked micro-tile the packed panels are built for. */
