@@ -48,11 +48,14 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
     const referenceGemm = runGemmCase(single, gemmCase);
     expect(maxDifference(referenceGemm.actual, referenceGemm.expected)).toBeLessThan(1e-12);
     const referenceSyrk = runSyrkCase(single, 600, 300, 0, 9, false).actual;
+    // 1100×1100: computed in two row panels, whose later panel starts past task 0.
+    const referencePanels = runSyrkCase(single, 1100, 40, 0, 10, false).actual;
     for (const threads of [1, 2, 3]) {
       const backend = await createThreadedBackend({ threads, kernel: 'simd' });
       pools.push(backend);
       expect(sameBits(runGemmCase(backend, gemmCase, false).actual, referenceGemm.actual)).toBe(true);
       expect(sameBits(runSyrkCase(backend, 600, 300, 0, 9, false).actual, referenceSyrk)).toBe(true);
+      expect(sameBits(runSyrkCase(backend, 1100, 40, 0, 10, false).actual, referencePanels)).toBe(true);
     }
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gram, jsBackend, Matrix, matmul, setBackend } from '../src/index.js';
+import { symmetricPanelRows } from '../src/kernels/wasm/blocked-gemm.js';
 import {
   instantiateKernel,
   kernelModule,
@@ -103,6 +104,7 @@ describe('macro-kernel tasks', () => {
         lowerOnly,
         blockRows: 64,
         blockCols: 32,
+        firstTask: 0,
       };
       expect(order.length).toBe(taskCount(job));
       let next = 0;
@@ -148,6 +150,27 @@ describe('single-threaded WebAssembly SIMD backend', () => {
     const c = new Float64Array([7]);
     backend!.gemm(false, false, 0, 1, 3, new Float64Array(0), 0, 3, new Float64Array(3), 0, 1, 0, c, 0, 1);
     expect(c[0]).toBe(7);
+  });
+
+  it('computes big Gram matrices in row panels with the bits of one whole product', () => {
+    // n = 1100 needs two 8 MiB panels (896 + 204 rows); gemm(X, Xᵀ) runs the same
+    // micro-kernel calls per entry over one whole scratch C.
+    const n = 1100;
+    expect(symmetricPanelRows(n)).toBeLessThan(n);
+    const X = randomMatrix(n, 45, 12);
+    setBackend(backend!);
+    try {
+      const G = gram(X);
+      const whole = matmul(X, X, { transposeB: true });
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j <= i; j++) {
+          expect(G.data[i * n + j]).toBe(whole.data[i * n + j]);
+          expect(G.data[j * n + i]).toBe(G.data[i * n + j]);
+        }
+      }
+    } finally {
+      setBackend('auto');
+    }
   });
 
   it('is exact on small integers and agrees with the JS backend through the public API', () => {

@@ -71,12 +71,12 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
   for (const worker of workers) worker.unref();
   let terminated = false;
 
-  /** Publishes the job in the slots (kind, then `count` tasks) and wakes the workers. */
-  function publish(kind: number, count: number): void {
+  /** Publishes the job in the slots (kind, tasks `first`…`count`−1) and wakes the workers. */
+  function publish(kind: number, count: number, first: number): void {
     if (terminated) throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
     slots[CONTROL.kind] = kind;
     slots[CONTROL.taskCount] = count;
-    Atomics.store(slots, CONTROL.nextTask, 0);
+    Atomics.store(slots, CONTROL.nextTask, first);
     Atomics.store(slots, CONTROL.done, 0);
     // The atomic bump publishes the plain stores above to the workers.
     Atomics.add(slots, CONTROL.generation, 1);
@@ -112,7 +112,7 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
       slots[CONTROL.lowerOnly] = job.lowerOnly ? 1 : 0;
       slots[CONTROL.blockRows] = job.blockRows;
       slots[CONTROL.blockCols] = job.blockCols;
-      publish(JOB_KIND.rankUpdate, taskCount(job));
+      publish(JOB_KIND.rankUpdate, taskCount(job), job.firstTask);
       runTasks(kernel, job, () => Atomics.add(slots, CONTROL.nextTask, 1));
       awaitWorkers();
     },
@@ -130,7 +130,7 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
         if (count === 1) kernel.reductionSweepRows(n, at.a, at.p, k, k + 1, n, at.y);
         else {
           slots[CONTROL.reductionStep] = k;
-          publish(JOB_KIND.reductionSweep, count);
+          publish(JOB_KIND.reductionSweep, count, 0);
           for (let chunk = Atomics.add(slots, CONTROL.nextTask, 1); chunk < count; ) {
             const start = kernel.reductionChunkStart(n, k, chunk, count);
             const end = kernel.reductionChunkStart(n, k, chunk + 1, count);

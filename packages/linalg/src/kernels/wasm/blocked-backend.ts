@@ -1,6 +1,12 @@
 import type { KernelBackend } from '../backend.js';
 import { jsBackend } from '../js-backend.js';
-import { blockedProduct, MAXIMUM_WORKSPACE_BYTES, workspaceBytes } from './blocked-gemm.js';
+import {
+  blockedProduct,
+  MAXIMUM_WORKSPACE_BYTES,
+  symmetricProductInPanels,
+  symmetricWorkspaceBytes,
+  workspaceBytes,
+} from './blocked-gemm.js';
 import type { RankUpdateExecutor } from './rank-update-executor.js';
 
 /** `C ← beta · C` on an `m×n` block (beta = 0 writes zeros, BLAS semantics). */
@@ -26,7 +32,7 @@ export function createBlockedBackend(name: string, executor: RankUpdateExecutor)
         scaleBlock(m, n, beta, c, cOffset, ldc);
         return;
       }
-      if (workspaceBytes(m, n, k, false) > MAXIMUM_WORKSPACE_BYTES) {
+      if (workspaceBytes(m, n, k) > MAXIMUM_WORKSPACE_BYTES) {
         jsBackend.gemm(
           transposeA,
           transposeB,
@@ -59,7 +65,6 @@ export function createBlockedBackend(name: string, executor: RankUpdateExecutor)
         b,
         bOffset,
         ldb,
-        false,
         // C ← AB + C (blocked reflectors, rank updates) accumulates in kernel memory.
         beta === 1 ? { c, offset: cOffset, ld: ldc } : undefined,
       );
@@ -77,18 +82,11 @@ export function createBlockedBackend(name: string, executor: RankUpdateExecutor)
         scaleBlock(n, n, 0, c, cOffset, ldc);
         return;
       }
-      if (workspaceBytes(n, n, k, true) > MAXIMUM_WORKSPACE_BYTES) {
+      if (symmetricWorkspaceBytes(n, k) > MAXIMUM_WORKSPACE_BYTES) {
         jsBackend.syrk(n, k, a, aOffset, lda, c, cOffset, ldc);
         return;
       }
-      const product = blockedProduct(executor, false, true, n, n, k, a, aOffset, lda, a, aOffset, lda, true);
-      const heap = new Float64Array(executor.memory.buffer, product, n * n);
-      for (let i = 0; i < n; i++) {
-        const row = cOffset + i * ldc;
-        c.set(heap.subarray(i * n, i * n + i + 1), row);
-        // Mirror the lower triangle: C is exactly symmetric, as X Xᵀ must be.
-        for (let j = 0; j < i; j++) c[cOffset + j * ldc + i] = heap[i * n + j];
-      }
+      symmetricProductInPanels(executor, n, k, a, aOffset, lda, c, cOffset, ldc);
     },
   };
 }

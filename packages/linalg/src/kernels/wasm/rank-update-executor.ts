@@ -16,6 +16,11 @@ export interface RankUpdateJob {
   lowerOnly: boolean;
   blockRows: number;
   blockCols: number;
+  /**
+   * Tasks below this index are not run (and their blocks of C need no memory): a row panel
+   * of a larger product starts at task (panel's first row / blockRows) · column blocks.
+   */
+  firstTask: number;
 }
 
 /** Number of tasks a job splits into (row-block-major numbering, as in `macroTask`). */

@@ -18,7 +18,7 @@ export function createSingleThreadExecutor(variant: KernelVariant): RankUpdateEx
       growMemory(memory, bytes);
     },
     run(job) {
-      let next = 0;
+      let next = job.firstTask;
       runTasks(kernel, job, () => next++);
     },
   };
