@@ -14,19 +14,29 @@ export function packRowPanels(
   dst: Float64Array,
   dstOffset: number,
 ): void {
-  for (let i0 = 0; i0 < rows; i0 += MICRO_TILE) {
-    const panel = dstOffset + i0 * kc;
-    const height = Math.min(MICRO_TILE, rows - i0);
-    for (let ii = 0; ii < height; ii++) {
-      // Read a row sequentially, scatter with stride 4 inside an L1-resident panel.
-      const rowStart = offset + (i0 + ii) * ld;
-      let d = panel + ii;
-      for (let p = 0; p < kc; p++, d += MICRO_TILE) dst[d] = src[rowStart + p];
+  const fullRows = rows - (rows % MICRO_TILE);
+  // Full panels: four row streams read side by side, the panel written contiguously (about
+  // twice as fast in V8 as one row at a time with stride-4 writes).
+  for (let i0 = 0; i0 < fullRows; i0 += MICRO_TILE) {
+    let d = dstOffset + i0 * kc;
+    const row0 = offset + i0 * ld;
+    const row1 = row0 + ld;
+    const row2 = row1 + ld;
+    const row3 = row2 + ld;
+    for (let p = 0; p < kc; p++, d += MICRO_TILE) {
+      dst[d] = src[row0 + p];
+      dst[d + 1] = src[row1 + p];
+      dst[d + 2] = src[row2 + p];
+      dst[d + 3] = src[row3 + p];
     }
-    for (let ii = height; ii < MICRO_TILE; ii++) {
-      let d = panel + ii;
-      for (let p = 0; p < kc; p++, d += MICRO_TILE) dst[d] = 0;
-    }
+  }
+  if (fullRows === rows) return;
+  const panel = dstOffset + fullRows * kc;
+  for (let ii = 0; ii < MICRO_TILE; ii++) {
+    const rowStart = offset + (fullRows + ii) * ld;
+    const present = fullRows + ii < rows;
+    let d = panel + ii;
+    for (let p = 0; p < kc; p++, d += MICRO_TILE) dst[d] = present ? src[rowStart + p] : 0;
   }
 }
 
