@@ -1,74 +1,75 @@
 import { RiskError } from './errors.js';
-import type { SpectrumGroups } from './spectrum-groups.js';
+import type { SpectralSums } from './spectral-sums.js';
 
 const MAX_ITERATIONS = 500;
 const RELATIVE_TOLERANCE = 4 * Number.EPSILON;
 /**
  * Rounding error of G relative to the magnitudes of its terms, per √(number of
- * summed groups): summation errors grow like a random walk.
+ * summed terms): summation errors grow like a random walk.
  */
 const ROUNDING_FLOOR = 8 * Number.EPSILON;
-/** Above this many distinct eigenvalues, start from a solution on a binned spectrum. */
-const COARSE_THRESHOLD = 4096;
-/** Eigenvalue groups per cache block (2 × 32 KiB of values and multiplicities). */
-const GROUP_BLOCK = 4096;
-/** Log-spaced bins of that binned spectrum. */
-const COARSE_BINS = 1024;
+
+/** κ for each λ of a grid, and how many evaluations of the sums it took. */
+export interface KappaSolution {
+  readonly kappa: Float64Array;
+  /** Iterations of the λ = 0 solve plus those of the grid solve (each one evaluation per active λ). */
+  readonly iterations: number;
+}
 
 /**
  * Solves the self-consistent equation of the ridge deterministic equivalent
  * (THEORY.md §4), `κ − λ = (κ/n) Σ_j λ_j/(λ_j + κ)`, for every λ of a grid at once.
  *
  * Dividing by κ gives `G(κ) = 1 − S₁(κ)/n − λ/κ = 0` with `S₁ = Σ_j λ_j/(λ_j + κ)`,
- * evaluated as `(n − p)/n + (κ/n) Σ_j 1/(λ_j + κ) − λ/κ` to avoid cancellation.
+ * evaluated either so or as `(n − p)/n + (κ/n) Σ_j 1/(λ_j + κ) − λ/κ`, whichever sums
+ * the smaller of `S₁` and `κ Σ_j 1/(λ_j + κ) = p − S₁` (the smaller rounding error).
  * G is increasing and concave on κ > 0, so the root is unique, and a Newton step
  * from a point left of the root never overshoots it. Each λ keeps a bracket
  * `[lo, hi]` with `G(lo) < 0 < G(hi)`, starting from `lo = max(λ, κ₀)` (κ₀ the λ = 0
  * root when p > n, else 0) and `hi = λ + tr Σ / n`; a step is Newton's when it stays
  * inside the bracket and is not creeping, else the geometric midpoint `√(lo·hi)`
- * (which rescues tiny λ, where Newton only doubles κ per step); iteration stops at
- * the rounding floor of G. All λ iterate together, sweeping the spectrum once per
- * iteration in cache-sized blocks: `iterations × groups × grid` operations. Spectra
- * with more than 4096 distinct values start from the solution on a log-binned copy,
- * which leaves only a few full sweeps.
+ * (which rescues tiny λ, where Newton only doubles κ per step). Iteration stops when
+ * the Newton step is below 4ε relative, or G is at its rounding floor (then one last
+ * Newton step is taken from there). All λ iterate together, one evaluation of the sums
+ * per active λ and iteration.
  *
- * @param groups the spectrum (merged runs of equal eigenvalues)
+ * @param sums the spectral sums (direct or by cluster expansion)
  * @param n sample size (> 0)
  * @param lambdas ridge parameters (≥ 0); λ = 0 requires p > n
- * @returns κ for each λ
+ * @returns κ for each λ, and the iteration count
  */
-export function solveKappa(groups: SpectrumGroups, n: number, lambdas: Float64Array): Float64Array {
+export function solveKappa(sums: SpectralSums, n: number, lambdas: Float64Array): KappaSolution {
   const count = lambdas.length;
-  const overparameterized = groups.dimension > n;
+  const overparameterized = sums.dimension > n;
   for (let k = 0; k < count; k++) {
     if (lambdas[k] === 0 && !overparameterized) {
       throw new RiskError(
         'lambda',
-        `is 0 (min-norm), which needs p > n, but p = ${groups.dimension} and n = ${n}; use λ > 0 or more features`,
+        `is 0 (min-norm), which needs p > n, but p = ${sums.dimension} and n = ${n}; use λ > 0 or more features`,
       );
     }
   }
-  const minNormKappa = overparameterized ? solveBracketed(groups, n, new Float64Array([0]), true)[0]! : 0;
+  let iterations = 0;
+  let minNormKappa = 0;
+  if (overparameterized) {
+    const minNorm = solveBracketed(sums, n, new Float64Array([0]), true);
+    minNormKappa = minNorm.kappa[0] as number;
+    iterations += minNorm.iterations;
+  }
   const kappa = new Float64Array(count);
   const positive: number[] = [];
   for (let k = 0; k < count; k++) {
     if ((lambdas[k] as number) > 0) positive.push(k);
     else kappa[k] = minNormKappa;
   }
-  if (positive.length === 0) return kappa;
+  if (positive.length === 0) return { kappa, iterations };
   const grid = Float64Array.from(positive, (k) => lambdas[k] as number);
   const lower = grid.map((lambda) => Math.max(lambda, minNormKappa));
-  // Long spectra of distinct eigenvalues: solve on a log-binned summary first, so the
-  // full spectrum is streamed only for the last few (quadratically converging) steps.
-  const start =
-    groups.values.length > COARSE_THRESHOLD
-      ? solveBracketed(coarsen(groups), n, grid, false, lower)
-      : undefined;
-  const solved = solveBracketed(groups, n, grid, false, lower, start);
+  const solved = solveBracketed(sums, n, grid, false, lower);
   positive.forEach((k, index) => {
-    kappa[k] = solved[index] as number;
+    kappa[k] = solved.kappa[index] as number;
   });
-  return kappa;
+  return { kappa, iterations: iterations + solved.iterations };
 }
 
 /**
@@ -78,75 +79,54 @@ export function solveKappa(groups: SpectrumGroups, n: number, lambdas: Float64Ar
  * κ → 0.
  */
 function solveBracketed(
-  groups: SpectrumGroups,
+  sums: SpectralSums,
   n: number,
   lambdas: Float64Array,
   minNorm: boolean,
   lower?: Float64Array,
-  start?: Float64Array,
-): Float64Array {
+): KappaSolution {
   const count = lambdas.length;
   const lo = new Float64Array(count);
   const hi = new Float64Array(count);
   const x = new Float64Array(count);
   for (let k = 0; k < count; k++) {
-    hi[k] = (lambdas[k] as number) + groups.trace / n;
+    hi[k] = (lambdas[k] as number) + sums.trace / n;
     lo[k] = minNorm ? 0 : (lower?.[k] as number);
-    const guess = start?.[k];
-    const inside = guess !== undefined && guess > (lo[k] as number) && guess < (hi[k] as number);
-    x[k] = minNorm ? (hi[k] as number) / 2 : inside ? guess : (lo[k] as number);
+    x[k] = minNorm ? (hi[k] as number) / 2 : (lo[k] as number);
   }
   const active = new Int32Array(count);
   let activeCount = count;
   for (let k = 0; k < count; k++) active[k] = k;
   const inverseSum = new Float64Array(count);
-  const s2 = new Float64Array(count);
-  const { values, multiplicities } = groups;
-  const groupCount = values.length;
-  const excess = (n - groups.dimension) / n;
-  const floor = ROUNDING_FLOOR * Math.sqrt(groupCount + 1);
+  const fractionSum = new Float64Array(count);
+  const slopeSum = new Float64Array(count);
+  const excess = (n - sums.dimension) / n;
+  const floor = ROUNDING_FLOOR * Math.sqrt(sums.termCount + 1);
 
-  for (let iteration = 0; activeCount > 0; iteration++) {
+  let iteration = 0;
+  for (; activeCount > 0; iteration++) {
     if (iteration === MAX_ITERATIONS) {
       throw new RiskError('lambda', `the κ equation did not converge in ${MAX_ITERATIONS} iterations`);
     }
-    for (let a = 0; a < activeCount; a++) {
-      const k = active[a] as number;
-      inverseSum[k] = 0;
-      s2[k] = 0;
-    }
-    // Blocks of the spectrum small enough to stay in cache while every active λ
-    // sweeps them, with the sums for one λ held in registers.
-    for (let g0 = 0; g0 < groupCount; g0 += GROUP_BLOCK) {
-      const g1 = Math.min(groupCount, g0 + GROUP_BLOCK);
-      for (let a = 0; a < activeCount; a++) {
-        const k = active[a] as number;
-        const kappa = x[k] as number;
-        let sumInverse = 0;
-        let sumSquared = 0;
-        for (let g = g0; g < g1; g++) {
-          const value = values[g] as number;
-          const inverse = 1 / (value + kappa);
-          const weighted = (multiplicities[g] as number) * inverse;
-          sumInverse += weighted;
-          sumSquared += weighted * value * inverse;
-        }
-        inverseSum[k] += sumInverse;
-        s2[k] += sumSquared;
-      }
-    }
+    sums.solverSums(x, active, activeCount, inverseSum, fractionSum, slopeSum);
     let stillActive = 0;
     for (let a = 0; a < activeCount; a++) {
       const k = active[a] as number;
       const current = x[k] as number;
       const lambda = lambdas[k] as number;
       const ratio = lambda / current;
-      // 1 − S₁/n rewritten as (n − p)/n + (κ/n)·Σ 1/(λ_j + κ): no cancellation when κ ≪ λ_j.
-      const scaledSum = (current * (inverseSum[k] as number)) / n;
-      const g = excess + scaledSum - ratio;
-      // At the rounding floor of G's terms the sign of G carries no information: done.
-      if (Math.abs(g) <= floor * (Math.abs(excess) + scaledSum + ratio)) continue;
-      if (minNorm && (lo[k] as number) === 0) {
+      // 1 − S₁/n equals (n − p)/n + (κ/n)·Σ 1/(λ_j + κ), since S₁ + κ·Σ 1/(λ_j + κ) = p.
+      // Whichever of the two sums is smaller has the smaller rounding error: the first
+      // form cancels when p ≈ n and κ ≪ λ_j, the second carries the error of a sum of
+      // size p − n, which swamps G when p ≫ n.
+      const complement = (current * (inverseSum[k] as number)) / n;
+      const fraction = (fractionSum[k] as number) / n;
+      const g = complement <= fraction ? excess + complement - ratio : 1 - fraction - ratio;
+      const magnitude = complement <= fraction ? Math.abs(excess) + complement + ratio : 1 + fraction + ratio;
+      const slope = (slopeSum[k] as number) / n + ratio / current;
+      const newton = current - g / slope;
+      const atFloor = Math.abs(g) <= floor * magnitude;
+      if (minNorm && (lo[k] as number) === 0 && !atFloor) {
         // Still looking for the left bracket end: halve until G < 0.
         if (g > 0) {
           hi[k] = current;
@@ -160,13 +140,17 @@ function solveBracketed(
         continue;
       }
       if (g < 0) lo[k] = current;
-      else hi[k] = current;
+      else if (g > 0) hi[k] = current;
       const left = lo[k] as number;
       const right = hi[k] as number;
-      const slope = (s2[k] as number) / n + ratio / current;
-      const newton = current - g / slope;
       const midpoint = Math.sqrt(left) * Math.sqrt(right);
       const newtonUsable = Number.isFinite(newton) && newton > left && newton < right;
+      // At the rounding floor of G's terms the sign of G carries no information; the
+      // Newton step from here is still the best estimate of the root.
+      if (atFloor) {
+        if (newtonUsable) x[k] = newton;
+        continue;
+      }
       // Far left of the root, where λ/κ dominates G, Newton creeps (at most doubling κ
       // per step); the geometric midpoint is then the bigger move.
       const creeping = g < 0 && newton - current > 0.5 * current && newton < midpoint;
@@ -185,40 +169,5 @@ function solveBracketed(
     }
     activeCount = stillActive;
   }
-  return x;
-}
-
-/**
- * A summary of a long spectrum for starting values only: eigenvalues binned on a log
- * scale, each bin keeping its count and its mean eigenvalue (so p and tr Σ are exact).
- */
-function coarsen(groups: SpectrumGroups): SpectrumGroups {
-  const { values, multiplicities } = groups;
-  let low = Number.POSITIVE_INFINITY;
-  let high = 0;
-  for (let g = 0; g < values.length; g++) {
-    const value = values[g] as number;
-    if (value < low) low = value;
-    if (value > high) high = value;
-  }
-  const logLow = Math.log(low);
-  const width = (Math.log(high) - logLow) / COARSE_BINS || 1;
-  const counts = new Float64Array(COARSE_BINS);
-  const sums = new Float64Array(COARSE_BINS);
-  for (let g = 0; g < values.length; g++) {
-    const value = values[g] as number;
-    const bin = Math.min(COARSE_BINS - 1, Math.floor((Math.log(value) - logLow) / width));
-    const multiplicity = multiplicities[g] as number;
-    counts[bin] += multiplicity;
-    sums[bin] += multiplicity * value;
-  }
-  const used: number[] = [];
-  for (let b = 0; b < COARSE_BINS; b++) if ((counts[b] as number) > 0) used.push(b);
-  return {
-    values: Float64Array.from(used, (b) => (sums[b] as number) / (counts[b] as number)),
-    multiplicities: Float64Array.from(used, (b) => counts[b] as number),
-    signalWeights: new Float64Array(used.length),
-    dimension: groups.dimension,
-    trace: groups.trace,
-  };
+  return { kappa: x, iterations: iteration };
 }

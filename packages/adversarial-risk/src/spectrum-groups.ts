@@ -23,8 +23,7 @@ export interface SpectrumGroups {
  */
 export function groupSpectrum(eigenvalues: Float64Array, thetaStar: Float64Array): SpectrumGroups {
   const p = eigenvalues.length;
-  let groupCount = 0;
-  for (let j = 0; j < p; j++) if (j === 0 || eigenvalues[j] !== eigenvalues[j - 1]) groupCount++;
+  const groupCount = countGroups(eigenvalues);
   const values = new Float64Array(groupCount);
   const multiplicities = new Float64Array(groupCount);
   const signalWeights = new Float64Array(groupCount);
@@ -42,4 +41,13 @@ export function groupSpectrum(eigenvalues: Float64Array, thetaStar: Float64Array
     trace += lambda;
   }
   return { values, multiplicities, signalWeights, dimension: p, trace };
+}
+
+/** The number of runs of consecutive equal eigenvalues (the groups of {@link groupSpectrum}). */
+export function countGroups(eigenvalues: Float64Array): number {
+  let groupCount = 0;
+  for (let j = 0; j < eigenvalues.length; j++) {
+    if (j === 0 || eigenvalues[j] !== eigenvalues[j - 1]) groupCount++;
+  }
+  return groupCount;
 }

@@ -49,7 +49,7 @@ describe('κ solver', () => {
     }
   });
 
-  it('long spectra of distinct eigenvalues (solved from a binned start) match plain bisection', () => {
+  it('long spectra of distinct eigenvalues (summed by cluster expansion) match plain bisection', () => {
     const p = 6000;
     const n = 500;
     const eigenvalues = new Float64Array(p).map((_, j) => (j + 1) ** -1.3);
