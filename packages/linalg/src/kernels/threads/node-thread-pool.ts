@@ -2,11 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { LinalgError } from '../../errors.js';
 import { instantiateKernel, type KernelVariant, kernelModule } from '../wasm/kernel-module.js';
 import { growMemory, type RankUpdateExecutor, runTasks, taskCount } from '../wasm/rank-update-executor.js';
-import { reductionLayout } from '../wasm/symmetric-eigen-kernels.js';
 import { CONTROL, CONTROL_LENGTH, JOB_KIND } from './control-layout.js';
-
-/** Polls of a slot before sleeping on it: tridiagonalization steps come microseconds apart. */
-const SPIN_POLLS = 4000;
+import { createPoolJobs, writeRankUpdate } from './job-control.js';
+import { tridiagonalizeOnPool } from './threaded-reduction.js';
 
 /** 32768 pages = 2 GiB, the blocked driver's workspace cap; reserved, not committed. */
 const MAXIMUM_PAGES = 32768;
@@ -70,30 +68,8 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
   // Only now: an unref'ed worker would not keep the process alive while it boots.
   for (const worker of workers) worker.unref();
   let terminated = false;
-
-  /** Publishes the job in the slots (kind, tasks `first`…`count`−1) and wakes the workers. */
-  function publish(kind: number, count: number, first: number): void {
-    if (terminated) throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
-    slots[CONTROL.kind] = kind;
-    slots[CONTROL.taskCount] = count;
-    Atomics.store(slots, CONTROL.nextTask, first);
-    Atomics.store(slots, CONTROL.done, 0);
-    // The atomic bump publishes the plain stores above to the workers.
-    Atomics.add(slots, CONTROL.generation, 1);
-    Atomics.notify(slots, CONTROL.generation);
-  }
-
-  /** Waits for every worker to report the job done (a short spin first: steps are µs apart). */
-  function awaitWorkers(): void {
-    for (let poll = 0; poll < SPIN_POLLS && Atomics.load(slots, CONTROL.done) < workers.length; poll++);
-    for (let done = Atomics.load(slots, CONTROL.done); done < workers.length; ) {
-      Atomics.wait(slots, CONTROL.done, done);
-      done = Atomics.load(slots, CONTROL.done);
-    }
-    if (Atomics.load(slots, CONTROL.failed) === 1) {
-      throw new LinalgError('backend', 'a kernel worker failed; expected every worker to finish its tasks');
-    }
-  }
+  // Node's main thread may block: a short spin, then Atomics.wait.
+  const jobs = createPoolJobs(slots, workers.length, true, () => terminated);
 
   return {
     memory,
@@ -102,50 +78,13 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
       growMemory(memory, bytes);
     },
     run(job) {
-      slots[CONTROL.rows] = job.rows;
-      slots[CONTROL.cols] = job.cols;
-      slots[CONTROL.kc] = job.kc;
-      slots[CONTROL.packedA] = job.packedA;
-      slots[CONTROL.packedB] = job.packedB;
-      slots[CONTROL.c] = job.c;
-      slots[CONTROL.accumulate] = job.accumulate ? 1 : 0;
-      slots[CONTROL.lowerOnly] = job.lowerOnly ? 1 : 0;
-      slots[CONTROL.blockRows] = job.blockRows;
-      slots[CONTROL.blockCols] = job.blockCols;
-      publish(JOB_KIND.rankUpdate, taskCount(job), job.firstTask);
+      writeRankUpdate(slots, job);
+      jobs.publish(JOB_KIND.rankUpdate, taskCount(job), job.firstTask);
       runTasks(kernel, job, () => Atomics.add(slots, CONTROL.nextTask, 1));
-      awaitWorkers();
+      jobs.awaitWorkers();
     },
     tridiagonalize(n, a, d, e, tau) {
-      const at = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
-      growMemory(memory, at.end);
-      new Float64Array(memory.buffer, at.a, n * n).set(a);
-      slots[CONTROL.reductionOrder] = n;
-      slots[CONTROL.reductionA] = at.a;
-      slots[CONTROL.reductionP] = at.p;
-      slots[CONTROL.reductionY] = at.y;
-      for (let k = 0; k < n - 2; k++) {
-        kernel.reductionBeginStep(n, at.a, at.d, at.e, at.tau, at.p, k);
-        const count = kernel.reductionChunkCount(n, k);
-        if (count === 1) kernel.reductionSweepRows(n, at.a, at.p, k, k + 1, n, at.y);
-        else {
-          slots[CONTROL.reductionStep] = k;
-          publish(JOB_KIND.reductionSweep, count, 0);
-          for (let chunk = Atomics.add(slots, CONTROL.nextTask, 1); chunk < count; ) {
-            const start = kernel.reductionChunkStart(n, k, chunk, count);
-            const end = kernel.reductionChunkStart(n, k, chunk + 1, count);
-            kernel.reductionSweepRows(n, at.a, at.p, k, start, end, at.y + chunk * n * 8);
-            chunk = Atomics.add(slots, CONTROL.nextTask, 1);
-          }
-          awaitWorkers();
-        }
-        kernel.reductionEndStep(n, at.a, at.tau, at.p, at.y, k, count);
-      }
-      kernel.reductionFinish(n, at.a, at.d, at.e, at.p);
-      a.set(new Float64Array(memory.buffer, at.a, n * n));
-      d.set(new Float64Array(memory.buffer, at.d, n));
-      e.set(new Float64Array(memory.buffer, at.e, n));
-      tau.set(new Float64Array(memory.buffer, at.tau, n));
+      tridiagonalizeOnPool(kernel, memory, slots, jobs, n, a, d, e, tau);
     },
     async terminate() {
       if (terminated) return;

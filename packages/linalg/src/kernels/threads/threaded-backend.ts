@@ -1,53 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { LinalgError } from '../../errors.js';
-import { describeValue } from '../../matrix.js';
-import { assertKnownOptions } from '../../validate.js';
-import type { KernelBackend } from '../backend.js';
 import { createBlockedBackend } from '../wasm/blocked-backend.js';
-import { type KernelVariant, supportedKernelVariants } from '../wasm/kernel-module.js';
 import { createNodeThreadPool } from './node-thread-pool.js';
+import { resolveThreadOptionsWith, type ThreadedBackend, type ThreadOptions } from './thread-options.js';
 
-/** Options of {@link createThreadedBackend} and {@link enableThreads}. */
-export interface ThreadOptions {
-  /** Threads in all, the calling one included; default `os.availableParallelism()`. */
-  threads?: number;
-  /**
-   * Which micro-kernel: `"fma"` (relaxed-SIMD fused multiply-add), `"simd"` (multiply then
-   * add) or `"auto"` (default: FMA when this engine validates it).
-   */
-  kernel?: KernelVariant | 'auto';
-}
-
-/** A kernel backend running on a pool of worker threads, which {@link ThreadedBackend.terminate} stops. */
-export interface ThreadedBackend extends KernelBackend {
-  /** Threads in all, the calling one included. */
-  readonly threads: number;
-  /** Which micro-kernel build the pool runs. */
-  readonly kernel: KernelVariant;
-  /** Stops the worker threads; afterwards `gemm`/`syrk` throw. */
-  terminate(): Promise<void>;
-}
-
-const OPTION_KEYS = ['threads', 'kernel'] as const;
-
-/** Checks {@link ThreadOptions} and fills in the defaults. */
-export function resolveThreadOptions(options: ThreadOptions | undefined): {
-  threads: number;
-  kernel: KernelVariant;
-} {
-  assertKnownOptions('options', options, OPTION_KEYS);
-  const threads = options?.threads ?? availableParallelism();
-  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > 256) {
-    throw new LinalgError('threads', `expected an integer from 1 to 256, got ${describeValue(threads)}`);
-  }
-  const requested = options?.kernel ?? 'auto';
-  if (requested !== 'auto' && requested !== 'simd' && requested !== 'fma') {
-    throw new LinalgError('kernel', `expected "auto", "simd" or "fma", got ${describeValue(requested)}`);
-  }
-  const supported = supportedKernelVariants();
-  const kernel: KernelVariant = requested === 'auto' ? (supported.fma ? 'fma' : 'simd') : requested;
-  return { threads, kernel };
-}
+export type { ThreadedBackend, ThreadOptions };
 
 /**
  * Creates a backend whose `gemm` and `syrk` split the C blocks of every rank-256 update of
@@ -66,7 +22,7 @@ export function resolveThreadOptions(options: ThreadOptions | undefined): {
  * ```
  */
 export async function createThreadedBackend(options?: ThreadOptions): Promise<ThreadedBackend> {
-  const { threads, kernel } = resolveThreadOptions(options);
+  const { threads, kernel } = resolveThreadOptionsWith(options, availableParallelism);
   const pool = await createNodeThreadPool(threads, kernel);
   const backend = createBlockedBackend(`wasm-${kernel}-threads`, pool);
   return {

@@ -1,0 +1,99 @@
+import { LinalgError } from '../../errors.js';
+import type { RankUpdateJob } from '../wasm/rank-update-executor.js';
+import { CONTROL } from './control-layout.js';
+
+/**
+ * Polls of a slot before sleeping on it: tridiagonalization steps come microseconds apart,
+ * far less than a futex round trip (the Node pool spins as long).
+ */
+export const SPIN_POLLS = 4000;
+
+/** Writes a rank-kc update's operands into the control slots (published by {@link publishJob}). */
+export function writeRankUpdate(slots: Int32Array, job: RankUpdateJob): void {
+  slots[CONTROL.rows] = job.rows;
+  slots[CONTROL.cols] = job.cols;
+  slots[CONTROL.kc] = job.kc;
+  slots[CONTROL.packedA] = job.packedA;
+  slots[CONTROL.packedB] = job.packedB;
+  slots[CONTROL.c] = job.c;
+  slots[CONTROL.accumulate] = job.accumulate ? 1 : 0;
+  slots[CONTROL.lowerOnly] = job.lowerOnly ? 1 : 0;
+  slots[CONTROL.blockRows] = job.blockRows;
+  slots[CONTROL.blockCols] = job.blockCols;
+}
+
+/**
+ * Publishes a job of `kind` (tasks `first`…`count − 1`, operands already in their slots) and
+ * wakes the workers. The plain stores come first; the atomic bump of the generation
+ * publishes them (sequentially consistent), so a worker that sees the new generation also
+ * sees the job.
+ */
+export function publishJob(slots: Int32Array, kind: number, count: number, first: number): void {
+  slots[CONTROL.kind] = kind;
+  slots[CONTROL.taskCount] = count;
+  Atomics.store(slots, CONTROL.failed, 0);
+  Atomics.store(slots, CONTROL.nextTask, first);
+  Atomics.store(slots, CONTROL.done, 0);
+  Atomics.add(slots, CONTROL.generation, 1);
+  Atomics.notify(slots, CONTROL.generation);
+}
+
+/**
+ * Returns once `workers` workers have reported the current job done: a short spin, then
+ * `Atomics.wait` when `blocking` (allowed in a Web Worker); otherwise the spin goes on,
+ * because a browser's main thread may not block and a synchronous `gemm` cannot await
+ * `Atomics.waitAsync`. The spin only covers the tail of a job: the caller has run tasks
+ * itself until none was left, so it waits at most about one task per worker.
+ */
+export function waitForWorkers(slots: Int32Array, workers: number, blocking: boolean): void {
+  for (let poll = 0; poll < SPIN_POLLS && Atomics.load(slots, CONTROL.done) < workers; poll++) {
+    // Spin briefly: the workers are usually about to finish.
+  }
+  if (blocking) {
+    for (
+      let done = Atomics.load(slots, CONTROL.done);
+      done < workers;
+      done = Atomics.load(slots, CONTROL.done)
+    ) {
+      Atomics.wait(slots, CONTROL.done, done);
+    }
+    return;
+  }
+  while (Atomics.load(slots, CONTROL.done) < workers) {
+    // Spin: nothing else may run on this thread until the synchronous product returns.
+  }
+}
+
+/** How a pool runs one published job: publish it, take tasks on the caller, wait for all. */
+export interface PoolJobs {
+  /** Publishes a job of `kind` with tasks `first`…`count − 1` and wakes the workers. */
+  publish(kind: number, count: number, first: number): void;
+  /** Returns once every worker has finished the published job (throws if one failed). */
+  awaitWorkers(): void;
+}
+
+/**
+ * The {@link PoolJobs} of a pool of `workers` workers over `slots`: refuses to publish once
+ * `terminated()` is true, waits per {@link waitForWorkers} (`blocking` where the calling
+ * thread may `Atomics.wait`), and rethrows a worker's failure.
+ */
+export function createPoolJobs(
+  slots: Int32Array,
+  workers: number,
+  blocking: boolean,
+  terminated: () => boolean,
+): PoolJobs {
+  return {
+    publish(kind, count, first) {
+      if (terminated())
+        throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
+      publishJob(slots, kind, count, first);
+    },
+    awaitWorkers() {
+      waitForWorkers(slots, workers, blocking);
+      if (Atomics.load(slots, CONTROL.failed) === 1) {
+        throw new LinalgError('backend', 'a kernel worker failed; expected every worker to finish its tasks');
+      }
+    },
+  };
+}
