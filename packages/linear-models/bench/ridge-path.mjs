@@ -2,10 +2,11 @@
 // both ways (a solve per λ, and one eigh). Sizes come from the environment, so the issue's
 // n = 2000, p = 20000 runs on a machine that affords it:
 //   BENCH_N=2000 BENCH_P=20000 BENCH_RUNS=3 node bench/ridge-path.mjs
-// Writes bench-results/ridge-path.json (commit-worthy; the docs read it).
+// Writes bench-results/ridge-path.json at the issue's size, ridge-path-n<N>-p<P>.json
+// otherwise (commit-worthy; the docs read them), with the load average before and after.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createRng } from '@benignlab/data';
 import { getBackend, gram, Matrix } from '@benignlab/linalg';
 import { ridge, ridgePath } from '../dist/index.js';
@@ -20,6 +21,7 @@ const lambdas = Float64Array.from(
   (_, i) => 10 ** (-6 + (7 * i) / Math.max(lambdaCount - 1, 1)),
 );
 
+const loadBefore = loadavg();
 const rng = createRng(20240122);
 const X = new Matrix(n, p, rng.fillNormal(new Float64Array(n * p)));
 const y = rng.fillNormal(new Float64Array(n));
@@ -30,11 +32,20 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Median wall time over `runs` runs, after one untimed run that warms the JIT up. */
+/** Runs longer than this need no warm-up (the JIT is warm within the first second). */
+const WARM_SECONDS = 5;
+
+/**
+ * Median wall time over `runs` runs, after one untimed run that warms the JIT up — unless
+ * that run took over WARM_SECONDS, in which case it counts (at n = 2000 a warm-up would
+ * add minutes and change nothing).
+ */
 function time(work) {
+  const first = performance.now();
   work();
-  const seconds = [];
-  for (let run = 0; run < runs; run++) {
+  const firstSeconds = (performance.now() - first) / 1000;
+  const seconds = firstSeconds > WARM_SECONDS ? [firstSeconds] : [];
+  while (seconds.length < runs) {
     const start = performance.now();
     work();
     seconds.push((performance.now() - start) / 1000);
@@ -58,6 +69,19 @@ function sweepCoefficients() {
   return total;
 }
 
+/**
+ * One path with θ* and Σ (isotropic), then the standard risk, norm and training error on
+ * the whole grid: the risk needs the eigenvectors and Uᵀ(XΣXᵀ)U, so this is the sweep
+ * that pays for a full eigendecomposition and one more Gram product.
+ */
+const thetaStar = rng.fillNormal(new Float64Array(p), 0, 1 / Math.sqrt(p));
+const covariance = { eigenvalues: new Float64Array(p).fill(1) };
+function sweepRisk() {
+  const path = ridgePath(X, y, { thetaStar, covariance });
+  const { standardRisk } = path.sweep(lambdas);
+  return standardRisk[0];
+}
+
 /** The same, with every θ̂_λ from one `coefMatrix` call (two matrix products). */
 function sweepCoefficientMatrix() {
   const path = ridgePath(X, y);
@@ -71,6 +95,7 @@ const ours = {
   gram: time(() => gram(X)),
   ridge: time(() => ridge(X, y, 0.1)),
   ridgePathNorms: time(sweepNorms),
+  ridgePathRisk: time(sweepRisk),
   ridgePathCoefficients: time(sweepCoefficients),
   ridgePathCoefficientMatrix: time(sweepCoefficientMatrix),
 };
@@ -105,9 +130,11 @@ def sweep_eigh(with_coef):
             total += (X.T @ (U @ a))[0]
     return total
 def timed(work):
+    start = time.perf_counter()
     work()
-    seconds = []
-    for _ in range(runs):
+    first = time.perf_counter() - start
+    seconds = [first] if first > 5 else []
+    while len(seconds) < runs:
         start = time.perf_counter()
         work()
         seconds.append(time.perf_counter() - start)
@@ -144,6 +171,7 @@ const rows = [
   ['gram(X) = XXᵀ', ours.gram, numpy?.gram],
   ['ridge(X, y, 0.1), one fit', ours.ridge, numpy?.ridge],
   [`ridgePath + ${sweep} (norm2, trainingError) vs one eigh`, ours.ridgePathNorms, numpy?.sweepEighNorms],
+  [`ridgePath + ${sweep} (standardRisk, norm2, trainingError)`, ours.ridgePathRisk, undefined],
   [
     `ridgePath + ${sweep} (coef, norm2) vs one eigh`,
     ours.ridgePathCoefficients,
@@ -180,6 +208,7 @@ for (const [task, mine, theirs] of rows) {
 const ratios = {
   ridgeOverGram: ours.ridge.median / ours.gram.median,
   pathNormsOverRidge: ours.ridgePathNorms.median / ours.ridge.median,
+  pathRiskOverRidge: ours.ridgePathRisk.median / ours.ridge.median,
   pathCoefficientsOverRidge: ours.ridgePathCoefficients.median / ours.ridge.median,
   pathCoefficientMatrixOverRidge: ours.ridgePathCoefficientMatrix.median / ours.ridge.median,
   ...(numpy === undefined
@@ -200,6 +229,9 @@ const ratios = {
 console.log(`ridge / gram = ${ratios.ridgeOverGram.toFixed(2)} (issue target ≤ 1.3)`);
 console.log(
   `ridgePath + ${sweep} (norms) / one ridge fit = ${ratios.pathNormsOverRidge.toFixed(2)} (issue target ≤ 1.5)`,
+);
+console.log(
+  `ridgePath + ${sweep} (standardRisk) / one ridge fit = ${ratios.pathRiskOverRidge.toFixed(2)} (needs the eigenvectors)`,
 );
 console.log(
   `ridgePath + ${sweep} (coef λ by λ) / one ridge fit = ${ratios.pathCoefficientsOverRidge.toFixed(2)}`,
@@ -223,8 +255,14 @@ const result = {
   ours,
   numpy: numpy ?? null,
   ratios,
+  loadAverage: { before: loadBefore, after: loadavg() },
 };
-writeFileSync(
-  new URL('../bench-results/ridge-path.json', import.meta.url),
-  `${JSON.stringify(result, null, 2)}\n`,
+console.log(
+  `load average (1, 5, 15 min) before ${formatLoad(loadBefore)}, after ${formatLoad(result.loadAverage.after)}`,
 );
+const file = n === 2000 && p === 20000 ? 'ridge-path.json' : `ridge-path-n${n}-p${p}.json`;
+writeFileSync(new URL(`../bench-results/${file}`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+
+function formatLoad(values) {
+  return values.map((v) => v.toFixed(2)).join(', ');
+}

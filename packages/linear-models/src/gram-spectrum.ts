@@ -30,20 +30,38 @@ export function rankCutoff(n: number, p: number, largest: number): number {
   return Math.max(n, p) * Number.EPSILON * largest;
 }
 
-/** Decomposes the smaller Gram matrix of `X` (the dual one when `p > n`). */
-export function gramSpectrum(
-  X: Matrix,
-  form: 'dual' | 'primal' = X.cols > X.rows ? 'dual' : 'primal',
-): GramSpectrum {
-  const gramMatrix = form === 'dual' ? gram(X) : gramT(X);
-  const { values, vectors } = symEig(gramMatrix);
+/** The smaller Gram matrix of `X`: `XXᵀ` (n×n) for the dual form, `XᵀX` (p×p) for the primal. */
+export function gramMatrixOf(X: Matrix, form: 'dual' | 'primal'): Matrix {
+  return form === 'dual' ? gram(X) : gramT(X);
+}
+
+/** The Gram eigenvalues with rounding negatives clamped to 0, the rank cutoff and the rank. */
+export function clampedSpectrum(
+  values: Float64Array,
+  n: number,
+  p: number,
+): { values: Float64Array; cutoff: number; rank: number } {
   const size = values.length;
   const clamped = new Float64Array(size);
   for (let k = 0; k < size; k++) clamped[k] = Math.max(values[k], 0);
-  const cutoff = rankCutoff(X.rows, X.cols, clamped[0] ?? 0);
+  const cutoff = rankCutoff(n, p, clamped[0] ?? 0);
   let rank = 0;
   while (rank < size && clamped[rank] > cutoff) rank++;
-  return { form, size, values: clamped, vectors, rank, cutoff };
+  return { values: clamped, cutoff, rank };
+}
+
+/**
+ * Decomposes the smaller Gram matrix of `X` (the dual one when `p > n`), or `gramMatrix`
+ * when the caller already formed it.
+ */
+export function gramSpectrum(
+  X: Matrix,
+  form: 'dual' | 'primal' = X.cols > X.rows ? 'dual' : 'primal',
+  gramMatrix: Matrix = gramMatrixOf(X, form),
+): GramSpectrum {
+  const { values, vectors } = symEig(gramMatrix);
+  const { values: clamped, cutoff, rank } = clampedSpectrum(values, X.rows, X.cols);
+  return { form, size: values.length, values: clamped, vectors, rank, cutoff };
 }
 
 /** `out_k = Σ_i U_ik v_i` for the first `count` columns of U (m×m): the coordinates Uᵀv. */

@@ -1,9 +1,11 @@
-import { assertKnownOptions, gram, Matrix, matmul } from '@benignlab/linalg';
+import { assertKnownOptions, gram, Matrix, matmul, symEigProjections } from '@benignlab/linalg';
 import { applyCovariance, assertCovariance, type Covariance, whitenRows } from './covariance.js';
 import { LinearModelError } from './errors.js';
 import {
+  clampedSpectrum,
   combineEigenvectors,
   type GramSpectrum,
+  gramMatrixOf,
   gramSpectrum,
   projectOntoEigenvectors,
 } from './gram-spectrum.js';
@@ -20,7 +22,10 @@ export interface RidgePathOptions {
 
 /** Options of {@link RidgePath.summary} and {@link RidgePath.sweep}. */
 export interface RidgePathSummaryOptions {
-  /** Also compute ‖θ̂_λ‖₁ (the ℓ∞-adversarial dual norm); costs O(np) per λ. Default false. */
+  /**
+   * Also compute ‖θ̂_λ‖₁ (the ℓ∞-adversarial dual norm); costs O(np) per λ and forms the
+   * eigenvectors once (θ̂_λ itself is needed). Default false.
+   */
   l1Norm?: boolean;
 }
 
@@ -46,7 +51,10 @@ export interface RidgePathSweep {
   readonly l1Norm?: Float64Array;
 }
 
-/** The whole ridge path θ̂_λ, λ ≥ 0, from one eigendecomposition. */
+/**
+ * The whole ridge path θ̂_λ, λ ≥ 0, from one spectral decomposition: eigenvalues and label
+ * projections up front, eigenvectors on the first query that needs θ̂_λ or the risk.
+ */
 export interface RidgePath {
   readonly n: number;
   readonly p: number;
@@ -56,26 +64,44 @@ export interface RidgePath {
   readonly rank: number;
   /** The nonzero eigenvalues μ₁ ≥ … ≥ μ_r of XXᵀ (equivalently XᵀX), the squared singular values. */
   readonly gramEigenvalues: Float64Array;
-  /** θ̂_λ (length p). O(np) (dual) or O(p·r) (primal). */
+  /**
+   * θ̂_λ (length p). O(np) (dual) or O(p·r) (primal); the first call of this, `coefMatrix`,
+   * `model`, `standardRisk` or an ℓ1 summary forms the eigenvectors once (O(n³)).
+   */
   coef(lambda: number): Float64Array;
   /**
    * θ̂_λ for a whole grid at once, as a `count×p` matrix whose row k is θ̂ at `lambdas[k]`:
    * two matrix products (O(n²·count + np·count)) on the fast kernels of
-   * `@benignlab/linalg` instead of `count` separate O(np) passes.
+   * `@benignlab/linalg` instead of `count` separate O(np) passes. Forms the eigenvectors
+   * on first use.
    */
   coefMatrix(lambdas: ArrayLike<number>): Matrix;
-  /** θ̂_λ as a {@link LinearModel}. */
+  /** θ̂_λ as a {@link LinearModel} (forms the eigenvectors on first use). */
   model(lambda: number): LinearModel;
-  /** ‖θ̂_λ‖₂² in O(r). */
+  /** ‖θ̂_λ‖₂² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors). */
   norm2(lambda: number): number;
-  /** (1/n)‖y − Xθ̂_λ‖² in O(r). */
+  /** (1/n)‖y − Xθ̂_λ‖² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors). */
   trainingError(lambda: number): number;
-  /** (θ̂_λ − θ*)ᵀ Σ (θ̂_λ − θ*) in O(r²); needs `thetaStar` and `covariance`. */
+  /**
+   * (θ̂_λ − θ*)ᵀ Σ (θ̂_λ − θ*) in O(r²); needs `thetaStar` and `covariance`. The first call
+   * forms the eigenvectors (if not yet formed) and `Uᵀ(XΣXᵀ)U`.
+   */
   standardRisk(lambda: number): number;
-  /** norm2, training error, standard risk (when available) and optionally ‖θ̂_λ‖₁ at one λ. */
+  /**
+   * norm2, training error, standard risk (when available) and optionally ‖θ̂_λ‖₁ at one λ;
+   * eigenvector-free unless θ* and Σ were given or `l1Norm` is asked for.
+   */
   summary(lambda: number, options?: RidgePathSummaryOptions): RidgePathSummary;
   /** {@link RidgePath.summary} over a grid of λ, as arrays. */
   sweep(lambdas: ArrayLike<number>, options?: RidgePathSummaryOptions): RidgePathSweep;
+}
+
+/** The eigenvectors of the decomposed Gram matrix and θ̂'s coordinates `Uᵀy` (dual) or `VᵀXᵀy` (primal). */
+interface Eigenbasis {
+  readonly spectrum: GramSpectrum;
+  readonly rightCoordinates: Float64Array;
+  /** Reused by standardRisk, so a sweep allocates nothing per λ. */
+  readonly scratch: Float64Array;
 }
 
 /** Quadratic form of the standard risk in the eigen-coordinates a(λ): aᵀAa − 2aᵀb + θ*ᵀΣθ*. */
@@ -86,7 +112,7 @@ interface RiskForm {
 }
 
 /**
- * The ridge path (THEORY.md §2). One eigendecomposition of the smaller Gram matrix,
+ * The ridge path (THEORY.md §2). One spectral decomposition of the smaller Gram matrix,
  * `XXᵀ = U diag(μ) Uᵀ` when p > n (else `XᵀX = V diag(μ) Vᵀ`), serves every λ:
  *
  * - `θ̂_λ = Xᵀ U a(λ)` with `a_k = c_k/(μ_k + nλ)`, `c = Uᵀy` (dual);
@@ -96,10 +122,20 @@ interface RiskForm {
  * - `R(θ̂_λ) = aᵀ(BᵀΣB)a − 2aᵀBᵀΣθ* + θ*ᵀΣθ*` with `B = XᵀU` (or V), the r×r matrix
  *   `BᵀΣB` and the vector `BᵀΣθ*` formed once.
  *
- * Costs: construction O(n²p + n³) (dual) or O(np² + p³) (primal); the first
- * `standardRisk` query adds one more O(n²p) Gram product `XΣXᵀ` (O(np²) if Σ has a
- * basis; O(pr²) in the primal form); then per λ: norm2 and
- * trainingError O(r), standardRisk O(r²), coef and l1Norm O(np). λ = 0 gives the
+ * Two tiers. Construction forms the Gram matrix and, with `symEigProjections` of
+ * `@benignlab/linalg`, only the eigenvalues μ and the squares `c_k²` (tridiagonalization
+ * and QL with the rotations applied to one vector; no eigenvector matrix): that is all
+ * `norm2`, `trainingError` and `sweep`/`summary` without risk or ℓ1 need, so a sweep of
+ * these over any number of λ costs the Gram product plus ~4/3·n³. Everything that needs
+ * θ̂_λ itself or the risk — `coef`, `coefMatrix`, `model`, `standardRisk`,
+ * `{ l1Norm: true }` — triggers, once, the full `symEig` of the kept Gram matrix (about
+ * as much again as the Gram product at p = 10n), after which the results are those of
+ * the one-decomposition path bit for bit.
+ *
+ * Costs: construction O(n²p + n³) (dual) or O(np² + p³) (primal); the eigenvectors
+ * O(n³) (or O(p³)) once; the first `standardRisk` query adds one more O(n²p) Gram
+ * product `XΣXᵀ` (O(np²) if Σ has a basis; O(pr²) in the primal form); then per λ:
+ * norm2 and trainingError O(r), standardRisk O(r²), coef and l1Norm O(np). λ = 0 gives the
  * min-norm solution; directions with μ below the rank cutoff of {@link minNorm} are
  * dropped for every λ, so `coef(λ)` equals `ridge(X, y, λ).coef` for full-rank X and
  * the pseudo-inverse convention otherwise.
@@ -126,43 +162,66 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
       ? undefined
       : assertCovariance('options.covariance', options.covariance, p);
 
-  const spectrum = gramSpectrum(X);
-  const { form, rank, values, vectors } = spectrum;
-  const gramEigenvalues = values.slice(0, rank);
+  const form = p > n ? 'dual' : 'primal';
+  const gramMatrix = gramMatrixOf(X, form);
   const projected = form === 'dual' ? y : multiplyTransposed(X, y);
-  const rightCoordinates = projectOntoEigenvectors(vectors, projected, rank);
-  const leftCoordinates = new Float64Array(rank);
+  // The cheap spectrum: eigenvalues and the squared label coordinates, without eigenvectors
+  // (squares, so the unspecified signs of symEigProjections do not matter).
+  const cheap = symEigProjections(gramMatrix, projected);
+  const { values, rank } = clampedSpectrum(cheap.values, n, p);
+  const gramEigenvalues = values.slice(0, rank);
+  const labelSquares = new Float64Array(rank);
   for (let k = 0; k < rank; k++) {
-    leftCoordinates[k] =
-      form === 'dual' ? rightCoordinates[k] : rightCoordinates[k] / Math.sqrt(gramEigenvalues[k]);
+    const c = cheap.projections[k];
+    labelSquares[k] = form === 'dual' ? c * c : (c * c) / gramEigenvalues[k];
   }
   let labelEnergy = 0;
   for (let i = 0; i < n; i++) labelEnergy += y[i] * y[i];
   let explainedEnergy = 0;
-  for (let k = 0; k < rank; k++) explainedEnergy += leftCoordinates[k] * leftCoordinates[k];
+  for (let k = 0; k < rank; k++) explainedEnergy += labelSquares[k];
   const unexplainedEnergy = Math.max(labelEnergy - explainedEnergy, 0);
+
+  // The eigenvectors, formed once on the first query that needs θ̂_λ or the risk: a sweep
+  // of norms and training errors never pays for them. The Gram matrix is kept until then.
+  let eigenbasis: Eigenbasis | undefined;
+  let pendingGram: Matrix | undefined = gramMatrix;
+  const getEigenbasis = (): Eigenbasis => {
+    if (eigenbasis === undefined) {
+      const spectrum = gramSpectrum(X, form, pendingGram);
+      pendingGram = undefined;
+      eigenbasis = {
+        spectrum,
+        rightCoordinates: projectOntoEigenvectors(spectrum.vectors, projected, spectrum.rank),
+        scratch: new Float64Array(spectrum.rank),
+      };
+    }
+    return eigenbasis;
+  };
 
   // Built on the first risk query: a caller who only needs norms never pays its O(n²p).
   let riskForm: RiskForm | undefined;
   const hasRisk = thetaStar !== undefined && covariance !== undefined;
   const getRiskForm = (): RiskForm | undefined => {
     if (riskForm === undefined && thetaStar !== undefined && covariance !== undefined) {
-      riskForm = buildRiskForm(X, spectrum, thetaStar, covariance);
+      riskForm = buildRiskForm(X, getEigenbasis().spectrum, thetaStar, covariance);
     }
     return riskForm;
   };
 
-  const scratch = new Float64Array(rank);
-  const fillCoordinates = (lambda: number, out: Float64Array): Float64Array => {
+  /** a(λ) in the eigenbasis: a_k = (right coordinate)_k / (μ_k + nλ). */
+  const fillCoordinates = (basis: Eigenbasis, lambda: number, out: Float64Array): Float64Array => {
     const shift = n * lambda;
-    for (let k = 0; k < rank; k++) out[k] = rightCoordinates[k] / (gramEigenvalues[k] + shift);
+    const { values: mu, rank: r } = basis.spectrum;
+    for (let k = 0; k < r; k++) out[k] = basis.rightCoordinates[k] / (mu[k] + shift);
     return out;
   };
 
   const coef = (lambda: number): Float64Array => {
     assertLambda('lambda', lambda);
-    const coordinates = fillCoordinates(lambda, new Float64Array(rank));
-    const combined = combineEigenvectors(vectors, coordinates, rank);
+    const basis = getEigenbasis();
+    const { rank: r, vectors } = basis.spectrum;
+    const coordinates = fillCoordinates(basis, lambda, new Float64Array(r));
+    const combined = combineEigenvectors(vectors, coordinates, r);
     return form === 'dual' ? multiplyTransposed(X, combined) : combined;
   };
 
@@ -170,14 +229,16 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     const grid = readLambdas(lambdas);
     const count = grid.length;
     if (rank === 0 || count === 0) return new Matrix(count, p);
-    const coordinates = new Matrix(rank, count);
-    for (let k = 0; k < rank; k++) {
+    const { spectrum, rightCoordinates } = getEigenbasis();
+    const { rank: r, values: mu, vectors } = spectrum;
+    const coordinates = new Matrix(r, count);
+    for (let k = 0; k < r; k++) {
       const offset = k * count;
       for (let l = 0; l < count; l++) {
-        coordinates.data[offset + l] = rightCoordinates[k] / (gramEigenvalues[k] + n * grid[l]);
+        coordinates.data[offset + l] = rightCoordinates[k] / (mu[k] + n * grid[l]);
       }
     }
-    const leading = leadingColumns(vectors, rank);
+    const leading = leadingColumns(vectors, r);
     if (form === 'dual') {
       return matmul(matmul(leading, coordinates), X, { transposeA: true });
     }
@@ -190,9 +251,8 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     let s = 0;
     for (let k = 0; k < rank; k++) {
       const mu = gramEigenvalues[k];
-      const c = leftCoordinates[k];
       const d = mu + shift;
-      s += (mu * c * c) / (d * d);
+      s += (mu * labelSquares[k]) / (d * d);
     }
     return s;
   };
@@ -202,8 +262,8 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     const shift = n * lambda;
     let s = unexplainedEnergy;
     for (let k = 0; k < rank; k++) {
-      const shrunk = (shift * leftCoordinates[k]) / (gramEigenvalues[k] + shift);
-      s += shrunk * shrunk;
+      const shrink = shift / (gramEigenvalues[k] + shift);
+      s += shrink * shrink * labelSquares[k];
     }
     return s / n;
   };
@@ -218,14 +278,16 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
         `standardRisk needs both thetaStar and covariance; pass ${missing} to ridgePath(X, y, { thetaStar, covariance })`,
       );
     }
-    const a = fillCoordinates(lambda, scratch);
+    const basis = getEigenbasis();
+    const r = basis.spectrum.rank;
+    const a = fillCoordinates(basis, lambda, basis.scratch);
     const { A, b, truthEnergy } = form;
     let quadratic = 0;
     let linear = 0;
-    for (let k = 0; k < rank; k++) {
-      const offset = k * rank;
+    for (let k = 0; k < r; k++) {
+      const offset = k * r;
       let rowSum = 0;
-      for (let l = 0; l < rank; l++) rowSum += A[offset + l] * a[l];
+      for (let l = 0; l < r; l++) rowSum += A[offset + l] * a[l];
       quadratic += a[k] * rowSum;
       linear += a[k] * b[k];
     }

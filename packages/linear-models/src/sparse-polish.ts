@@ -3,9 +3,11 @@ import { dualNormValue, objectiveValue } from './adversarial-objective.js';
 import { multiply, multiplyTransposed } from './linear-model.js';
 
 /**
- * The finish of ℓ∞ adversarial training (penalty ε‖θ‖₁). Reweighted iterations approach
- * the optimum quickly but certify it slowly, because coordinates at the edge of the
- * support enter or leave only geometrically. Here an active-set method takes over: guess
+ * The finish of ℓ∞ adversarial training (penalty ε‖θ‖₁), used when the interior-point
+ * iterations of `linf-interior-point.ts` stall short of the certificate (rounding in the
+ * near-degenerate Newton systems, seen for ε ≲ 1e-5·ε₀). Their iterate reveals the
+ * support clearly (off-support entries are orders of magnitude smaller), so an active-set
+ * method takes over: guess
  * the structure of the optimum — the support S with signs σ, the set Z of exactly fitted
  * samples and the residual signs ρ elsewhere — solve the quadratic problem that structure
  * defines exactly, read the violated optimality conditions off its dual vector, fix the

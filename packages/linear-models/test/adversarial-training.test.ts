@@ -27,6 +27,24 @@ const reference: { cases: ReferenceCase[] } = JSON.parse(
   readFileSync(new URL('./fixtures/adversarial-reference.json', import.meta.url), 'utf8'),
 );
 
+interface InterpolatorCase {
+  n: number;
+  p: number;
+  X: number[][];
+  y: number[];
+  theta: number[];
+  l1Norm: number;
+}
+
+const l1Interpolators: { cases: InterpolatorCase[] } = JSON.parse(
+  readFileSync(new URL('./fixtures/l1-interpolator-reference.json', import.meta.url), 'utf8'),
+);
+
+/** ε₀ = ‖Xᵀy‖∞/‖y‖₁, read off a fit above it (θ = 0 in closed form). */
+function epsilonZeroOf(X: Matrix, y: Float64Array): number {
+  return adversarialTraining(X, y, { epsilon: Number.MAX_VALUE, norm: 'linf' }).epsilonZero;
+}
+
 describe('adversarialTraining', () => {
   it.each(reference.cases.map((c) => [`${c.n}×${c.p} ${c.norm} ε=${c.epsilon}`, c] as const))(
     'reaches the scipy optimum and certifies it (%s)',
@@ -76,6 +94,73 @@ describe('adversarialTraining', () => {
       { numRuns: 40 },
     );
   });
+
+  // The nearly interpolating regime of ℓ∞ training (p > n, ε well below ε₀), where the
+  // previous solver (reweighted ridge + active-set finish) ended at 1000 iterations with
+  // certified gaps of 1e-4–1e-3 (100×1000) or needed 640 iterations (50×200).
+  describe.each([
+    [50, 200, 31],
+    [100, 1000, 32],
+  ])('ℓ∞ in the nearly interpolating regime, %i×%i', (n, p, seed) => {
+    const X = gaussianDesign(seed, n, p);
+    const y = gaussianVector(seed + 100, n);
+    const epsilonZero = epsilonZeroOf(X, y);
+    it.each([0.01, 0.1, 0.5])('certifies 1e-8 at ε = %f·ε₀ within 100 iterations', (fraction) => {
+      const epsilon = fraction * epsilonZero;
+      const fit = adversarialTraining(X, y, { epsilon, norm: 'linf' });
+      expect(fit.converged).toBe(true);
+      expect(fit.relativeDualityGap).toBeLessThanOrEqual(1e-8);
+      expect(fit.iterations).toBeLessThanOrEqual(100);
+      expect(fit.objective).toBeCloseTo(adversarialObjective(X, y, fit.coef, { epsilon, norm: 'linf' }), 14);
+      for (const coef of [minNorm(X, y).coef, ridge(X, y, epsilon ** 2).coef]) {
+        expect(fit.objective).toBeLessThanOrEqual(
+          adversarialObjective(X, y, coef, { epsilon, norm: 'linf' }),
+        );
+      }
+    });
+  });
+
+  it('certifies ℓ∞ training on random overparameterized problems (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4, max: 20 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.double({ min: 0.005, max: 0.95, noNaN: true }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (n, ratio, fraction, seed) => {
+          const X = gaussianDesign(seed, n, ratio * n);
+          const y = gaussianVector(seed + 7, n);
+          const epsilon = fraction * epsilonZeroOf(X, y);
+          const fit = adversarialTraining(X, y, { epsilon, norm: 'linf' });
+          expect(fit.converged).toBe(true);
+          expect(fit.iterations).toBeLessThanOrEqual(100);
+          const value = adversarialObjective(X, y, minNorm(X, y).coef, { epsilon, norm: 'linf' });
+          expect(fit.objective).toBeLessThanOrEqual(value * (1 + 1e-8));
+          expect(fit.lowerBound).toBeLessThanOrEqual(value * (1 + 1e-12));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it.each(l1Interpolators.cases.map((c) => [`${c.n}×${c.p}`, c] as const))(
+    'approaches the minimum-ℓ1 interpolator as ε → 0 (ℓ∞, p > n; scipy linprog reference, %s)',
+    (_, c) => {
+      const X = Matrix.fromRows(c.X);
+      const y = Float64Array.from(c.y);
+      const target = Float64Array.from(c.theta);
+      const epsilonZero = epsilonZeroOf(X, y);
+      let previous = Number.POSITIVE_INFINITY;
+      for (const fraction of [0.3, 0.1, 0.01, 0.001]) {
+        const fit = adversarialTraining(X, y, { epsilon: fraction * epsilonZero, norm: 'linf' });
+        expect(fit.converged).toBe(true);
+        const distance = relativeError(fit.coef, target);
+        expect(distance).toBeLessThanOrEqual(previous + 1e-9);
+        previous = distance;
+      }
+      expect(previous).toBeLessThan(1e-6);
+    },
+  );
 
   it('approaches the min-norm interpolator as ε → 0 (ℓ2, p > n)', () => {
     const X = gaussianDesign(21, 15, 45);
