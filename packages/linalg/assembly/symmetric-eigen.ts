@@ -258,6 +258,19 @@ function dotAndScatter(row: usize, v: usize, y: usize, scale: f64, length: i32):
 }
 
 /**
+ * √(x² + y²) by the plain formula, the hot operation of every QL rotation; falls back to the
+ * scaled `Math.hypot` only when the squares leave the normal range (never for the scaled
+ * matrices this module sees, whose entries are at most 1 in magnitude, but kept exact).
+ */
+// @ts-ignore: decorator
+@inline
+function planeNorm(x: f64, y: f64): f64 {
+  const squares = x * x + y * y;
+  if (squares < 1e-300 || squares > 1e300) return Math.hypot(x, y);
+  return Math.sqrt(squares);
+}
+
+/**
  * The eigenvalues of the tridiagonal (d, e) by implicit QL with Wilkinson shifts (EISPACK
  * `tql2` without vectors): `d` is overwritten by them (unsorted), `e` zeroed. Returns −1 on
  * success, else the index of the eigenvalue that did not converge within `maxSweeps` sweeps.
@@ -277,7 +290,7 @@ export function implicitQL(n: i32, d: usize, e: usize, maxSweeps: i32): i32 {
         let g = load<f64>(at(d, l));
         const el = load<f64>(at(e, l));
         let p = (load<f64>(at(d, l + 1)) - g) / (2 * el);
-        let r = Math.hypot(p, 1);
+        let r = planeNorm(p, 1);
         if (p < 0) r = -r;
         store<f64>(at(d, l), el / (p + r));
         store<f64>(at(d, l + 1), el * (p + r));
@@ -301,7 +314,7 @@ export function implicitQL(n: i32, d: usize, e: usize, maxSweeps: i32): i32 {
           const di = load<f64>(at(d, i));
           g = c * ei;
           h = c * p;
-          r = Math.hypot(p, ei);
+          r = planeNorm(p, ei);
           store<f64>(at(e, i + 1), s * r);
           s = ei / r;
           c = p / r;
