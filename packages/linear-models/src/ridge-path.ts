@@ -83,7 +83,8 @@ export interface RidgePath {
   /** (1/n)‖y − Xθ̂_λ‖² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors). */
   trainingError(lambda: number): number;
   /**
-   * (θ̂_λ − θ*)ᵀ Σ (θ̂_λ − θ*) in O(r²); needs `thetaStar` and `covariance`. The first call
+   * (θ̂_λ − θ*)ᵀ Σ (θ̂_λ − θ*); needs `thetaStar` and `covariance`. For Σ = σ²I (all
+   * eigenvalues equal) O(r) from the spectrum alone; otherwise O(r²), and the first call
    * forms the eigenvectors (if not yet formed) and `Uᵀ(XΣXᵀ)U`.
    */
   standardRisk(lambda: number): number;
@@ -123,12 +124,14 @@ interface RiskForm {
  *   `BᵀΣB` and the vector `BᵀΣθ*` formed once.
  *
  * Two tiers. Construction forms the Gram matrix and, with `symEigProjections` of
- * `@benignlab/linalg`, only the eigenvalues μ and the squares `c_k²` (tridiagonalization
- * and QL with the rotations applied to one vector; no eigenvector matrix): that is all
- * `norm2`, `trainingError` and `sweep`/`summary` without risk or ℓ1 need, so a sweep of
- * these over any number of λ costs the Gram product plus ~4/3·n³. Everything that needs
- * θ̂_λ itself or the risk — `coef`, `coefMatrix`, `model`, `standardRisk`,
- * `{ l1Norm: true }` — triggers, once, the full `symEig` of the kept Gram matrix (about
+ * `@benignlab/linalg`, only the eigenvalues μ and the coordinates `c_k` (tridiagonalization
+ * and QL with the rotations applied to one or two vectors; no eigenvector matrix): that is
+ * all `norm2`, `trainingError` and `sweep`/`summary` without ℓ1 need — and, for an
+ * isotropic Σ = σ²I, `standardRisk` too (`σ²(Σ μ_k a_k² − 2 Σ a_k s_k + ‖θ*‖²)` with
+ * `s = Uᵀ(Xθ*)` projected in the same call; primal `σ²(‖a‖² − 2aᵀVᵀθ* + ‖θ*‖²)`) — so a
+ * sweep of these over any number of λ costs the Gram product plus ~4/3·n³. Everything that needs
+ * θ̂_λ itself or the risk under an anisotropic Σ — `coef`, `coefMatrix`, `model`,
+ * `standardRisk`, `{ l1Norm: true }` — triggers, once, the full `symEig` of the kept Gram matrix (about
  * as much again as the Gram product at p = 10n), after which the results are those of
  * the one-decomposition path bit for bit.
  *
@@ -165,21 +168,39 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
   const form = p > n ? 'dual' : 'primal';
   const gramMatrix = gramMatrixOf(X, form);
   const projected = form === 'dual' ? y : multiplyTransposed(X, y);
-  // The cheap spectrum: eigenvalues and the squared label coordinates, without eigenvectors
-  // (squares, so the unspecified signs of symEigProjections do not matter).
-  const cheap = symEigProjections(gramMatrix, projected);
+  // Σ = σ²I makes the risk a function of the spectrum and two projections (see
+  // isotropicRisk), so it joins the eigenvector-free tier: project the truth as well.
+  const isotropicVariance =
+    thetaStar !== undefined && covariance !== undefined ? isotropicVarianceOf(covariance) : undefined;
+  const truthImage =
+    isotropicVariance === undefined
+      ? undefined
+      : form === 'dual'
+        ? multiply(X, thetaStar as Float64Array)
+        : thetaStar;
+  // The cheap spectrum: eigenvalues and the label (and truth) coordinates, without
+  // eigenvectors; only squares and products of coordinates from this one call are used,
+  // so the unspecified eigenvector signs of symEigProjections cancel.
+  const cheap = symEigProjections(gramMatrix, twoColumns(projected, truthImage));
+  const columns = truthImage === undefined ? 1 : 2;
   const { values, rank } = clampedSpectrum(cheap.values, n, p);
   const gramEigenvalues = values.slice(0, rank);
   const labelSquares = new Float64Array(rank);
+  const labelCoordinates = new Float64Array(rank);
+  const truthCoordinates = new Float64Array(truthImage === undefined ? 0 : rank);
   for (let k = 0; k < rank; k++) {
-    const c = cheap.projections[k];
+    const c = cheap.projections.data[k * columns];
+    labelCoordinates[k] = c;
     labelSquares[k] = form === 'dual' ? c * c : (c * c) / gramEigenvalues[k];
+    if (truthImage !== undefined) truthCoordinates[k] = cheap.projections.data[k * columns + 1];
   }
   let labelEnergy = 0;
   for (let i = 0; i < n; i++) labelEnergy += y[i] * y[i];
   let explainedEnergy = 0;
   for (let k = 0; k < rank; k++) explainedEnergy += labelSquares[k];
   const unexplainedEnergy = Math.max(labelEnergy - explainedEnergy, 0);
+  let truthNormSquared = 0;
+  if (thetaStar !== undefined) for (let j = 0; j < p; j++) truthNormSquared += thetaStar[j] * thetaStar[j];
 
   // The eigenvectors, formed once on the first query that needs θ̂_λ or the risk: a sweep
   // of norms and training errors never pays for them. The Gram matrix is kept until then.
@@ -270,8 +291,19 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
 
   const standardRisk = (lambda: number): number => {
     assertLambda('lambda', lambda);
-    const form = getRiskForm();
-    if (form === undefined) {
+    if (isotropicVariance !== undefined) {
+      return isotropicRisk(
+        form,
+        n * lambda,
+        gramEigenvalues,
+        labelCoordinates,
+        truthCoordinates,
+        truthNormSquared,
+        isotropicVariance,
+      );
+    }
+    const quadraticForm = getRiskForm();
+    if (quadraticForm === undefined) {
       const missing = thetaStar === undefined ? 'thetaStar' : 'covariance';
       throw new LinearModelError(
         `options.${missing}`,
@@ -281,7 +313,7 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     const basis = getEigenbasis();
     const r = basis.spectrum.rank;
     const a = fillCoordinates(basis, lambda, basis.scratch);
-    const { A, b, truthEnergy } = form;
+    const { A, b, truthEnergy } = quadraticForm;
     let quadratic = 0;
     let linear = 0;
     for (let k = 0; k < r; k++) {
@@ -413,4 +445,48 @@ function leadingColumns(vectors: Matrix, count: number): Matrix {
   const out = new Float64Array(rows * count);
   for (let i = 0; i < rows; i++) out.set(data.subarray(i * cols, i * cols + count), i * count);
   return new Matrix(rows, count, out);
+}
+
+/** σ² when Σ = σ²I (every eigenvalue equal, whatever the basis), else undefined. */
+function isotropicVarianceOf(covariance: Covariance): number | undefined {
+  const { eigenvalues } = covariance;
+  const first = eigenvalues[0];
+  for (let j = 1; j < eigenvalues.length; j++) if (eigenvalues[j] !== first) return undefined;
+  return first;
+}
+
+/** `[a, b]` as an n×2 matrix (or n×1 without b), the right-hand sides of one projection. */
+function twoColumns(a: Float64Array, b: Float64Array | undefined): Matrix {
+  if (b === undefined) return new Matrix(a.length, 1, a.slice());
+  const out = new Matrix(a.length, 2);
+  for (let i = 0; i < a.length; i++) {
+    out.data[2 * i] = a[i];
+    out.data[2 * i + 1] = b[i];
+  }
+  return out;
+}
+
+/**
+ * The standard risk for Σ = σ²I from the spectrum alone, O(r) per λ: with a_k the
+ * coordinates of θ̂_λ (c_k/(μ_k + nλ), c the label coordinates),
+ * dual `σ²(Σ μ_k a_k² − 2 Σ a_k s_k + ‖θ*‖²)` where s = Uᵀ(Xθ*) (θ̂ = XᵀU a, UᵀXXᵀU = diag μ);
+ * primal `σ²(Σ a_k² − 2 Σ a_k t_k + ‖θ*‖²)` where t = Vᵀθ* (θ̂ = V a).
+ */
+function isotropicRisk(
+  form: 'dual' | 'primal',
+  shift: number,
+  mu: Float64Array,
+  labelCoordinates: Float64Array,
+  truthCoordinates: Float64Array,
+  truthNormSquared: number,
+  variance: number,
+): number {
+  let quadratic = 0;
+  let linear = 0;
+  for (let k = 0; k < mu.length; k++) {
+    const a = labelCoordinates[k] / (mu[k] + shift);
+    quadratic += form === 'dual' ? mu[k] * a * a : a * a;
+    linear += a * truthCoordinates[k];
+  }
+  return Math.max(variance * (quadratic - 2 * linear + truthNormSquared), 0);
 }

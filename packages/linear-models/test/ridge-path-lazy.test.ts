@@ -54,20 +54,55 @@ describe('ridgePath eigenvectors are formed lazily, once', () => {
     expect(symEig).toHaveBeenCalledTimes(1);
   });
 
-  it('forms the eigenvectors for the standard risk alone, and once', () => {
+  it('forms the eigenvectors for the standard risk alone (anisotropic Σ), and once', () => {
     const symEig = vi.mocked(linalg.symEig);
     symEig.mockClear();
     const X = gaussianDesign(44, 10, 30);
     const y = gaussianVector(45, 10);
     const path = ridgePath(X, y, {
       thetaStar: gaussianVector(46, 30),
-      covariance: { eigenvalues: new Float64Array(30).fill(1) },
+      covariance: { eigenvalues: Float64Array.from({ length: 30 }, (_, j) => 1 + j / 30) },
     });
     expect(symEig).toHaveBeenCalledTimes(0);
     const { standardRisk } = path.sweep(LAMBDAS);
     expect(standardRisk?.length).toBe(LAMBDAS.length);
+    expect(symEig).toHaveBeenCalledTimes(1);
     path.coef(0.1);
     expect(symEig).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['dual (p > n)', 12, 35, 1],
+    ['primal (p ≤ n)', 35, 12, 1],
+    ['dual, σ² = 2.5, rotated basis', 12, 35, 2.5],
+    ['dual, rank-deficient X', 12, 35, 0.7],
+  ] as const)('computes the risk for Σ = σ²I from the spectrum alone: %s', (name, n, p, variance) => {
+    const symEig = vi.mocked(linalg.symEig);
+    const X = gaussianDesign(50, n, p);
+    if (name.includes('rank-deficient')) X.data.copyWithin(0, p, 2 * p);
+    const y = gaussianVector(51, n);
+    const thetaStar = gaussianVector(52, p);
+    // Any orthonormal basis of σ²I is σ²I: a signed permutation stands in for a rotation.
+    const basis = name.includes('rotated')
+      ? linalg.Matrix.fromRows(
+          Array.from({ length: p }, (_, i) =>
+            Array.from({ length: p }, (_, j) => (j === (i + 3) % p ? (i % 2 === 0 ? 1 : -1) : 0)),
+          ),
+        )
+      : undefined;
+    const covariance = { eigenvalues: new Float64Array(p).fill(variance), basis };
+    symEig.mockClear();
+    const path = ridgePath(X, y, { thetaStar, covariance });
+    const risks = path.sweep(LAMBDAS).standardRisk as Float64Array;
+    expect(symEig).toHaveBeenCalledTimes(0);
+    // Reference: σ²‖θ̂_λ − θ*‖² from the coefficients (which form the eigenvectors).
+    for (const index of [0, 60, 120, 199]) {
+      const coef = path.coef(LAMBDAS[index]);
+      let reference = 0;
+      for (let j = 0; j < p; j++) reference += variance * (coef[j] - thetaStar[j]) ** 2;
+      expect(Math.abs(risks[index] - reference)).toBeLessThanOrEqual(1e-9 * Math.max(reference, 1));
+    }
+    expect(path.standardRisk(0)).toBeGreaterThanOrEqual(0);
   });
 
   it('keeps the pseudo-inverse convention with duplicated rows (rank-deficient X)', () => {
