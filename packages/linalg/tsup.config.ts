@@ -1,28 +1,39 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'wasm-kernels': 'src/wasm-kernels.ts',
-    // Node-only subpath: worker_threads never reaches the main entry.
-    'node-threads': 'src/node-threads.ts',
-    // Loaded by URL next to the node-threads chunk, so it must keep this exact name.
-    'node-worker': 'src/kernels/threads/node-worker.js',
-    // Browser subpath: module Web Workers over shared memory; never reached from the main entry.
-    'web-threads': 'src/web-threads.ts',
-    // Fetched by URL next to the web-threads chunk (`new URL('./web-worker.js', import.meta.url)`).
-    'web-worker': 'src/kernels/threads/web-worker.js',
-  },
-  format: ['esm'],
-  dts: {
+const shared: Options = { format: ['esm'], sourcemap: true, target: 'es2022' };
+
+export default defineConfig([
+  {
+    ...shared,
     entry: {
       index: 'src/index.ts',
       'wasm-kernels': 'src/wasm-kernels.ts',
+      // Node-only subpath: worker_threads never reaches the main entry.
       'node-threads': 'src/node-threads.ts',
+      // Browser subpath: module Web Workers over shared memory; never reached from the main entry.
       'web-threads': 'src/web-threads.ts',
     },
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        'wasm-kernels': 'src/wasm-kernels.ts',
+        'node-threads': 'src/node-threads.ts',
+        'web-threads': 'src/web-threads.ts',
+      },
+    },
+    // Everything but the workers, which the second build writes (possibly first).
+    clean: ['**/*', '!node-worker.js*', '!web-worker.js*'],
   },
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-});
+  {
+    ...shared,
+    // Loaded by URL next to the node-threads and web-threads chunks
+    // (`new URL('./web-worker.js', import.meta.url)`), so they keep these exact names and
+    // are self-contained (no shared chunk): a user can copy web-worker.js next to a bundle.
+    entry: {
+      'node-worker': 'src/kernels/threads/node-worker.js',
+      'web-worker': 'src/kernels/threads/web-worker.js',
+    },
+    splitting: false,
+    clean: false,
+  },
+]);

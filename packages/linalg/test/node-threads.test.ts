@@ -86,8 +86,8 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
     });
   });
 
-  it('node-worker.js reads the control slots that control-layout.ts defines', () => {
-    const worker = readFileSync(new URL('../src/kernels/threads/node-worker.js', import.meta.url), 'utf8');
+  it('worker-loop.js (the job loop of Node and browser workers) reads the control slots of control-layout.ts', () => {
+    const worker = readFileSync(new URL('../src/kernels/threads/worker-loop.js', import.meta.url), 'utf8');
     for (const [name, slot] of [
       ['GENERATION', CONTROL.generation],
       ['NEXT_TASK', CONTROL.nextTask],

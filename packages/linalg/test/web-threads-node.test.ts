@@ -7,7 +7,6 @@ import {
   canBlockInAtomicsWait,
   defaultBrowserThreads,
 } from '../src/kernels/threads/browser-environment.js';
-import { CONTROL, JOB_KIND } from '../src/kernels/threads/control-layout.js';
 import { createThreadSwitch } from '../src/kernels/threads/thread-switch.js';
 import type { ThreadedBackend } from '../src/kernels/threads/threaded-backend.js';
 import { createThreadedBackend as createNodeThreadedBackend } from '../src/node-threads.js';
@@ -170,39 +169,12 @@ describe('enable/disable bookkeeping (createThreadSwitch)', () => {
 });
 
 describe('packaging of the browser pool', () => {
-  it('web-worker.js reads the control slots that control-layout.ts defines', () => {
+  it('web-worker.js imports nothing but the shared job loop (plain module, loadable from the sources)', () => {
     const worker = readFileSync(new URL('../src/kernels/threads/web-worker.js', import.meta.url), 'utf8');
-    for (const [name, slot] of [
-      ['GENERATION', CONTROL.generation],
-      ['NEXT_TASK', CONTROL.nextTask],
-      ['DONE', CONTROL.done],
-      ['STOP', CONTROL.stop],
-      ['TASK_COUNT', CONTROL.taskCount],
-      ['FAILED', CONTROL.failed],
-      ['KIND', CONTROL.kind],
-      ['REDUCTION_ORDER', CONTROL.reductionOrder],
-      ['REDUCTION_STEP', CONTROL.reductionStep],
-      ['REDUCTION_A', CONTROL.reductionA],
-      ['REDUCTION_P', CONTROL.reductionP],
-      ['REDUCTION_Y', CONTROL.reductionY],
-      ['REDUCTION_SWEEP', JOB_KIND.reductionSweep],
-    ] as const) {
-      expect(worker).toContain(`const ${name} = ${slot};`);
-    }
-    const argumentSlots = [...worker.matchAll(/slots\[(\d+)\],/g)].map((match) => Number(match[1]));
-    expect(argumentSlots).toEqual([
-      CONTROL.rows,
-      CONTROL.cols,
-      CONTROL.kc,
-      CONTROL.packedA,
-      CONTROL.packedB,
-      CONTROL.c,
-      CONTROL.accumulate,
-      CONTROL.lowerOnly,
-      CONTROL.blockRows,
-      CONTROL.blockCols,
-    ]);
-    expect(worker).not.toMatch(/^\s*import\s/m);
+    const imports = [...worker.matchAll(/^\s*import\s.*from\s+'([^']+)'/gm)].map((match) => match[1]);
+    expect(imports).toEqual(['./worker-loop.js']);
+    const loop = readFileSync(new URL('../src/kernels/threads/worker-loop.js', import.meta.url), 'utf8');
+    expect(loop).not.toMatch(/^\s*import\s/m);
   });
 
   it('bundles for the browser with no Node module, keeping the worker URL relative to the module', async () => {

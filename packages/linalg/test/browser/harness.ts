@@ -68,7 +68,10 @@ export async function startTestSite(): Promise<TestSite> {
     outdir: root,
     logLevel: 'silent',
   });
-  copyFileSync(here('../../src/kernels/threads/web-worker.js'), join(root, 'web-worker.js'));
+  // The worker as the sources have it: web-worker.js and the job loop it imports.
+  for (const file of ['web-worker.js', 'worker-loop.js']) {
+    copyFileSync(here(`../../src/kernels/threads/${file}`), join(root, file));
+  }
   writeFileSync(
     join(root, 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>web-threads</title><script type="module" src="./page.js"></script>\n',

@@ -1,25 +1,10 @@
 import { LinalgError } from '../../errors.js';
 import { type KernelExports, type KernelVariant, kernelBytes } from '../wasm/kernel-module.js';
-import { growMemory, type RankUpdateExecutor, runTasks, taskCount } from '../wasm/rank-update-executor.js';
 import { canBlockInAtomicsWait } from './browser-environment.js';
-import { CONTROL, CONTROL_LENGTH, JOB_KIND } from './control-layout.js';
-import { createPoolJobs, writeRankUpdate } from './job-control.js';
-import { tridiagonalizeOnPool } from './threaded-reduction.js';
+import { createPoolExecutor, createPoolMemory, type ThreadPool } from './pool-executor.js';
 
-/** 32768 pages = 2 GiB, the blocked driver's workspace cap; reserved, not committed. */
-const MAXIMUM_PAGES = 32768;
-
-/** A {@link RankUpdateExecutor} over Web Workers, with a way to stop them. */
-export interface WebThreadPool extends RankUpdateExecutor {
-  /**
-   * Householder tridiagonalization of the scaled symmetric n×n `a` (overwritten by the
-   * reflectors; `d`, `e`, `tau` out), each step's row chunks swept by all threads: the same
-   * bits as the one-thread kernel.
-   */
-  tridiagonalize(n: number, a: Float64Array, d: Float64Array, e: Float64Array, tau: Float64Array): void;
-  /** Stops the workers; the pool must not be used afterwards. */
-  terminate(): Promise<void>;
-}
+/** The browser pool: a {@link ThreadPool} over module Web Workers. */
+export type WebThreadPool = ThreadPool;
 
 /** The reply of web-worker.js to its start message. */
 interface WorkerReply {
@@ -103,9 +88,7 @@ function startWorker(
  */
 export async function createWebThreadPool(threads: number, variant: KernelVariant): Promise<WebThreadPool> {
   const module = await compileSharedKernel(variant);
-  const memory = new WebAssembly.Memory({ initial: 1, maximum: MAXIMUM_PAGES, shared: true });
-  const control = new SharedArrayBuffer(CONTROL_LENGTH * Int32Array.BYTES_PER_ELEMENT);
-  const slots = new Int32Array(control);
+  const { memory, control } = createPoolMemory();
   const instance = await WebAssembly.instantiate(module, { env: { memory } });
   const kernel = instance.exports as unknown as KernelExports;
   const blocking = canBlockInAtomicsWait();
@@ -122,35 +105,8 @@ export async function createWebThreadPool(threads: number, variant: KernelVarian
     for (const worker of workers) worker.terminate();
     throw error;
   }
-  let terminated = false;
-
-  const jobs = createPoolJobs(slots, workers.length, blocking, () => terminated);
-
-  return {
-    memory,
-    threads,
-    reserve(bytes) {
-      growMemory(memory, bytes);
-    },
-    run(job) {
-      writeRankUpdate(slots, job);
-      jobs.publish(JOB_KIND.rankUpdate, taskCount(job), job.firstTask);
-      runTasks(kernel, job, () => Atomics.add(slots, CONTROL.nextTask, 1));
-      jobs.awaitWorkers();
-    },
-    tridiagonalize(n, a, d, e, tau) {
-      if (terminated)
-        throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
-      tridiagonalizeOnPool(kernel, memory, slots, jobs, n, a, d, e, tau);
-    },
-    async terminate() {
-      if (terminated) return;
-      terminated = true;
-      // Let idle workers leave their wait and close themselves, then make sure they are gone.
-      Atomics.store(slots, CONTROL.stop, 1);
-      Atomics.add(slots, CONTROL.generation, 1);
-      Atomics.notify(slots, CONTROL.generation);
-      for (const worker of workers) worker.terminate();
-    },
-  };
+  // The workers return from their job loop on STOP and close themselves; terminate() makes sure.
+  return createPoolExecutor(kernel, memory, control, workers.length, blocking, async () => {
+    for (const worker of workers) worker.terminate();
+  });
 }

@@ -1,82 +1,16 @@
 // A kernel worker of the browser thread pool (see web-thread-pool.ts), started as a module
-// Web Worker from `new URL('./web-worker.js', import.meta.url)`. Plain JavaScript that
-// imports nothing, so a browser loads it as is from the sources or from dist (tsup copies
-// it) with no bundler plugin. The slot numbers mirror control-layout.ts; a test checks.
-const GENERATION = 0;
-const NEXT_TASK = 1;
-const DONE = 2;
-const STOP = 3;
-const TASK_COUNT = 14;
-const FAILED = 15;
-const KIND = 16;
-const REDUCTION_ORDER = 17;
-const REDUCTION_STEP = 18;
-const REDUCTION_A = 19;
-const REDUCTION_P = 20;
-const REDUCTION_Y = 21;
-const REDUCTION_SWEEP = 1;
-/** Polls of the generation before sleeping: a tridiagonalization publishes a step every few µs. */
-const SPIN_POLLS = 4000;
-
-/** Claims blocks of C of the published rank-kc update until none is left. */
-function runRankUpdateTasks(kernel, slots, total) {
-  for (let task = Atomics.add(slots, NEXT_TASK, 1); task < total; task = Atomics.add(slots, NEXT_TASK, 1)) {
-    kernel.macroTask(
-      slots[4],
-      slots[5],
-      slots[6],
-      slots[7],
-      slots[8],
-      slots[9],
-      slots[10],
-      slots[11],
-      slots[12],
-      slots[13],
-      task,
-    );
-  }
-}
-
-/** Claims row chunks of the published tridiagonalization step until none is left. */
-function runReductionChunks(kernel, slots, count) {
-  const n = slots[REDUCTION_ORDER];
-  const k = slots[REDUCTION_STEP];
-  const a = slots[REDUCTION_A];
-  const p = slots[REDUCTION_P];
-  const y = slots[REDUCTION_Y];
-  for (
-    let chunk = Atomics.add(slots, NEXT_TASK, 1);
-    chunk < count;
-    chunk = Atomics.add(slots, NEXT_TASK, 1)
-  ) {
-    const start = kernel.reductionChunkStart(n, k, chunk, count);
-    const end = kernel.reductionChunkStart(n, k, chunk + 1, count);
-    kernel.reductionSweepRows(n, a, p, k, start, end, y + chunk * n * 8);
-  }
-}
+// Web Worker from `new URL('./web-worker.js', import.meta.url)`. Plain JavaScript whose one
+// import is the shared job loop, so a browser loads it as is from the sources, and from dist
+// (tsup bundles the loop into it) with no bundler plugin.
+import { serveKernelJobs } from './worker-loop.js';
 
 function serve(module, memory, control) {
   const slots = new Int32Array(control);
   const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports;
   self.postMessage({ ready: true });
-  // Blocking here is allowed (a worker, not the page) and keeps this worker off its event
+  // Blocking is allowed here (a worker, not the page) and keeps this worker off its event
   // loop for good: every later instruction arrives through the control slots.
-  let seen = 0;
-  for (;;) {
-    for (let poll = 0; poll < SPIN_POLLS && Atomics.load(slots, GENERATION) === seen; poll++);
-    Atomics.wait(slots, GENERATION, seen);
-    seen = Atomics.load(slots, GENERATION);
-    if (Atomics.load(slots, STOP) === 1) break;
-    try {
-      const total = slots[TASK_COUNT];
-      if (slots[KIND] === REDUCTION_SWEEP) runReductionChunks(kernel, slots, total);
-      else runRankUpdateTasks(kernel, slots, total);
-    } catch {
-      Atomics.store(slots, FAILED, 1);
-    }
-    Atomics.add(slots, DONE, 1);
-    Atomics.notify(slots, DONE);
-  }
+  serveKernelJobs(kernel, slots);
   self.close();
 }
 

@@ -1,0 +1,75 @@
+import { LinalgError } from '../../errors.js';
+import type { KernelExports } from '../wasm/kernel-module.js';
+import { growMemory, type RankUpdateExecutor, runTasks, taskCount } from '../wasm/rank-update-executor.js';
+import { CONTROL, CONTROL_LENGTH, JOB_KIND } from './control-layout.js';
+import { createPoolJobs, writeRankUpdate } from './job-control.js';
+import { tridiagonalizeOnPool } from './threaded-reduction.js';
+
+/** 32768 pages = 2 GiB, the blocked driver's workspace cap; reserved, not committed. */
+const MAXIMUM_PAGES = 32768;
+
+/** A {@link RankUpdateExecutor} over a pool of worker threads, with a way to stop them. */
+export interface ThreadPool extends RankUpdateExecutor {
+  /**
+   * Householder tridiagonalization of the scaled symmetric n×n `a` (overwritten by the
+   * reflectors; `d`, `e`, `tau` out), each step's row chunks swept by all threads: the same
+   * step functions and fixed chunks as the one-thread kernel, so the same bits.
+   */
+  tridiagonalize(n: number, a: Float64Array, d: Float64Array, e: Float64Array, tau: Float64Array): void;
+  /** Stops the workers; the pool must not be used afterwards. */
+  terminate(): Promise<void>;
+}
+
+/** The shared memory and control slots a pool's workers are started with. */
+export function createPoolMemory(): { memory: WebAssembly.Memory; control: SharedArrayBuffer } {
+  return {
+    memory: new WebAssembly.Memory({ initial: 1, maximum: MAXIMUM_PAGES, shared: true }),
+    control: new SharedArrayBuffer(CONTROL_LENGTH * Int32Array.BYTES_PER_ELEMENT),
+  };
+}
+
+/**
+ * The executor of a started pool, Node or browser alike: the calling thread publishes each
+ * job in the control slots, takes tasks itself, then waits for the `workers` others
+ * (`blocking`: whether this thread may `Atomics.wait`). `stopWorkers` ends the workers once
+ * they have been told to stop.
+ */
+export function createPoolExecutor(
+  kernel: KernelExports,
+  memory: WebAssembly.Memory,
+  control: SharedArrayBuffer,
+  workers: number,
+  blocking: boolean,
+  stopWorkers: () => Promise<void>,
+): ThreadPool {
+  const slots = new Int32Array(control);
+  let terminated = false;
+  const jobs = createPoolJobs(slots, workers, blocking, () => terminated);
+  return {
+    memory,
+    threads: workers + 1,
+    reserve(bytes) {
+      growMemory(memory, bytes);
+    },
+    run(job) {
+      writeRankUpdate(slots, job);
+      jobs.publish(JOB_KIND.rankUpdate, taskCount(job), job.firstTask);
+      runTasks(kernel, job, () => Atomics.add(slots, CONTROL.nextTask, 1));
+      jobs.awaitWorkers();
+    },
+    tridiagonalize(n, a, d, e, tau) {
+      if (terminated)
+        throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
+      tridiagonalizeOnPool(kernel, memory, slots, jobs, n, a, d, e, tau);
+    },
+    async terminate() {
+      if (terminated) return;
+      terminated = true;
+      // Idle workers leave their wait, see STOP and return from their job loop.
+      Atomics.store(slots, CONTROL.stop, 1);
+      Atomics.add(slots, CONTROL.generation, 1);
+      Atomics.notify(slots, CONTROL.generation);
+      await stopWorkers();
+    },
+  };
+}
