@@ -1,8 +1,10 @@
 import { LinalgError } from '../../errors.js';
-import type { KernelExports } from '../wasm/kernel-module.js';
+import { createBlockedBackend } from '../wasm/blocked-backend.js';
+import type { KernelExports, KernelVariant } from '../wasm/kernel-module.js';
 import { growMemory, type RankUpdateExecutor, runTasks, taskCount } from '../wasm/rank-update-executor.js';
 import { CONTROL, CONTROL_LENGTH, JOB_KIND } from './control-layout.js';
 import { createPoolJobs, writeRankUpdate } from './job-control.js';
+import type { ThreadedBackend } from './thread-options.js';
 import { tridiagonalizeOnPool } from './threaded-reduction.js';
 
 /** 32768 pages = 2 GiB, the blocked driver's workspace cap; reserved, not committed. */
@@ -71,5 +73,19 @@ export function createPoolExecutor(
       Atomics.notify(slots, CONTROL.generation);
       await stopWorkers();
     },
+  };
+}
+
+/** The public backend over a started pool, named `wasm-<kernel>-threads` (Node and browser alike). */
+export function threadedBackendOn(pool: ThreadPool, kernel: KernelVariant): ThreadedBackend {
+  const backend = createBlockedBackend(`wasm-${kernel}-threads`, pool);
+  return {
+    name: backend.name,
+    threads: pool.threads,
+    kernel,
+    gemm: backend.gemm,
+    syrk: backend.syrk,
+    tridiagonalize: pool.tridiagonalize,
+    terminate: () => pool.terminate(),
   };
 }

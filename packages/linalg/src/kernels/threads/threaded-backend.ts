@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { createBlockedBackend } from '../wasm/blocked-backend.js';
 import { createNodeThreadPool } from './node-thread-pool.js';
+import { threadedBackendOn } from './pool-executor.js';
 import { resolveThreadOptionsWith, type ThreadedBackend, type ThreadOptions } from './thread-options.js';
 
 export type { ThreadedBackend, ThreadOptions };
@@ -23,15 +23,5 @@ export type { ThreadedBackend, ThreadOptions };
  */
 export async function createThreadedBackend(options?: ThreadOptions): Promise<ThreadedBackend> {
   const { threads, kernel } = resolveThreadOptionsWith(options, availableParallelism);
-  const pool = await createNodeThreadPool(threads, kernel);
-  const backend = createBlockedBackend(`wasm-${kernel}-threads`, pool);
-  return {
-    name: backend.name,
-    threads,
-    kernel,
-    gemm: backend.gemm,
-    syrk: backend.syrk,
-    tridiagonalize: pool.tridiagonalize,
-    terminate: () => pool.terminate(),
-  };
+  return threadedBackendOn(await createNodeThreadPool(threads, kernel), kernel);
 }

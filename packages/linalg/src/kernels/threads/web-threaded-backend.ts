@@ -1,9 +1,9 @@
-import { createBlockedBackend } from '../wasm/blocked-backend.js';
 import {
   assertCrossOriginIsolated,
   assertWebWorkersAvailable,
   defaultBrowserThreads,
 } from './browser-environment.js';
+import { threadedBackendOn } from './pool-executor.js';
 import { resolveThreadOptionsWith, type ThreadedBackend, type ThreadOptions } from './thread-options.js';
 import { createWebThreadPool } from './web-thread-pool.js';
 
@@ -35,15 +35,5 @@ export async function createWebThreadedBackend(options?: ThreadOptions): Promise
   const { threads, kernel } = resolveThreadOptionsWith(options, defaultBrowserThreads);
   assertWebWorkersAvailable();
   assertCrossOriginIsolated();
-  const pool = await createWebThreadPool(threads, kernel);
-  const backend = createBlockedBackend(`wasm-${kernel}-threads`, pool);
-  return {
-    name: backend.name,
-    threads,
-    kernel,
-    gemm: backend.gemm,
-    syrk: backend.syrk,
-    tridiagonalize: pool.tridiagonalize,
-    terminate: () => pool.terminate(),
-  };
+  return threadedBackendOn(await createWebThreadPool(threads, kernel), kernel);
 }
