@@ -171,6 +171,10 @@ for (const c of CASES) {
     for (let run = 0; run < groupRuns; run++) {
       for (let t = 0; t < group.length; t++) {
         const index = (t + run) % group.length;
+        // A pause between cells: the previous cell's idle threads (OpenBLAS keeps its workers
+        // spinning for a while after each call, our pool polls briefly) must not compete
+        // with the next cell for the cores.
+        await new Promise((resolve) => setTimeout(resolve, 250));
         seconds[index].push((await children[index].ask('run')).seconds);
       }
     }
