@@ -1,6 +1,8 @@
-// ℓ∞ (and ℓ2) adversarial training in the nearly interpolating regime (p > n, ε below
-// ε₀ = ‖Xᵀy‖∞/‖y‖₁): iterations, certified relative duality gap and wall time per fit.
+// ℓ∞ and ℓ2 adversarial training from the nearly interpolating regime to just below
+// ε₀ = ‖Xᵀy‖/‖y‖₁ (ε₀ of each norm), p > n and p < n: iterations, certified relative
+// duality gap and wall time per fit.
 //   node bench/adversarial-training.mjs            (BENCH_RUNS, default 3)
+//   BENCH_LARGE=1 node bench/adversarial-training.mjs   (adds 300×3000, ≈ 3 more minutes)
 // Writes bench-results/adversarial-training.json. No numpy/scipy column: scipy has no
 // solver for this loss at these sizes (the SLSQP reference of the tests needs minutes at
 // 100×1000); correctness is certified by the duality gap itself.
@@ -11,11 +13,8 @@ import { getBackend, Matrix } from '@benignlab/linalg';
 import { adversarialTraining } from '../dist/index.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const sizes = [
-  [50, 200],
-  [100, 1000],
-];
-const fractions = [0.01, 0.03, 0.1, 0.3, 0.5];
+const sizes = [[50, 200], [100, 1000], [300, 50], ...(process.env.BENCH_LARGE ? [[300, 3000]] : [])];
+const fractions = [0.01, 0.03, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99];
 const loadBefore = loadavg();
 
 function median(values) {
@@ -73,7 +72,7 @@ writeFileSync(
   new URL('../bench-results/adversarial-training.json', import.meta.url),
   `${JSON.stringify(
     {
-      command: `BENCH_RUNS=${runs} node bench/adversarial-training.mjs`,
+      command: `${process.env.BENCH_LARGE ? 'BENCH_LARGE=1 ' : ''}BENCH_RUNS=${runs} node bench/adversarial-training.mjs`,
       runs,
       backend: getBackend().name,
       cpu: cpus()[0]?.model ?? 'unknown',

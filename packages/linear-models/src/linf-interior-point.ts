@@ -1,6 +1,25 @@
-import { choleskySolve, gram, LinalgError, Matrix } from '@benignlab/linalg';
+import { gram, type Matrix } from '@benignlab/linalg';
 import { objectiveValue } from './adversarial-objective.js';
-import { LinearModelError } from './errors.js';
+import {
+  affineFeasible,
+  allNegative,
+  BACKTRACK,
+  BOUNDARY_FRACTION,
+  barrierRhs,
+  boxValues,
+  CENTERING,
+  centralitySquares,
+  certifiedBound,
+  complementarity,
+  type InteriorPointResult,
+  labelScaling,
+  MAX_BACKTRACKS,
+  multiplierStep,
+  multiplierStepLimit,
+  newtonMatrix,
+  SUFFICIENT_DECREASE,
+  solveDamped,
+} from './dual-interior-point.js';
 import { multiply, multiplyTransposed } from './linear-model.js';
 import { minNorm } from './min-norm.js';
 import { polishSparse } from './sparse-polish.js';
@@ -28,24 +47,6 @@ import { polishSparse } from './sparse-polish.js';
  * normalized to ‖z‖ = 1, gives the weak-duality bound `F* ≥ (vᵀy/‖z‖)²/n`.
  */
 
-/** The best primal point found, its objective, and the best certified lower bound on F*. */
-export interface LinfInteriorPointResult {
-  readonly theta: Float64Array;
-  readonly objective: number;
-  /** A certified lower bound on min F (not on √(nF)). */
-  readonly lowerBound: number;
-  readonly iterations: number;
-  readonly converged: boolean;
-}
-
-/** t = CENTERING·m/η̂: how far each step pushes towards the boundary (B&V's μ). */
-const CENTERING = 10;
-/** Backtracking parameters of the residual line search (B&V's α, β). */
-const SUFFICIENT_DECREASE = 0.01;
-const BACKTRACK = 0.5;
-const MAX_BACKTRACKS = 60;
-/** Fraction of the step to the boundary of λ ≥ 0 that is taken at most. */
-const BOUNDARY_FRACTION = 0.99;
 /** Stop iterating when the surrogate gap is below this fraction of the certificate's target. */
 const STALL_FRACTION = 1e-3;
 /**
@@ -57,8 +58,6 @@ const STALL_FRACTION = 1e-3;
 const STALL_ITERATIONS = 20;
 const STALL_GAP_FACTOR = 1e4;
 const PROGRESS_FACTOR = 0.5;
-/** Relative diagonal regularization tried when the Newton matrix is numerically singular. */
-const REGULARIZATION_START = 1e-14;
 
 /**
  * Minimizes `F(θ) = (1/n) Σᵢ (|yᵢ − ⟨xᵢ, θ⟩| + ε‖θ‖₁)²` for 0 < ε < ε₀ (inputs validated
@@ -70,24 +69,20 @@ export function linfInteriorPoint(
   epsilon: number,
   tolerance: number,
   maxIterations: number,
-): LinfInteriorPointResult {
+): InteriorPointResult {
   const { rows: n, cols: p } = X;
-  // The dual feasible set does not depend on y and the optimum scales with y, so the
-  // iterations run on y/c with c = √(n·F) at the better of θ = 0 and the min-norm
-  // solution, which puts √(nF*) within a modest factor of 1 even when ε → 0 makes F*
-  // tiny (absolute tolerances inside the method then match the relative target).
+  // The iterations run on y/c with c = √(n·F) at the better of θ = 0 and the min-norm
+  // solution (see labelScaling).
   const start = minNorm(X, y).coef;
-  const startObjective = objectiveValue(X, y, start, epsilon, 'linf');
-  let labelSquares = 0;
-  for (let i = 0; i < n; i++) labelSquares += y[i] * y[i];
-  const startIsBetter = startObjective * n < labelSquares;
-  const labelNorm = Math.sqrt(startIsBetter ? startObjective * n : labelSquares);
+  const { labelNorm, candidateIsBetter: startIsBetter } = labelScaling(
+    y,
+    objectiveValue(X, y, start, epsilon, 'linf'),
+  );
   const target = new Float64Array(n);
   for (let i = 0; i < n; i++) target[i] = y[i] / labelNorm;
 
   const state = initialState(n, p, epsilon);
   const m = 2 * p + 2 * n;
-  const size = 2 * n;
 
   let bestTheta: Float64Array = new Float64Array(p);
   if (startIsBetter) for (let j = 0; j < p; j++) bestTheta[j] = start[j] / labelNorm;
@@ -108,7 +103,7 @@ export function linfInteriorPoint(
       bestObjective = objective;
       bestTheta = theta;
     }
-    bestBound = Math.max(bestBound, certifiedBound(state, correlation, target, epsilon));
+    bestBound = Math.max(bestBound, certifiedBound(state.v, state.z, target, epsilon, maxAbs(correlation)));
     const relativeGap = (bestObjective - (bestBound * bestBound) / n) / bestObjective;
     if (relativeGap <= tolerance) {
       converged = true;
@@ -129,9 +124,9 @@ export function linfInteriorPoint(
       break;
     const t = (CENTERING * m) / surrogateGap;
 
-    const newton = newtonMatrix(X, state, constraints, epsilon, size);
-    const rhs = barrierGradientStep(X, state, constraints, target, epsilon, t);
-    const step = solveNewton(newton, rhs);
+    const newton = linfNewtonMatrix(X, state, constraints, epsilon);
+    const rhs = linfBarrierRhs(X, state, constraints, target, epsilon, t);
+    const step = solveDamped(newton, rhs, 'interior-point Newton system');
     const direction = splitStep(X, step, n);
     const rates = constraintRates(direction, epsilon);
     const multiplierStep = multiplierDirection(state, constraints, rates, t);
@@ -253,22 +248,12 @@ function evaluateConstraints(
     plus[j] = correlation[j] - epsilon * mass;
     minus[j] = -correlation[j] - epsilon * mass;
   }
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    upper[i] = v[i] - z[i];
-    lower[i] = -v[i] - z[i];
-  }
-  return { plus, minus, upper, lower };
+  return { plus, minus, ...boxValues(v, z) };
 }
 
 /** Whether every constraint is strictly satisfied (recomputed values can round to 0). */
 function strictlyFeasible(f: ConstraintValues): boolean {
-  const negative = (values: Float64Array) => {
-    for (let k = 0; k < values.length; k++) if (!(values[k] < 0)) return false;
-    return true;
-  };
-  return negative(f.plus) && negative(f.minus) && negative(f.upper) && negative(f.lower);
+  return allNegative(f.plus) && allNegative(f.minus) && allNegative(f.upper) && allNegative(f.lower);
 }
 
 function primalCoefficients(state: InteriorState): Float64Array {
@@ -280,61 +265,28 @@ function primalCoefficients(state: InteriorState): Float64Array {
 
 /** η̂ = −Σ λᵢfᵢ. */
 function surrogateDualityGap(state: InteriorState, f: ConstraintValues): number {
-  let gap = 0;
-  for (let j = 0; j < f.plus.length; j++) gap -= state.plus[j] * f.plus[j] + state.minus[j] * f.minus[j];
-  for (let i = 0; i < f.upper.length; i++) gap -= state.upper[i] * f.upper[i] + state.lower[i] * f.lower[i];
-  return gap;
+  return (
+    complementarity(state.plus, f.plus) +
+    complementarity(state.minus, f.minus) +
+    complementarity(state.upper, f.upper) +
+    complementarity(state.lower, f.lower)
+  );
 }
 
-/**
- * Weak-duality bound on √(n·F*): with z' = z/‖z‖, the largest s such that (sv, z') is
- * feasible for `max vᵀy s.t. |vᵢ| ≤ zᵢ, ‖z‖ ≤ 1, ‖Xᵀv‖∞ ≤ ε𝟙ᵀz` (whose value is √(nF*)),
- * times vᵀy; valid for any v, z (rounding included, since feasibility is re-checked
- * rather than assumed).
- */
-function certifiedBound(
-  state: InteriorState,
-  correlation: Float64Array,
-  y: Float64Array,
-  epsilon: number,
-): number {
-  const { v, z } = state;
-  let squares = 0;
-  let mass = 0;
-  let value = 0;
-  for (let i = 0; i < v.length; i++) {
-    squares += z[i] * z[i];
-    mass += z[i];
-    value += v[i] * y[i];
-  }
-  const zNorm = Math.sqrt(squares);
-  if (!(zNorm > 0) || !(value > 0)) return 0;
+/** ‖Xᵀv‖∞, the perturbation norm of the correlations. */
+function maxAbs(values: Float64Array): number {
   let largest = 0;
-  for (let j = 0; j < correlation.length; j++) largest = Math.max(largest, Math.abs(correlation[j]));
-  let scale = largest === 0 ? Number.POSITIVE_INFINITY : (epsilon * mass) / (zNorm * largest);
-  for (let i = 0; i < v.length; i++) {
-    const a = Math.abs(v[i]);
-    if (a > 0) scale = Math.min(scale, z[i] / (zNorm * a));
-  }
-  return Number.isFinite(scale) ? scale * value : 0;
+  for (let j = 0; j < values.length; j++) largest = Math.max(largest, Math.abs(values[j]));
+  return largest;
 }
 
 /**
- * `H = ∇²f₀ + Σ(λᵢ/−fᵢ)∇fᵢ∇fᵢᵀ` in the variables (v, z), f₀ = ½‖z‖² − yᵀv: with
- * cⱼ± = θⱼ±/(−fⱼ±) and dᵢ± = upper/lower multiplier over its slack,
- *
- *     H_vv = X diag(c⁺ + c⁻) Xᵀ + diag(d⁺ + d⁻)
- *     H_vz = −ε X(c⁺ − c⁻) 𝟙ᵀ + diag(d⁻ − d⁺)
- *     H_zz = ε² 𝟙ᵀ(c⁺ + c⁻) 𝟙𝟙ᵀ + diag(d⁺ + d⁻) + I.
+ * The Newton matrix (shared block form, `dual-interior-point.ts`) with the 2p linear
+ * constraints ±(Xᵀv)ⱼ ≤ ε𝟙ᵀz: with cⱼ± = θⱼ±/(−fⱼ±), `vv = X diag(c⁺ + c⁻) Xᵀ`,
+ * `coupling = X(c⁺ − c⁻)`, `mass = 𝟙ᵀ(c⁺ + c⁻)`.
  */
-function newtonMatrix(
-  X: Matrix,
-  state: InteriorState,
-  f: ConstraintValues,
-  epsilon: number,
-  size: number,
-): Matrix {
-  const { rows: n, cols: p } = X;
+function linfNewtonMatrix(X: Matrix, state: InteriorState, f: ConstraintValues, epsilon: number): Matrix {
+  const p = X.cols;
   const total = new Float64Array(p);
   const difference = new Float64Array(p);
   let totalSum = 0;
@@ -345,36 +297,12 @@ function newtonMatrix(
     difference[j] = cPlus - cMinus;
     totalSum += total[j];
   }
-  const weighted = weightedGram(X, total);
-  const coupling = multiply(X, difference);
-  const H = new Matrix(size, size);
-  const data = H.data;
-  const w = weighted.data;
-  for (let i = 0; i < n; i++) {
-    const row = i * size;
-    for (let k = 0; k < n; k++) data[row + k] = w[i * n + k];
-    for (let k = 0; k < n; k++) data[row + n + k] = -epsilon * coupling[i];
-  }
-  const zz = epsilon * epsilon * totalSum;
-  for (let i = 0; i < n; i++) {
-    const row = (n + i) * size;
-    for (let k = 0; k < n; k++) data[row + k] = -epsilon * coupling[k];
-    for (let k = 0; k < n; k++) data[row + n + k] = zz;
-    data[row + n + i] += 1;
-  }
-  for (let i = 0; i < n; i++) {
-    const dUpper = state.upper[i] / -f.upper[i];
-    const dLower = state.lower[i] / -f.lower[i];
-    data[i * size + i] += dUpper + dLower;
-    data[(n + i) * size + n + i] += dUpper + dLower;
-    data[i * size + n + i] += dLower - dUpper;
-    data[(n + i) * size + i] += dLower - dUpper;
-  }
-  return H;
+  const block = { vv: weightedGram(X, total), coupling: multiply(X, difference), mass: totalSum };
+  return newtonMatrix(block, state.upper, state.lower, f, epsilon);
 }
 
-/** `−∇f₀ − (1/t)Σ∇fᵢ/(−fᵢ)`: the negated gradient of the barrier objective `f₀ − (1/t)Σlog(−fᵢ)`. */
-function barrierGradientStep(
+/** The barrier right-hand side with the 2p linear constraints ±(Xᵀv)ⱼ ≤ ε𝟙ᵀz. */
+function linfBarrierRhs(
   X: Matrix,
   state: InteriorState,
   f: ConstraintValues,
@@ -382,8 +310,7 @@ function barrierGradientStep(
   epsilon: number,
   t: number,
 ): Float64Array {
-  const { rows: n, cols: p } = X;
-  const inverse = 1 / t;
+  const p = X.cols;
   const columnWeights = new Float64Array(p);
   let massWeight = 0;
   for (let j = 0; j < p; j++) {
@@ -392,43 +319,7 @@ function barrierGradientStep(
     columnWeights[j] = a - b;
     massWeight += a + b;
   }
-  const fromColumns = multiply(X, columnWeights);
-  const rhs = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    const a = 1 / -f.upper[i];
-    const b = 1 / -f.lower[i];
-    rhs[i] = y[i] - inverse * (fromColumns[i] + a - b);
-    rhs[n + i] = -state.z[i] - inverse * (-epsilon * massWeight - a - b);
-  }
-  return rhs;
-}
-
-/**
- * Cholesky solve of the Newton system; near the optimum the multipliers of active and
- * inactive constraints differ by many orders of magnitude, so a numerically indefinite
- * factorization is retried with a growing diagonal shift (a slightly damped Newton step,
- * which the residual line search accepts or shortens).
- */
-function solveNewton(H: Matrix, rhs: Float64Array): Float64Array {
-  const size = H.rows;
-  let meanDiagonal = 0;
-  for (let k = 0; k < size; k++) meanDiagonal += H.data[k * size + k];
-  meanDiagonal /= size;
-  const original = H.data.slice();
-  for (let shift = 0; ; shift = shift === 0 ? REGULARIZATION_START * meanDiagonal : shift * 100) {
-    H.data.set(original);
-    for (let k = 0; k < size; k++) H.data[k * size + k] += shift;
-    try {
-      return choleskySolve(H, rhs) as Float64Array;
-    } catch (error) {
-      if (!(error instanceof LinalgError) || shift > meanDiagonal) {
-        throw new LinearModelError(
-          'X',
-          `the interior-point Newton system could not be factored (${String(error)})`,
-        );
-      }
-    }
-  }
+  return barrierRhs(y, state.z, f, multiply(X, columnWeights), massWeight, epsilon, t);
 }
 
 function splitStep(X: Matrix, step: Float64Array, n: number): StepDirection {
@@ -448,33 +339,20 @@ function constraintRates(d: StepDirection, epsilon: number): ConstraintRates {
     plus[j] = d.correlation[j] - epsilon * mass;
     minus[j] = -d.correlation[j] - epsilon * mass;
   }
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    upper[i] = d.v[i] - d.z[i];
-    lower[i] = -d.v[i] - d.z[i];
-  }
-  return { plus, minus, upper, lower };
+  return { plus, minus, ...boxValues(d.v, d.z) };
 }
 
-/** Δλᵢ = −λᵢ + (λᵢ∇fᵢᵀΔw + 1/t)/(−fᵢ) (B&V 11.55, eliminated). */
 function multiplierDirection(
   state: InteriorState,
   f: ConstraintValues,
   rates: ConstraintRates,
   t: number,
 ): MultiplierStep {
-  const inverse = 1 / t;
-  const update = (lambda: Float64Array, value: Float64Array, rate: Float64Array): Float64Array => {
-    const out = new Float64Array(lambda.length);
-    for (let k = 0; k < out.length; k++) out[k] = -lambda[k] + (lambda[k] * rate[k] + inverse) / -value[k];
-    return out;
-  };
   return {
-    plus: update(state.plus, f.plus, rates.plus),
-    minus: update(state.minus, f.minus, rates.minus),
-    upper: update(state.upper, f.upper, rates.upper),
-    lower: update(state.lower, f.lower, rates.lower),
+    plus: multiplierStep(state.plus, f.plus, rates.plus, t),
+    minus: multiplierStep(state.minus, f.minus, rates.minus, t),
+    upper: multiplierStep(state.upper, f.upper, rates.upper, t),
+    lower: multiplierStep(state.lower, f.lower, rates.lower, t),
   };
 }
 
@@ -498,27 +376,17 @@ function lineSearch(
   t: number,
 ): number {
   let s = 1;
-  const limit = (lambda: Float64Array, step: Float64Array) => {
-    for (let k = 0; k < lambda.length; k++) if (step[k] < 0) s = Math.min(s, -lambda[k] / step[k]);
-  };
-  limit(state.plus, dl.plus);
-  limit(state.minus, dl.minus);
-  limit(state.upper, dl.upper);
-  limit(state.lower, dl.lower);
+  s = multiplierStepLimit(state.plus, dl.plus, s);
+  s = multiplierStepLimit(state.minus, dl.minus, s);
+  s = multiplierStepLimit(state.upper, dl.upper, s);
+  s = multiplierStepLimit(state.lower, dl.lower, s);
   s *= BOUNDARY_FRACTION;
 
-  const feasible = (step: number): boolean => {
-    const linear = (value: Float64Array, rate: Float64Array) => {
-      for (let k = 0; k < value.length; k++) if (!(value[k] + step * rate[k] < 0)) return false;
-      return true;
-    };
-    return (
-      linear(f.plus, rates.plus) &&
-      linear(f.minus, rates.minus) &&
-      linear(f.upper, rates.upper) &&
-      linear(f.lower, rates.lower)
-    );
-  };
+  const feasible = (step: number): boolean =>
+    affineFeasible(f.plus, rates.plus, step) &&
+    affineFeasible(f.minus, rates.minus, step) &&
+    affineFeasible(f.upper, rates.upper, step) &&
+    affineFeasible(f.lower, rates.lower, step);
   let backtracks = 0;
   while (!feasible(s)) {
     s *= BACKTRACK;
@@ -550,20 +418,12 @@ function residualNorm(
   s: number,
 ): number {
   const n = y.length;
-  const inverse = 1 / t;
-  let total = 0;
+  let total =
+    centralitySquares(state.plus, dl.plus, f.plus, rates.plus, s, t) +
+    centralitySquares(state.minus, dl.minus, f.minus, rates.minus, s, t) +
+    centralitySquares(state.upper, dl.upper, f.upper, rates.upper, s, t) +
+    centralitySquares(state.lower, dl.lower, f.lower, rates.lower, s, t);
   let multiplierMass = 0;
-  const centrality = (lambda: Float64Array, step: Float64Array, value: Float64Array, rate: Float64Array) => {
-    for (let k = 0; k < lambda.length; k++) {
-      const l = lambda[k] + s * step[k];
-      const r = -l * (value[k] + s * rate[k]) - inverse;
-      total += r * r;
-    }
-  };
-  centrality(state.plus, dl.plus, f.plus, rates.plus);
-  centrality(state.minus, dl.minus, f.minus, rates.minus);
-  centrality(state.upper, dl.upper, f.upper, rates.upper);
-  centrality(state.lower, dl.lower, f.lower, rates.lower);
   for (let j = 0; j < state.plus.length; j++) {
     multiplierMass += state.plus[j] + s * dl.plus[j] + state.minus[j] + s * dl.minus[j];
   }
