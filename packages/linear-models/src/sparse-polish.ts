@@ -44,7 +44,7 @@ const GUESSES = ['gap', 1e-6] as const;
 /**
  * Tries the active-set finish from `theta` and returns the best point and bound found.
  *
- * @param theta a near-optimal point of the reweighted iterations
+ * @param theta a near-optimal point of the interior-point iterations
  * @param tolerance stop as soon as the relative duality gap is this small
  */
 export function polishSparse(

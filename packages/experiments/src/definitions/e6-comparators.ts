@@ -76,7 +76,7 @@ const schema: ConfigSchema<E6Config> = {
     min: 1,
     max: 100000,
     description:
-      'iteration cap of adversarial training (reweighted ridge); the duality gap reached is recorded per fit',
+      'iteration cap of adversarial training (interior-point iterations, typically 15–45 here); the duality gap reached is recorded per fit',
   },
   gdSteps: {
     type: 'integerList',
