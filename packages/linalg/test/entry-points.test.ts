@@ -1,30 +1,8 @@
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleForBrowser } from './browser-bundle.js';
 
-/** Bundles an entry for the browser and returns the Node built-ins its import graph reaches. */
 async function nodeBuiltinsReachedFrom(entry: string): Promise<string[]> {
-  const reached = new Set<string>();
-  await build({
-    entryPoints: [new URL(entry, import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format: 'esm',
-    external: ['ml-matrix'],
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'record-node-builtins',
-        setup(context) {
-          context.onResolve({ filter: /^node:/ }, (args) => {
-            reached.add(args.path);
-            return { path: args.path, external: true };
-          });
-        },
-      },
-    ],
-  });
-  return [...reached].sort();
+  return (await bundleForBrowser(entry)).nodeBuiltins;
 }
 
 describe('entry points', () => {

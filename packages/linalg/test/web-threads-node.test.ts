@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getBackend, jsBackend, LinalgError, listBackends, setBackend } from '../src/index.js';
 import {
@@ -16,6 +15,7 @@ import {
   enableThreads,
   THREADS_PRIORITY,
 } from '../src/web-threads.js';
+import { bundleForBrowser } from './browser-bundle.js';
 
 // What of the browser pool can be checked without a browser: importing it in Node, its
 // errors, the environment probes, the enable/disable bookkeeping and the worker's slots.
@@ -29,31 +29,6 @@ async function rejectionOf(promise: Promise<unknown>): Promise<LinalgError> {
     throw error;
   }
   throw new Error('expected a rejection');
-}
-
-async function bundleForBrowser(entry: string): Promise<{ text: string; nodeBuiltins: string[] }> {
-  const nodeBuiltins = new Set<string>();
-  const result = await build({
-    entryPoints: [new URL(entry, import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format: 'esm',
-    external: ['ml-matrix'],
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'record-node-builtins',
-        setup(context) {
-          context.onResolve({ filter: /^node:/ }, (args) => {
-            nodeBuiltins.add(args.path);
-            return { path: args.path, external: true };
-          });
-        },
-      },
-    ],
-  });
-  return { text: result.outputFiles[0]?.text ?? '', nodeBuiltins: [...nodeBuiltins] };
 }
 
 /** A stand-in pool for the enable/disable bookkeeping. */
