@@ -203,8 +203,9 @@ describe.each(backends)('tridiagonal divide and conquer on %s', (_name, backend)
 describe('symEig with divide and conquer (WebAssembly path) against the JS reference path', () => {
   afterEach(() => setBackend('auto'));
 
-  it('matches the reference on orders around the 32-leaf and 64-reflector block boundaries', () => {
-    for (const n of [1, 2, 3, 31, 33, 63, 65, 127, 129, 200]) {
+  it('matches the reference on orders around the 32-leaf and 128-reflector block boundaries', () => {
+    // n − 2 reflectors: 129, 130 and 131 put the first block boundary just before, at and after.
+    for (const n of [1, 2, 3, 31, 33, 63, 65, 127, 129, 130, 131, 200]) {
       const A = gram(randomMatrix(n, n + 3, 100 + n));
       setBackend(simd);
       const fast = symEig(A);
