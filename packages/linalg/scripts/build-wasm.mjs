@@ -1,4 +1,4 @@
-// Compiles assembly/micro-kernel.ts and assembly/symmetric-eigen.ts with AssemblyScript into the four kernel variants
+// Compiles assembly/micro-kernel.ts, symmetric-eigen.ts, packing.ts and secular-equation.ts with AssemblyScript into the four kernel variants
 // (baseline SIMD or relaxed-SIMD FMA, private or shared memory) and embeds their bytes,
 // base64-encoded, in src/kernels/wasm/kernel-modules.generated.ts. Embedding (rather
 // than shipping .wasm files) lets the package load the kernels in Node and browsers
@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ascEntry = join(packageRoot, 'node_modules', 'assemblyscript', 'bin', 'asc.js');
-const sources = ['micro-kernel.ts', 'symmetric-eigen.ts'].map((file) => join(packageRoot, 'assembly', file));
+const sources = ['micro-kernel.ts', 'symmetric-eigen.ts', 'packing.ts', 'secular-equation.ts'].map((file) =>
+  join(packageRoot, 'assembly', file),
+);
 const target = join(packageRoot, 'src', 'kernels', 'wasm', 'kernel-modules.generated.ts');
 /** 65536 pages of 64 KiB: the whole 4 GiB wasm32 address space. */
 const MAXIMUM_PAGES = 65536;

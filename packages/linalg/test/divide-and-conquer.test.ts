@@ -2,12 +2,31 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gram, jsBackend, Matrix, matmul, setBackend, symEig, symEigValues } from '../src/index.js';
 import type { KernelBackend } from '../src/kernels/backend.js';
-import { solveSecularEquation } from '../src/kernels/eigen/secular-equation.js';
 import { tridiagonalDivideAndConquer } from '../src/kernels/eigen/tridiagonal-divide-conquer.js';
+import { eigenInstance } from '../src/kernels/wasm/eigen-instance.js';
+import { mergeVectorsLayout, solveMergeInKernel } from '../src/kernels/wasm/merge-arithmetic.js';
+import { growMemory } from '../src/kernels/wasm/rank-update-executor.js';
 import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
 import { maxAbsDiff, randomMatrix, seededUniform } from './helpers.js';
 
 const simd = wasmBackend('simd') as KernelBackend;
+
+/** The merge's secular-equation roots from the WebAssembly kernel, as (origin, tau). */
+function solveSecularEquation(
+  k: number,
+  d: Float64Array,
+  z: Float64Array,
+  rho: number,
+  origin: Int32Array,
+  tau: Float64Array,
+): void {
+  const { kernel, memory } = eigenInstance() as NonNullable<ReturnType<typeof eigenInstance>>;
+  const at = mergeVectorsLayout(k, 0);
+  growMemory(memory, at.end + k * k * 8);
+  const roots = solveMergeInKernel(kernel, memory, at, k, d, z, rho, at.end);
+  origin.set(roots.origin);
+  tau.set(roots.tau);
+}
 const backends: [string, KernelBackend][] = [
   ['js', jsBackend],
   ['wasm-simd', simd],

@@ -1,15 +1,17 @@
 import type { KernelBackend } from '../backend.js';
 
 /** Reflectors per block: rank-128 updates keep gemm in its fast regime with half the passes over Z of 64 (measured). */
-const BLOCK = 128;
+export const REFLECTOR_BLOCK = 128;
 
 /**
  * `z ← Q z = H₀ H₁ ⋯ H_{n−3} z` for any n×n `z` (row-major, updated in place), in blocks of
- * `BLOCK` reflectors in compact WY form (`dlarft`) applied from the left, last block
- * first: `Z ← Z − V (T (Vᵀ Z))` on rows k₀+1…. With `z = Z`, the eigenvectors of the
- * tridiagonal `T = Qᵀ A Q` as columns, this gives the eigenvectors of A as columns (LAPACK
- * `dormtr` after `dstedc`), with no transposition on either side. 2n³ flops, all in gemm;
- * the big operand is only ever packed as column panels and accumulated in kernel memory.
+ * `REFLECTOR_BLOCK` reflectors in compact WY form (`dlarft`) applied from the left, last
+ * block first: with W = V·(−T), `Z ← Z + W (Vᵀ Z)` on rows k₀+1…. With `z = Z`, the
+ * eigenvectors of the tridiagonal `T = Qᵀ A Q` as columns, this gives the eigenvectors of A
+ * as columns (LAPACK `dormtr` after `dstedc`), with no transposition on either side. About
+ * 2n³ flops, all in gemm. Vᵀ is copied from the rows of `a` (contiguous). The same products
+ * in the same order as the kernel-memory version (`applyReflectorsInKernelMemory`), so both
+ * give the same bits on a WebAssembly backend.
  *
  * @example
  * ```ts
@@ -25,71 +27,74 @@ export function applyReflectorsFromLeft(
 ): void {
   const reflectors = n - 2;
   if (reflectors <= 0) return;
-  const width = Math.min(BLOCK, reflectors);
-  const blocks = createBlockBuffers(n, width);
+  const width = Math.min(REFLECTOR_BLOCK, reflectors);
+  const vt = new Float64Array(width * (n - 1));
+  const gram = new Float64Array(width * width);
+  const negatedT = new Float64Array(width * width);
+  const w = new Float64Array((n - 1) * width);
   const vz = new Float64Array(width * n);
-  const tvz = new Float64Array(width * n);
-  for (let end = reflectors; end > 0; end -= BLOCK) {
-    const k0 = Math.max(0, end - BLOCK);
+  for (let end = reflectors; end > 0; end -= REFLECTOR_BLOCK) {
+    const k0 = Math.max(0, end - REFLECTOR_BLOCK);
     const nb = end - k0;
     const length = n - k0 - 1;
-    const { v, negatedT } = compactWY(n, a, tau, k0, nb, blocks, backend);
+    fillReflectorRows(n, a, k0, nb, vt, 0);
+    backend.gemm(false, true, nb, nb, length, vt, 0, length, vt, 0, length, 0, gram, 0, nb);
+    fillNegatedT(nb, gram, 0, tau, k0, negatedT, 0);
+    backend.gemm(true, false, length, nb, nb, vt, 0, length, negatedT, 0, nb, 0, w, 0, nb);
     const corner = (k0 + 1) * n;
-    // Vᵀ Z (nb×n), then −T·(Vᵀ Z), then Z += V·(−T Vᵀ Z).
-    backend.gemm(true, false, nb, n, length, v, 0, nb, z, corner, n, 0, vz, 0, n);
-    backend.gemm(false, false, nb, n, nb, negatedT, 0, nb, vz, 0, n, 0, tvz, 0, n);
-    backend.gemm(false, false, length, n, nb, v, 0, nb, tvz, 0, n, 1, z, corner, n);
+    backend.gemm(false, false, nb, n, length, vt, 0, length, z, corner, n, 0, vz, 0, n);
+    backend.gemm(false, false, length, n, nb, w, 0, nb, vz, 0, n, 1, z, corner, n);
   }
-}
-
-/** Scratch of one compact-WY block: V (up to (n−1)×width), VᵀV and −T (width×width). */
-interface BlockBuffers {
-  v: Float64Array;
-  gramV: Float64Array;
-  negatedT: Float64Array;
-}
-
-function createBlockBuffers(n: number, width: number): BlockBuffers {
-  return {
-    v: new Float64Array((n - 1) * width),
-    gramV: new Float64Array(width * width),
-    negatedT: new Float64Array(width * width),
-  };
 }
 
 /**
- * The compact-WY form `H_{k0} ⋯ H_{k0+nb−1} = I − V T Vᵀ` (`dlarft`, forward): fills V
- * ((n−k0−1)×nb, column j = v_{k0+j} on global indices k0+1…n−1) and −T (upper triangular).
+ * Vᵀ of reflectors k0…k0+nb−1 into `vt` at `offset` (nb×length, length = n−k0−1): row j is
+ * v_{k0+j} on global indices k0+1…n−1, i.e. j zeros, the unit entry, then the stored tail
+ * in row k0+j of `a`.
  */
-function compactWY(
+export function fillReflectorRows(
   n: number,
   a: Float64Array,
-  tau: Float64Array,
   k0: number,
   nb: number,
-  buffers: BlockBuffers,
-  backend: KernelBackend,
-): { v: Float64Array; negatedT: Float64Array } {
-  const { v, gramV, negatedT } = buffers;
+  vt: Float64Array,
+  offset: number,
+): void {
   const length = n - k0 - 1;
-  for (let i = 0; i < length; i++) {
-    const row = i * nb;
-    for (let j = 0; j < nb; j++) {
-      v[row + j] = i < j ? 0 : i === j ? 1 : a[(k0 + j) * n + k0 + 1 + i];
-    }
+  for (let j = 0; j < nb; j++) {
+    const row = offset + j * length;
+    vt.fill(0, row, row + j);
+    vt[row + j] = 1;
+    vt.set(a.subarray((k0 + j) * n + k0 + j + 2, (k0 + j) * n + n), row + j + 1);
   }
-  backend.gemm(true, false, nb, nb, length, v, 0, nb, v, 0, nb, 0, gramV, 0, nb);
-  // −T, column by column: T[j][j] = τ_j, T[0:j, j] = −τ_j T[0:j, 0:j] (Vᵀ v_j)[0:j].
-  negatedT.fill(0, 0, nb * nb);
+}
+
+/**
+ * −T of the compact-WY form (`dlarft`, forward, upper triangular nb×nb at `tOffset`) from
+ * the Gram matrix S = VᵀV of the block's reflectors (nb×nb at `gramOffset`, symmetric, so
+ * its rows serve as columns) and τ_{k0…k0+nb−1}: T[j][j] = τ_j and
+ * T[0:j, j] = −τ_j T[0:j, 0:j] S[0:j, j], column by column.
+ */
+export function fillNegatedT(
+  nb: number,
+  gram: Float64Array,
+  gramOffset: number,
+  tau: Float64Array,
+  k0: number,
+  negatedT: Float64Array,
+  tOffset: number,
+): void {
+  negatedT.fill(0, tOffset, tOffset + nb * nb);
   for (let j = 0; j < nb; j++) {
     const tj = tau[k0 + j];
-    negatedT[j * nb + j] = -tj;
+    const column = gramOffset + j * nb;
+    negatedT[tOffset + j * nb + j] = -tj;
     for (let i = 0; i < j; i++) {
+      const row = tOffset + i * nb;
       let sum = 0;
-      for (let l = i; l < j; l++) sum += negatedT[i * nb + l] * gramV[l * nb + j];
+      for (let l = i; l < j; l++) sum += negatedT[row + l] * gram[column + l];
       // negatedT holds −T, so −(−τ_j Σ T S) = −τ_j Σ (−T) S.
-      negatedT[i * nb + j] = -tj * sum;
+      negatedT[row + j] = -tj * sum;
     }
   }
-  return { v, negatedT };
 }

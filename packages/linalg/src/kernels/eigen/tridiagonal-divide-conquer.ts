@@ -1,6 +1,8 @@
 import type { KernelBackend } from '../backend.js';
+import { eigenInstance } from '../wasm/eigen-instance.js';
+import { mergeVectorsLayout, solveMergeInKernel } from '../wasm/merge-arithmetic.js';
+import { growMemory } from '../wasm/rank-update-executor.js';
 import { implicitQL } from './implicit-ql.js';
-import { solveSecularEquation } from './secular-equation.js';
 
 /** Subproblems up to this order are solved by implicit QL directly (as LAPACK `dstedc`'s SMLSIZ). */
 const LEAF_ORDER = 32;
@@ -32,10 +34,57 @@ export function tridiagonalDivideAndConquer(
   backend: KernelBackend,
   maxSweepsPerEigenvalue: number,
 ): { vectors: Float64Array; unconverged: number } {
-  const vectors = new Float64Array(n * n);
-  const state: Workspace = { n, d, e, z: vectors, backend, maxSweeps: maxSweepsPerEigenvalue, scratch: {} };
-  const unconverged = solveBlock(state, 0, n);
-  return { vectors, unconverged };
+  const store = gemmEigenvectorStore(n, backend);
+  const unconverged = divideAndConquerInto(n, d, e, store, maxSweepsPerEigenvalue);
+  return { vectors: store.z, unconverged };
+}
+
+/**
+ * Where a divide and conquer keeps Z and runs its merges' products: JS arrays through a
+ * backend's `gemm` ({@link gemmEigenvectorStore}), or WebAssembly kernel memory (the
+ * symmetric eigensolver's fast path, which gathers and scatters columns in WebAssembly).
+ */
+export interface EigenvectorStore {
+  /** Z, n×n row-major, all zeros on entry; column j ends as the eigenvector of d[j]. */
+  readonly z: Float64Array;
+  /**
+   * A merge's arithmetic (assembly/secular-equation.ts): the roots λ_t = poles[origin[t]] +
+   * tau[t] of the secular equation of `D + ρ z zᵀ` (k poles strictly increasing, z ≠ 0), and
+   * the k×k factor U of their eigenvectors, kept by the store for {@link multiply}.
+   */
+  solveMerge(
+    k: number,
+    poles: Float64Array,
+    z: Float64Array,
+    rho: number,
+  ): { origin: Int32Array; tau: Float64Array };
+  /**
+   * Z[row0 + i, kept[t]] ← Σ_c Z[row0 + i, kept[active[c]]] · U[active[c], t] for i < rows,
+   * t < k, c < width (U from the last {@link solveMerge}): the merged eigenvectors on one
+   * half's rows, over only the old columns nonzero there.
+   */
+  multiply(row0: number, rows: number, kept: Int32Array, active: Int32Array, width: number, k: number): void;
+}
+
+/**
+ * The divide and conquer of {@link tridiagonalDivideAndConquer} with Z and the merge products
+ * in `store` (Z must be zero on entry). Returns −1, or the index of an eigenvalue whose leaf
+ * QL did not converge.
+ *
+ * @example
+ * ```ts
+ * const unconverged = divideAndConquerInto(n, d, e, gemmEigenvectorStore(n, backend), 60);
+ * ```
+ */
+export function divideAndConquerInto(
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  store: EigenvectorStore,
+  maxSweepsPerEigenvalue: number,
+): number {
+  const state: Workspace = { n, d, e, z: store.z, store, maxSweeps: maxSweepsPerEigenvalue };
+  return solveBlock(state, 0, n);
 }
 
 interface Workspace {
@@ -44,10 +93,8 @@ interface Workspace {
   e: Float64Array;
   /** n×n row-major; block [s, s+N) holds its eigenvectors in Z[s.., s..] (zeros elsewhere). */
   z: Float64Array;
-  backend: KernelBackend;
+  store: EigenvectorStore;
   maxSweeps: number;
-  /** Buffers reused across merges (the largest merge sets their size). */
-  scratch: Partial<Record<'u' | 'columns' | 'factor' | 'result', Float64Array>>;
 }
 
 function solveBlock(state: Workspace, start: number, order: number): number {
@@ -149,109 +196,78 @@ function mergeBlocks(state: Workspace, start: number, order: number, upper: numb
     poles[t] = values[kept[t]];
     zk[t] = weights[kept[t]];
   }
-  const origin = new Int32Array(k);
-  const tau = new Float64Array(k);
-  solveSecularEquation(k, poles, zk, rho, origin, tau);
-
-  // Gu–Eisenstat: the ẑ for which the computed roots are exact, from the product formula
-  // ẑ_j² = Π_i (λ_i − d_j) / (ρ Π_{i≠j} (d_i − d_j)), paired so no factor leaves (0, 1].
-  const zHat = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    let product = -difference(poles, origin, tau, j, k - 1) / rho;
-    for (let i = 0; i < j; i++) product *= difference(poles, origin, tau, j, i) / (poles[j] - poles[i]);
-    for (let i = j; i < k - 1; i++)
-      product *= difference(poles, origin, tau, j, i) / (poles[j] - poles[i + 1]);
-    zHat[j] = (zk[j] >= 0 ? 1 : -1) * Math.sqrt(Math.max(product, 0));
-  }
-  // U (k×k): column i ∝ ẑ_j / (d_j − λ_i), normalized; filled and scaled row by row.
-  const U = scratch(state, 'u', k * k);
-  const squaredNorms = new Float64Array(k);
-  const originPoles = Float64Array.from(origin, (o) => poles[o]);
-  for (let j = 0; j < k; j++) {
-    const row = j * k;
-    const pole = poles[j];
-    const weight = zHat[j];
-    for (let i = 0; i < k; i++) {
-      const entry = weight / (pole - originPoles[i] - tau[i]);
-      U[row + i] = entry;
-      squaredNorms[i] += entry * entry;
-    }
-  }
-  for (let i = 0; i < k; i++) squaredNorms[i] = 1 / Math.sqrt(squaredNorms[i]);
-  for (let j = 0; j < k; j++) {
-    const row = j * k;
-    for (let i = 0; i < k; i++) U[row + i] *= squaredNorms[i];
-  }
+  // Secular equation, Gu–Eisenstat's ẑ and U (k×k, column t the eigenvector of root t).
+  const { origin, tau } = state.store.solveMerge(k, poles, zk, rho);
 
   // New columns = (kept old columns) · U, one product per half over the columns nonzero
   // there; each half is written back before the other is read (they share no rows).
-  multiplyHalf(state, start, 0, upper, kept, halves, 1, U, k);
-  multiplyHalf(state, start, upper, order - upper, kept, halves, 2, U, k);
+  const keptColumns = Int32Array.from(kept, (j) => start + j);
+  const active = new Int32Array(k);
+  for (const [half, rowStart, rows] of [
+    [1, 0, upper],
+    [2, upper, order - upper],
+  ]) {
+    let width = 0;
+    for (let t = 0; t < k; t++) if ((halves[kept[t]] & half) !== 0) active[width++] = t;
+    state.store.multiply(start + rowStart, rows, keptColumns, active, width, k);
+  }
   for (let t = 0; t < k; t++) d[start + kept[t]] = sign * (poles[origin[t]] + tau[t]);
 }
 
-/** d_j − λ_i, accurately: (d_j − d_origin(i)) − τ_i. */
-function difference(
-  poles: Float64Array,
-  origin: Int32Array,
-  tau: Float64Array,
-  j: number,
-  i: number,
-): number {
-  return poles[j] - poles[origin[i]] - tau[i];
-}
-
 /**
- * Rows [rowStart, rowStart+rows) of the block ← (their kept columns) · U, the product over
- * only the kept columns nonzero in those rows; written back into the kept columns.
+ * The {@link EigenvectorStore} over JS arrays: Z a fresh n×n array, each merge product one
+ * `backend.gemm` on the gathered columns, scattered back.
+ *
+ * @example
+ * ```ts
+ * const store = gemmEigenvectorStore(n, getBackend());
+ * ```
  */
-function multiplyHalf(
-  state: Workspace,
-  start: number,
-  rowStart: number,
-  rows: number,
-  kept: number[],
-  halves: Uint8Array,
-  half: number,
-  U: Float64Array,
-  k: number,
-): void {
-  const { n, z: Z, backend } = state;
-  const active: number[] = [];
-  for (let t = 0; t < k; t++) if ((halves[kept[t]] & half) !== 0) active.push(t);
-  const width = active.length;
-  if (rows === 0) return;
-  const result = scratch(state, 'result', rows * k);
-  if (width === 0) result.fill(0, 0, rows * k);
-  else {
-    const columns = scratch(state, 'columns', rows * width);
-    for (let i = 0; i < rows; i++) {
-      const rowOffset = (start + rowStart + i) * n + start;
-      for (let c = 0; c < width; c++) columns[i * width + c] = Z[rowOffset + kept[active[c]]];
-    }
-    // U's rows for the active columns (all of U, uncopied, when every column is active).
-    let factor = U;
-    if (width < k) {
-      factor = scratch(state, 'factor', width * k);
-      for (let c = 0; c < width; c++) factor.set(U.subarray(active[c] * k, active[c] * k + k), c * k);
-    }
-    backend.gemm(false, false, rows, k, width, columns, 0, width, factor, 0, k, 0, result, 0, k);
-  }
-  for (let i = 0; i < rows; i++) {
-    const rowOffset = (start + rowStart + i) * n + start;
-    for (let t = 0; t < k; t++) Z[rowOffset + kept[t]] = result[i * k + t];
-  }
-}
-
-/** A reusable scratch buffer of at least `length` doubles (grown, never shrunk, per workspace). */
-function scratch(
-  state: Workspace,
-  name: 'u' | 'columns' | 'factor' | 'result',
-  length: number,
-): Float64Array {
-  const existing = state.scratch[name];
-  if (existing !== undefined && existing.length >= length) return existing;
-  const created = new Float64Array(length);
-  state.scratch[name] = created;
-  return created;
+export function gemmEigenvectorStore(n: number, backend: KernelBackend): EigenvectorStore {
+  const found = eigenInstance();
+  if (found === undefined)
+    throw new Error('divide and conquer needs WebAssembly SIMD for its merge arithmetic');
+  const { kernel, memory } = found;
+  // The merge vectors, then U (k×k ≤ n×n), in the eigen instance's private memory.
+  const at = mergeVectorsLayout(n, 0);
+  const uAt = at.end;
+  growMemory(memory, uAt + n * n * 8);
+  const z = new Float64Array(n * n);
+  const buffers: Partial<Record<'columns' | 'factor' | 'result', Float64Array>> = {};
+  /** A reusable buffer of at least `length` doubles (grown, never shrunk). */
+  const scratch = (name: 'columns' | 'factor' | 'result', length: number): Float64Array => {
+    const existing = buffers[name];
+    if (existing !== undefined && existing.length >= length) return existing;
+    const created = new Float64Array(length);
+    buffers[name] = created;
+    return created;
+  };
+  return {
+    z,
+    solveMerge: (k, poles, zk, rho) => solveMergeInKernel(kernel, memory, at, k, poles, zk, rho, uAt),
+    multiply(row0, rows, kept, active, width, k) {
+      if (rows === 0) return;
+      const U = new Float64Array(memory.buffer, uAt, k * k);
+      const result = scratch('result', rows * k);
+      if (width === 0) result.fill(0, 0, rows * k);
+      else {
+        const columns = scratch('columns', rows * width);
+        for (let i = 0; i < rows; i++) {
+          const rowOffset = (row0 + i) * n;
+          for (let c = 0; c < width; c++) columns[i * width + c] = z[rowOffset + kept[active[c]]];
+        }
+        // U's rows for the active columns (all of U, uncopied, when every column is active).
+        let factor: Float64Array<ArrayBufferLike> = U;
+        if (width < k) {
+          factor = scratch('factor', width * k);
+          for (let c = 0; c < width; c++) factor.set(U.subarray(active[c] * k, active[c] * k + k), c * k);
+        }
+        backend.gemm(false, false, rows, k, width, columns, 0, width, factor, 0, k, 0, result, 0, k);
+      }
+      for (let i = 0; i < rows; i++) {
+        const rowOffset = (row0 + i) * n;
+        for (let t = 0; t < k; t++) z[rowOffset + kept[t]] = result[i * k + t];
+      }
+    },
+  };
 }

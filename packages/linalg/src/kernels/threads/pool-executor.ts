@@ -1,7 +1,13 @@
 import { LinalgError } from '../../errors.js';
 import { createBlockedBackend } from '../wasm/blocked-backend.js';
 import type { KernelExports, KernelVariant } from '../wasm/kernel-module.js';
-import { growMemory, type RankUpdateExecutor, runTasks, taskCount } from '../wasm/rank-update-executor.js';
+import {
+  attachExecutor,
+  growMemory,
+  type RankUpdateExecutor,
+  runTasks,
+  taskCount,
+} from '../wasm/rank-update-executor.js';
 import { CONTROL, CONTROL_LENGTH, JOB_KIND } from './control-layout.js';
 import { createPoolJobs, writeRankUpdate } from './job-control.js';
 import type { ThreadedBackend } from './thread-options.js';
@@ -49,6 +55,7 @@ export function createPoolExecutor(
   const jobs = createPoolJobs(slots, workers, blocking, () => terminated);
   return {
     memory,
+    kernel,
     threads: workers + 1,
     reserve(bytes) {
       growMemory(memory, bytes);
@@ -79,7 +86,7 @@ export function createPoolExecutor(
 /** The public backend over a started pool, named `wasm-<kernel>-threads` (Node and browser alike). */
 export function threadedBackendOn(pool: ThreadPool, kernel: KernelVariant): ThreadedBackend {
   const backend = createBlockedBackend(`wasm-${kernel}-threads`, pool);
-  return {
+  const threaded: ThreadedBackend = {
     name: backend.name,
     threads: pool.threads,
     kernel,
@@ -88,4 +95,6 @@ export function threadedBackendOn(pool: ThreadPool, kernel: KernelVariant): Thre
     tridiagonalize: pool.tridiagonalize,
     terminate: () => pool.terminate(),
   };
+  attachExecutor(threaded, pool);
+  return threaded;
 }

@@ -7,7 +7,7 @@ import {
   symmetricWorkspaceBytes,
   workspaceBytes,
 } from './blocked-gemm.js';
-import type { RankUpdateExecutor } from './rank-update-executor.js';
+import { attachExecutor, type RankUpdateExecutor } from './rank-update-executor.js';
 
 /** `C ← beta · C` on an `m×n` block (beta = 0 writes zeros, BLAS semantics). */
 function scaleBlock(m: number, n: number, beta: number, c: Float64Array, cOffset: number, ldc: number): void {
@@ -24,7 +24,7 @@ function scaleBlock(m: number, n: number, beta: number, c: Float64Array, cOffset
  * would exceed 2 GiB of kernel memory run on the plain JS backend instead.
  */
 export function createBlockedBackend(name: string, executor: RankUpdateExecutor): KernelBackend {
-  return {
+  const backend: KernelBackend = {
     name,
     gemm(transposeA, transposeB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) {
       if (m === 0 || n === 0) return;
@@ -89,4 +89,6 @@ export function createBlockedBackend(name: string, executor: RankUpdateExecutor)
       symmetricProductInPanels(executor, n, k, a, aOffset, lda, c, cOffset, ldc);
     },
   };
+  attachExecutor(backend, executor);
+  return backend;
 }

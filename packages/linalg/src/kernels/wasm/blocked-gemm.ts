@@ -6,15 +6,15 @@ import type { RankUpdateExecutor } from './rank-update-executor.js';
  * Depth of one rank-kc update: a packed micro-panel of B (kc × 4 doubles = 8 KiB) stays in
  * L1 while the micro-kernel sweeps a block of packed A rows held in L2.
  */
-const KC = 256;
+export const KC = 256;
 /** Rows of C per task: the packed A block (BLOCK_ROWS × KC = 256 KiB) stays in L2. */
-const BLOCK_ROWS = 128;
+export const BLOCK_ROWS = 128;
 /** Columns of C per task: a packed B block (KC × BLOCK_COLS = 1 MiB) stays in L2/L3. */
-const BLOCK_COLS = 512;
+export const BLOCK_COLS = 512;
 /** Largest kernel memory the driver asks for; beyond it the caller falls back to plain JS. */
 export const MAXIMUM_WORKSPACE_BYTES = 2 ** 31;
 
-function roundUp(value: number, multiple: number): number {
+export function roundUp(value: number, multiple: number): number {
   return Math.ceil(value / multiple) * multiple;
 }
 

@@ -53,6 +53,45 @@ export interface KernelExports {
   reductionFinish(n: number, a: number, d: number, e: number, p: number): void;
   /** Eigenvalue-only implicit QL on (d, e); −1 or the index of an unconverged eigenvalue. */
   implicitQL(n: number, d: number, e: number, maxSweeps: number): number;
+  /** Packs the rows×kc block at `src` (leading dimension `ld`) into row panels at `dst` (assembly/packing.ts). */
+  packRowPanels(src: number, ld: number, rows: number, kc: number, dst: number): void;
+  /** Packs the kc×cols block at `src` (leading dimension `ld`) into column panels at `dst`. */
+  packColumnPanels(src: number, ld: number, kc: number, cols: number, dst: number): void;
+  /** Row panels of the rows×kc block's columns `columns[p]` (an i32 list at byte `columns`). */
+  packRowPanelsGathered(
+    src: number,
+    ld: number,
+    rows: number,
+    columns: number,
+    kc: number,
+    dst: number,
+  ): void;
+  /** Column panels of the kc×cols block's rows `rows[p]` (an i32 list at byte `rows`). */
+  packColumnPanelsGathered(
+    src: number,
+    ld: number,
+    rows: number,
+    kc: number,
+    cols: number,
+    dst: number,
+  ): void;
+  /** dst[i·ld + columns[t]] = src[i·count + t]: a rows×count product scattered into columns. */
+  scatterColumns(src: number, rows: number, count: number, dst: number, ld: number, columns: number): void;
+  /** The roots of a merge's secular equation as (origin, tau) (assembly/secular-equation.ts). */
+  solveSecularEquation(k: number, d: number, z: number, rho: number, origin: number, tau: number): void;
+  /** Gu–Eisenstat's ẑ and the merge's normalized k×k factor U at `u`. */
+  mergeFactor(
+    k: number,
+    poles: number,
+    z: number,
+    rho: number,
+    origin: number,
+    tau: number,
+    zHat: number,
+    originPoles: number,
+    norms: number,
+    u: number,
+  ): void;
 }
 
 /** Rows and columns of the register-blocked micro-tile the packed panels are built for. */

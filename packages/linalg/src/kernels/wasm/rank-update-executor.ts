@@ -1,3 +1,4 @@
+import type { KernelBackend } from '../backend.js';
 import type { KernelExports } from './kernel-module.js';
 
 /**
@@ -35,6 +36,8 @@ export function taskCount(job: RankUpdateJob): number {
 export interface RankUpdateExecutor {
   /** The kernel memory; may be replaced by growth, so read it after {@link reserve}. */
   readonly memory: WebAssembly.Memory;
+  /** The kernel instance of the calling thread over {@link memory} (packing, serial loops). */
+  readonly kernel: KernelExports;
   /** How many threads `run` uses (1 for the single-threaded executor). */
   readonly threads: number;
   /** Grows the memory to at least `bytes`. */
@@ -69,4 +72,19 @@ const PAGE_BYTES = 65536;
 export function growMemory(memory: WebAssembly.Memory, bytes: number): void {
   const needed = Math.ceil(bytes / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
   if (needed > 0) memory.grow(needed);
+}
+
+const executors = new WeakMap<KernelBackend, RankUpdateExecutor>();
+
+/** Records that `backend`'s products run on `executor` (kept off the public backend type). */
+export function attachExecutor(backend: KernelBackend, executor: RankUpdateExecutor): void {
+  executors.set(backend, executor);
+}
+
+/**
+ * The executor behind a WebAssembly backend, for algorithms that keep operands in kernel
+ * memory between products; `undefined` for other backends (they go through `gemm`).
+ */
+export function executorOf(backend: KernelBackend): RankUpdateExecutor | undefined {
+  return executors.get(backend);
 }

@@ -13,6 +13,7 @@ export function createSingleThreadExecutor(variant: KernelVariant): RankUpdateEx
   const kernel = instantiateKernel(module, memory);
   return {
     memory,
+    kernel,
     threads: 1,
     reserve(bytes) {
       growMemory(memory, bytes);

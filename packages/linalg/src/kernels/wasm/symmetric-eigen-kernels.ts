@@ -2,8 +2,9 @@ import type { KernelBackend } from '../backend.js';
 import { applyReflectorsFromLeft } from '../eigen/blocked-reflectors.js';
 import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer.js';
 import { getBackend } from '../registry.js';
-import { instantiateKernel, type KernelExports, kernelModule } from './kernel-module.js';
-import { growMemory } from './rank-update-executor.js';
+import { eigenInstance } from './eigen-instance.js';
+import { eigenvectorsInKernelMemory } from './kernel-memory-eigenvectors.js';
+import { executorOf, growMemory } from './rank-update-executor.js';
 
 /** The result of {@link wasmTridiagonalEigen}. */
 export interface TridiagonalEigenResult {
@@ -11,22 +12,6 @@ export interface TridiagonalEigenResult {
   vectors: Float64Array | undefined;
   /** −1 on success, else the index of the eigenvalue whose QL iteration did not converge. */
   unconverged: number;
-}
-
-let instance: { kernel: KernelExports; memory: WebAssembly.Memory } | null | undefined;
-
-function eigenInstance(): { kernel: KernelExports; memory: WebAssembly.Memory } | undefined {
-  if (instance === undefined) {
-    // The baseline SIMD build; the eigen loops use no FMA in either build, so eigenpairs are
-    // the same bits whichever build (or thread pool) runs them.
-    const module = kernelModule('simd', false);
-    if (module === undefined) instance = null;
-    else {
-      const memory = new WebAssembly.Memory({ initial: 1 });
-      instance = { kernel: instantiateKernel(module, memory), memory };
-    }
-  }
-  return instance ?? undefined;
 }
 
 /**
@@ -150,11 +135,15 @@ export function wasmTridiagonalEigen(
     return { vectors: undefined, unconverged: valuesUnconverged };
   }
   // Eigenvectors: divide and conquer on T = Qᵀ A Q, then V = Q Z by blocked reflectors.
-  const { vectors, unconverged } = tridiagonalDivideAndConquer(n, d, e, backend, maxSweepsPerEigenvalue);
+  const executor = executorOf(backend);
+  const { vectors, unconverged } =
+    executor === undefined
+      ? tridiagonalDivideAndConquer(n, d, e, backend, maxSweepsPerEigenvalue)
+      : eigenvectorsInKernelMemory(executor, n, a, tau, d, e, maxSweepsPerEigenvalue);
   e.fill(0);
   if (unconverged >= 0) return { vectors: undefined, unconverged };
   pairInOrder(d, qlValues);
-  applyReflectorsFromLeft(n, a, tau, vectors, backend);
+  if (executor === undefined) applyReflectorsFromLeft(n, a, tau, vectors, backend);
   return { vectors, unconverged };
 }
 

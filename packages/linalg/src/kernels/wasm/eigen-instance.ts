@@ -1,0 +1,28 @@
+import { instantiateKernel, type KernelExports, kernelModule } from './kernel-module.js';
+
+let instance: { kernel: KernelExports; memory: WebAssembly.Memory } | null | undefined;
+
+/**
+ * The private-memory kernel instance for the serial eigen steps (reduction without a pool,
+ * eigenvalue QL, merge arithmetic of the JS-array divide and conquer), created once, or
+ * `undefined` when this engine has no WebAssembly SIMD.
+ *
+ * @example
+ * ```ts
+ * const found = eigenInstance();
+ * if (found) found.kernel.implicitQL(n, 0, 8 * n, 60);
+ * ```
+ */
+export function eigenInstance(): { kernel: KernelExports; memory: WebAssembly.Memory } | undefined {
+  if (instance === undefined) {
+    // The baseline SIMD build; the eigen loops use no FMA in either build, so eigenpairs are
+    // the same bits whichever build (or thread pool) runs them.
+    const module = kernelModule('simd', false);
+    if (module === undefined) instance = null;
+    else {
+      const memory = new WebAssembly.Memory({ initial: 1 });
+      instance = { kernel: instantiateKernel(module, memory), memory };
+    }
+  }
+  return instance ?? undefined;
+}
