@@ -101,7 +101,13 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
       ['REDUCTION_A', CONTROL.reductionA],
       ['REDUCTION_P', CONTROL.reductionP],
       ['REDUCTION_Y', CONTROL.reductionY],
+      ['EIGENVALUES_ORDER', CONTROL.eigenvaluesOrder],
+      ['EIGENVALUES_D', CONTROL.eigenvaluesD],
+      ['EIGENVALUES_E', CONTROL.eigenvaluesE],
+      ['EIGENVALUES_SWEEPS', CONTROL.eigenvaluesSweeps],
+      ['EIGENVALUES_RESULT', CONTROL.eigenvaluesResult],
       ['REDUCTION_SWEEP', JOB_KIND.reductionSweep],
+      ['EIGENVALUES', JOB_KIND.eigenvalues],
     ] as const) {
       expect(worker).toContain(`const ${name} = ${slot};`);
     }

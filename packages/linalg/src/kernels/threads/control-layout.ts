@@ -33,6 +33,15 @@ export const CONTROL = {
   reductionA: 19,
   reductionP: 20,
   reductionY: 21,
+  /**
+   * A background eigenvalue QL: order n, byte offsets of d and e, sweeps allowed per
+   * eigenvalue, and its result (−1, or the index of an unconverged eigenvalue).
+   */
+  eigenvaluesOrder: 22,
+  eigenvaluesD: 23,
+  eigenvaluesE: 24,
+  eigenvaluesSweeps: 25,
+  eigenvaluesResult: 26,
 } as const;
 
 /** Values of the `kind` slot. */
@@ -41,7 +50,9 @@ export const JOB_KIND = {
   rankUpdate: 0,
   /** The sweep of one tridiagonalization step: `taskCount` row chunks (slots reduction…). */
   reductionSweep: 1,
+  /** Implicit QL without vectors (slots eigenvalues…): one task, run by one worker while the caller goes on. */
+  eigenvalues: 2,
 } as const;
 
 /** Length of the control array. */
-export const CONTROL_LENGTH = 22;
+export const CONTROL_LENGTH = 27;

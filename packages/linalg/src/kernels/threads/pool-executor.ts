@@ -53,6 +53,13 @@ export function createPoolExecutor(
   const slots = new Int32Array(control);
   let terminated = false;
   const jobs = createPoolJobs(slots, workers, blocking, () => terminated);
+  // A published eigenvalue QL still running on a worker: products stay on this thread.
+  let background = false;
+  const finishBackground = (): void => {
+    if (!background) return;
+    background = false;
+    jobs.awaitWorkers();
+  };
   return {
     memory,
     kernel,
@@ -61,14 +68,39 @@ export function createPoolExecutor(
       growMemory(memory, bytes);
     },
     run(job) {
+      if (background && Atomics.load(slots, CONTROL.done) < workers) {
+        // Same tasks, same bits: only who runs them differs.
+        let next = job.firstTask;
+        runTasks(kernel, job, () => next++);
+        return;
+      }
+      finishBackground();
       writeRankUpdate(slots, job);
       jobs.publish(JOB_KIND.rankUpdate, taskCount(job), job.firstTask);
       runTasks(kernel, job, () => Atomics.add(slots, CONTROL.nextTask, 1));
       jobs.awaitWorkers();
     },
+    startEigenvalues(n, d, e, maxSweeps) {
+      finishBackground();
+      if (workers === 0) {
+        slots[CONTROL.eigenvaluesResult] = kernel.implicitQL(n, d, e, maxSweeps);
+        return;
+      }
+      slots[CONTROL.eigenvaluesOrder] = n;
+      slots[CONTROL.eigenvaluesD] = d;
+      slots[CONTROL.eigenvaluesE] = e;
+      slots[CONTROL.eigenvaluesSweeps] = maxSweeps;
+      jobs.publish(JOB_KIND.eigenvalues, 1, 0);
+      background = true;
+    },
+    finishEigenvalues() {
+      finishBackground();
+      return Atomics.load(slots, CONTROL.eigenvaluesResult);
+    },
     tridiagonalize(n, a, d, e, tau) {
       if (terminated)
         throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
+      finishBackground();
       tridiagonalizeOnPool(kernel, memory, slots, jobs, n, a, d, e, tau);
     },
     async terminate() {

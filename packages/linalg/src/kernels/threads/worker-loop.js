@@ -15,7 +15,13 @@ const REDUCTION_STEP = 18;
 const REDUCTION_A = 19;
 const REDUCTION_P = 20;
 const REDUCTION_Y = 21;
+const EIGENVALUES_ORDER = 22;
+const EIGENVALUES_D = 23;
+const EIGENVALUES_E = 24;
+const EIGENVALUES_SWEEPS = 25;
+const EIGENVALUES_RESULT = 26;
 const REDUCTION_SWEEP = 1;
+const EIGENVALUES = 2;
 /** Polls of the generation before sleeping: a tridiagonalization publishes a step every few µs. */
 const SPIN_POLLS = 4000;
 
@@ -56,11 +62,23 @@ function runReductionChunks(kernel, slots, count) {
   }
 }
 
+/** Runs the published eigenvalue QL if this worker claims its one task first. */
+function runEigenvalues(kernel, slots) {
+  if (Atomics.add(slots, NEXT_TASK, 1) !== 0) return;
+  const unconverged = kernel.implicitQL(
+    slots[EIGENVALUES_ORDER],
+    slots[EIGENVALUES_D],
+    slots[EIGENVALUES_E],
+    slots[EIGENVALUES_SWEEPS],
+  );
+  Atomics.store(slots, EIGENVALUES_RESULT, unconverged);
+}
+
 /**
  * Serves jobs until the pool sets STOP. Blocking in `Atomics.wait` is allowed in every
  * worker (only a page's main thread may not), after a short spin.
  *
- * @param {{ macroTask: Function, reductionChunkStart: Function, reductionSweepRows: Function }} kernel
+ * @param {{ macroTask: Function, reductionChunkStart: Function, reductionSweepRows: Function, implicitQL: Function }} kernel
  * @param {Int32Array} slots the control slots over the pool's SharedArrayBuffer
  */
 export function serveKernelJobs(kernel, slots) {
@@ -73,6 +91,7 @@ export function serveKernelJobs(kernel, slots) {
     try {
       const total = slots[TASK_COUNT];
       if (slots[KIND] === REDUCTION_SWEEP) runReductionChunks(kernel, slots, total);
+      else if (slots[KIND] === EIGENVALUES) runEigenvalues(kernel, slots);
       else runRankUpdateTasks(kernel, slots, total);
     } catch {
       Atomics.store(slots, FAILED, 1);

@@ -9,8 +9,8 @@ import type { RankUpdateExecutor } from './rank-update-executor.js';
 /**
  * Byte offsets of the eigenvector pipeline's kernel memory: packed panels for A and B, Z (n×n),
  * a region shared by the merges' U (k×k ≤ n×n) and the back-transformation's block scratch,
- * a merge product's result (⌈n/2⌉×n), the merge arithmetic's vectors, and three i32 index
- * lists of n entries.
+ * a merge product's result (⌈n/2⌉×n), the merge arithmetic's vectors, three i32 index
+ * lists of n entries, and the (d, e) of the eigenvalue QL.
  */
 function eigenvectorLayout(n: number) {
   const panelBytes = roundUp(n, MICRO_TILE) * Math.min(KC, Math.max(n, 1)) * 8;
@@ -22,23 +22,36 @@ function eigenvectorLayout(n: number) {
   const result = shared + sharedBytes;
   const merge = mergeVectorsLayout(n, result + Math.ceil(n / 2) * n * 8);
   const lists = merge.end;
-  return { packedA, packedB, z, shared, result, merge, lists, end: lists + 3 * n * 4 };
+  const valuesD = lists + Math.ceil((3 * n) / 2) * 8;
+  const valuesE = valuesD + n * 8;
+  return { packedA, packedB, z, shared, result, merge, lists, valuesD, valuesE, end: valuesE + n * 8 };
+}
+
+/** The result of {@link eigenpairsInKernelMemory}. */
+export interface KernelMemoryEigenpairs {
+  /** V, column j the eigenvector of d[j]: a view of kernel memory, valid until the executor's next product. */
+  vectors: Float64Array;
+  /** The eigenvalues by implicit QL without vectors (unsorted): the bits `symEigValues` returns. */
+  values: Float64Array;
+  /** −1, or the index of an eigenvalue whose QL (values or a divide-and-conquer leaf) did not converge. */
+  unconverged: number;
 }
 
 /**
- * The eigenvectors of A from its tridiagonalization, with every O(n³) step in the
- * executor's kernel memory: divide and conquer on (d, e) (`d` overwritten by its
- * eigenvalues, unsorted), the merges' column gathers and scatters done by WebAssembly around
- * each product, then `V = Q Z` by {@link applyReflectorsInKernelMemory} on the same Z. Returns
- * V (column j the eigenvector of d[j]) as a view of kernel memory, valid until the next
- * product on this executor: copy what you keep. `unconverged` is −1 or a leaf's failed index.
+ * The eigenpairs of A from its tridiagonalization (d, e) and reflectors (`a`, `tau`), with
+ * every O(n³) step in the executor's kernel memory: divide and conquer on (d, e) (`d`
+ * overwritten by its eigenvalues, unsorted), the merges' column gathers and scatters done by
+ * WebAssembly around each product, then `V = Q Z` by {@link applyReflectorsInKernelMemory} on
+ * the same Z. The eigenvalues come from implicit QL without vectors, on a worker while the
+ * divide and conquer runs when the executor is a pool (its first products then run on the
+ * calling thread), else before it.
  *
  * @example
  * ```ts
- * const { vectors, unconverged } = eigenvectorsInKernelMemory(executor, n, reflectors, tau, d, e, 60);
+ * const { vectors, values, unconverged } = eigenpairsInKernelMemory(executor, n, reflectors, tau, d, e, 60);
  * ```
  */
-export function eigenvectorsInKernelMemory(
+export function eigenpairsInKernelMemory(
   executor: RankUpdateExecutor,
   n: number,
   a: Float64Array,
@@ -46,13 +59,19 @@ export function eigenvectorsInKernelMemory(
   d: Float64Array,
   e: Float64Array,
   maxSweepsPerEigenvalue: number,
-): { vectors: Float64Array; unconverged: number } {
+): KernelMemoryEigenpairs {
   const at = eigenvectorLayout(n);
   executor.reserve(at.end);
   const heap = new Float64Array(executor.memory.buffer);
+  heap.set(d, at.valuesD / 8);
+  heap.set(e, at.valuesE / 8);
+  let valuesUnconverged = -1;
+  if (executor.startEigenvalues !== undefined)
+    executor.startEigenvalues(n, at.valuesD, at.valuesE, maxSweepsPerEigenvalue);
+  else valuesUnconverged = executor.kernel.implicitQL(n, at.valuesD, at.valuesE, maxSweepsPerEigenvalue);
   const z = heap.subarray(at.z / 8, at.z / 8 + n * n);
   z.fill(0);
-  const unconverged = divideAndConquerInto(
+  let unconverged = divideAndConquerInto(
     n,
     d,
     e,
@@ -61,7 +80,9 @@ export function eigenvectorsInKernelMemory(
   );
   if (unconverged < 0)
     applyReflectorsInKernelMemory(executor, n, a, tau, at.z, at.shared, at.packedA, at.packedB);
-  return { vectors: z, unconverged };
+  if (executor.finishEigenvalues !== undefined) valuesUnconverged = executor.finishEigenvalues();
+  if (valuesUnconverged >= 0) unconverged = valuesUnconverged;
+  return { vectors: z, values: heap.slice(at.valuesD / 8, at.valuesD / 8 + n), unconverged };
 }
 
 /**

@@ -44,6 +44,14 @@ export interface RankUpdateExecutor {
   reserve(bytes: number): void;
   /** Runs every task of `job` and returns once all are done. */
   run(job: RankUpdateJob): void;
+  /**
+   * Optional (pools): starts the eigenvalue-only QL of the tridiagonal at byte offsets `d`, `e`
+   * (n doubles each, overwritten) on a worker, and returns at once; until it is done the
+   * products run on the calling thread alone. Pair with {@link finishEigenvalues}.
+   */
+  startEigenvalues?(n: number, d: number, e: number, maxSweeps: number): void;
+  /** Waits for the QL of {@link startEigenvalues}: −1, or the index of an unconverged eigenvalue. */
+  finishEigenvalues?(): number;
 }
 
 /** Calls the kernel on the tasks handed out by `claim` (a counter, shared between threads when threaded) until none is left. */

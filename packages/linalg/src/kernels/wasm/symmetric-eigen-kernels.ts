@@ -3,7 +3,7 @@ import { applyReflectorsFromLeft } from '../eigen/blocked-reflectors.js';
 import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer.js';
 import { getBackend } from '../registry.js';
 import { eigenInstance } from './eigen-instance.js';
-import { eigenvectorsInKernelMemory } from './kernel-memory-eigenvectors.js';
+import { eigenpairsInKernelMemory } from './kernel-memory-eigenvectors.js';
 import { executorOf, growMemory } from './rank-update-executor.js';
 
 /** The result of {@link wasmTridiagonalEigen}. */
@@ -127,6 +127,23 @@ export function wasmTridiagonalEigen(
   if (!wasmTridiagonalize(n, a, d, e, tau, backend)) return undefined;
   // The eigenvalues always come from QL without vectors (O(n²)), so symEig and
   // symEigValues return the same bits.
+  const executor = executorOf(backend);
+  if (wantVectors && executor !== undefined) {
+    // Eigenvectors in kernel memory; the QL values alongside, on a worker of a pool.
+    const { vectors, values, unconverged } = eigenpairsInKernelMemory(
+      executor,
+      n,
+      a,
+      tau,
+      d,
+      e,
+      maxSweepsPerEigenvalue,
+    );
+    e.fill(0);
+    if (unconverged >= 0) return { vectors: undefined, unconverged };
+    pairInOrder(d, values);
+    return { vectors, unconverged };
+  }
   const qlValues = d.slice();
   const valuesUnconverged = wasmTridiagonalEigenvalues(n, qlValues, e.slice(), maxSweepsPerEigenvalue) ?? -1;
   if (!wantVectors || valuesUnconverged >= 0) {
@@ -135,15 +152,11 @@ export function wasmTridiagonalEigen(
     return { vectors: undefined, unconverged: valuesUnconverged };
   }
   // Eigenvectors: divide and conquer on T = Qᵀ A Q, then V = Q Z by blocked reflectors.
-  const executor = executorOf(backend);
-  const { vectors, unconverged } =
-    executor === undefined
-      ? tridiagonalDivideAndConquer(n, d, e, backend, maxSweepsPerEigenvalue)
-      : eigenvectorsInKernelMemory(executor, n, a, tau, d, e, maxSweepsPerEigenvalue);
+  const { vectors, unconverged } = tridiagonalDivideAndConquer(n, d, e, backend, maxSweepsPerEigenvalue);
   e.fill(0);
   if (unconverged >= 0) return { vectors: undefined, unconverged };
   pairInOrder(d, qlValues);
-  if (executor === undefined) applyReflectorsFromLeft(n, a, tau, vectors, backend);
+  applyReflectorsFromLeft(n, a, tau, vectors, backend);
   return { vectors, unconverged };
 }
 
