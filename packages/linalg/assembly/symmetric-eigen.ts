@@ -1,7 +1,8 @@
 // Symmetric eigendecomposition kernels: Householder tridiagonalization with its O(n³) inner
 // loops as f64x2 SIMD, split into steps and row chunks so that several threads can share a
 // step, and the eigenvalue-only implicit QL with Wilkinson shifts. The eigenvectors come
-// from divide and conquer and blocked reflectors in TypeScript (src/kernels/eigen/).
+// from divide and conquer and blocked reflectors (src/kernels/eigen/, the merge arithmetic in
+// secular-equation.ts), whose compact-WY factor T is formed here.
 // Matrices are n×n row-major f64 at byte offsets; vectors are n f64.
 
 // @ts-ignore: decorator
@@ -330,4 +331,31 @@ export function implicitQL(n: i32, d: usize, e: usize, maxSweeps: i32): i32 {
     store<f64>(at(e, l), 0);
   }
   return -1;
+}
+
+/**
+ * −T of the compact-WY form (LAPACK `dlarft`, forward, nb×nb upper triangular at `negatedT`)
+ * from the reflectors' Gram matrix S = VᵀV (nb×nb at `gram`, symmetric, so row j serves as
+ * column j) and τ (nb f64 at `tau`): T[j][j] = τ_j and T[0:j, j] = −τ_j T[0:j, 0:j] S[0:j, j].
+ */
+export function compactWYFactor(nb: i32, gram: usize, tau: usize, negatedT: usize): void {
+  memory.fill(negatedT, 0, (<usize>nb * <usize>nb) << 3);
+  const rowBytes = <usize>nb << 3;
+  for (let j = 0; j < nb; j++) {
+    const tj = load<f64>(tau + (<usize>j << 3));
+    const column = gram + <usize>j * rowBytes;
+    store<f64>(negatedT + <usize>j * rowBytes + (<usize>j << 3), -tj);
+    for (let i = 0; i < j; i++) {
+      const row = negatedT + <usize>i * rowBytes;
+      let sums = f64x2.splat(0);
+      let l = i;
+      for (; l + 1 < j; l += 2) {
+        sums = f64x2.add(sums, f64x2.mul(v128.load(row + (<usize>l << 3)), v128.load(column + (<usize>l << 3))));
+      }
+      let sum = f64x2.extract_lane(sums, 0) + f64x2.extract_lane(sums, 1);
+      if (l < j) sum += load<f64>(row + (<usize>l << 3)) * load<f64>(column + (<usize>l << 3));
+      // negatedT holds −T, so −(−τ_j Σ T S) = −τ_j Σ (−T) S.
+      store<f64>(row + (<usize>j << 3), -tj * sum);
+    }
+  }
 }

@@ -1,4 +1,6 @@
 import type { KernelBackend } from '../backend.js';
+import { eigenInstance } from '../wasm/eigen-instance.js';
+import { growMemory } from '../wasm/rank-update-executor.js';
 
 /** Reflectors per block: rank-128 updates keep gemm in its fast regime with half the passes over Z of 64 (measured). */
 export const REFLECTOR_BLOCK = 128;
@@ -28,6 +30,9 @@ export function applyReflectorsFromLeft(
   const reflectors = n - 2;
   if (reflectors <= 0) return;
   const width = Math.min(REFLECTOR_BLOCK, reflectors);
+  const found = eigenInstance();
+  if (found === undefined) throw new Error('the blocked reflectors need WebAssembly SIMD for their factor T');
+  const { kernel, memory } = found;
   const vt = new Float64Array(width * (n - 1));
   const gram = new Float64Array(width * width);
   const negatedT = new Float64Array(width * width);
@@ -39,7 +44,13 @@ export function applyReflectorsFromLeft(
     const length = n - k0 - 1;
     fillReflectorRows(n, a, k0, nb, vt, 0);
     backend.gemm(false, true, nb, nb, length, vt, 0, length, vt, 0, length, 0, gram, 0, nb);
-    fillNegatedT(nb, gram, 0, tau, k0, negatedT, 0);
+    // −T in WebAssembly (the same kernel as the kernel-memory route, so the same bits).
+    growMemory(memory, (2 * nb * nb + nb) * 8);
+    const heap = new Float64Array(memory.buffer);
+    heap.set(gram.subarray(0, nb * nb), 0);
+    heap.set(tau.subarray(k0, k0 + nb), 2 * nb * nb);
+    kernel.compactWYFactor(nb, 0, 2 * nb * nb * 8, nb * nb * 8);
+    negatedT.set(heap.subarray(nb * nb, 2 * nb * nb));
     backend.gemm(true, false, length, nb, nb, vt, 0, length, negatedT, 0, nb, 0, w, 0, nb);
     const corner = (k0 + 1) * n;
     backend.gemm(false, false, nb, n, length, vt, 0, length, z, corner, n, 0, vz, 0, n);
@@ -66,35 +77,5 @@ export function fillReflectorRows(
     vt.fill(0, row, row + j);
     vt[row + j] = 1;
     vt.set(a.subarray((k0 + j) * n + k0 + j + 2, (k0 + j) * n + n), row + j + 1);
-  }
-}
-
-/**
- * −T of the compact-WY form (`dlarft`, forward, upper triangular nb×nb at `tOffset`) from
- * the Gram matrix S = VᵀV of the block's reflectors (nb×nb at `gramOffset`, symmetric, so
- * its rows serve as columns) and τ_{k0…k0+nb−1}: T[j][j] = τ_j and
- * T[0:j, j] = −τ_j T[0:j, 0:j] S[0:j, j], column by column.
- */
-export function fillNegatedT(
-  nb: number,
-  gram: Float64Array,
-  gramOffset: number,
-  tau: Float64Array,
-  k0: number,
-  negatedT: Float64Array,
-  tOffset: number,
-): void {
-  negatedT.fill(0, tOffset, tOffset + nb * nb);
-  for (let j = 0; j < nb; j++) {
-    const tj = tau[k0 + j];
-    const column = gramOffset + j * nb;
-    negatedT[tOffset + j * nb + j] = -tj;
-    for (let i = 0; i < j; i++) {
-      const row = tOffset + i * nb;
-      let sum = 0;
-      for (let l = i; l < j; l++) sum += negatedT[row + l] * gram[column + l];
-      // negatedT holds −T, so −(−τ_j Σ T S) = −τ_j Σ (−T) S.
-      negatedT[row + j] = -tj * sum;
-    }
   }
 }

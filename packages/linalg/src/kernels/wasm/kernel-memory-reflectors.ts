@@ -1,10 +1,10 @@
-import { fillNegatedT, fillReflectorRows, REFLECTOR_BLOCK } from '../eigen/blocked-reflectors.js';
+import { fillReflectorRows, REFLECTOR_BLOCK } from '../eigen/blocked-reflectors.js';
 import { type KernelMatrix, kernelMemoryProduct } from './kernel-memory-product.js';
 import type { RankUpdateExecutor } from './rank-update-executor.js';
 
 /**
  * Byte offsets of one block's scratch for {@link applyReflectorsInKernelMemory}, from `base`:
- * Vᵀ, VᵀV, −T, W and VᵀZ, ending at `end`.
+ * Vᵀ, VᵀV, −T, W, VᵀZ and the block's τ, ending at `end`.
  */
 export function reflectorScratchLayout(n: number, base: number) {
   const width = Math.min(REFLECTOR_BLOCK, Math.max(n - 2, 1));
@@ -14,7 +14,8 @@ export function reflectorScratchLayout(n: number, base: number) {
   const negatedT = gram + width * width * 8;
   const w = negatedT + width * width * 8;
   const vz = w + longest * width * 8;
-  return { vt, gram, negatedT, w, vz, end: vz + width * n * 8 };
+  const tau = vz + width * n * 8;
+  return { vt, gram, negatedT, w, vz, tau, end: tau + width * 8 };
 }
 
 /**
@@ -53,7 +54,8 @@ export function applyReflectorsInKernelMemory(
     const vt: KernelMatrix = { at: at.vt, ld: length, transposed: false };
     const v: KernelMatrix = { at: at.vt, ld: length, transposed: true };
     kernelMemoryProduct(executor, nb, nb, length, vt, v, at.gram, false, packedA, packedB);
-    fillNegatedT(nb, heap, at.gram / 8, tau, k0, heap, at.negatedT / 8);
+    heap.set(tau.subarray(k0, k0 + nb), at.tau / 8);
+    executor.kernel.compactWYFactor(nb, at.gram, at.tau, at.negatedT);
     const negatedT: KernelMatrix = { at: at.negatedT, ld: nb, transposed: false };
     kernelMemoryProduct(executor, length, nb, nb, v, negatedT, at.w, false, packedA, packedB);
     const trailing: KernelMatrix = { at: z + (k0 + 1) * n * 8, ld: n, transposed: false };

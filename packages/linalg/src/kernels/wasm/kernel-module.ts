@@ -79,6 +79,8 @@ export interface KernelExports {
   scatterColumns(src: number, rows: number, count: number, dst: number, ld: number, columns: number): void;
   /** The roots of a merge's secular equation as (origin, tau) (assembly/secular-equation.ts). */
   solveSecularEquation(k: number, d: number, z: number, rho: number, origin: number, tau: number): void;
+  /** −T of a block of nb reflectors' compact-WY form from their Gram matrix VᵀV and τ (assembly/symmetric-eigen.ts). */
+  compactWYFactor(nb: number, gram: number, tau: number, negatedT: number): void;
   /** Gu–Eisenstat's ẑ and the merge's normalized k×k factor U at `u`. */
   mergeFactor(
     k: number,
