@@ -127,3 +127,26 @@ export function scatterColumns(src: usize, rows: i32, count: i32, dst: usize, ld
     }
   }
 }
+
+/** Values of a pack kind: how a job's pack task reads its operand (see {@link packChunk}). */
+export const PACK_ROW_PANELS: i32 = 1;
+export const PACK_COLUMN_PANELS: i32 = 2;
+export const PACK_GATHERED_ROW_PANELS: i32 = 3;
+export const PACK_GATHERED_COLUMN_PANELS: i32 = 4;
+
+/**
+ * One pack task of a rank-kc update: panels `start/4`… of the packed operand at `dst`,
+ * covering packed rows (of op(A)) or columns (of op(B)) [start, start+count), from `src`
+ * (leading dimension `ld`; `list` the i32 index list of the gathered kinds):
+ * row panels of source rows, column panels of source columns, or their gathered forms.
+ * Chunks of one operand touch disjoint panels, so threads may pack them in any order.
+ */
+export function packChunk(kind: i32, src: usize, ld: i32, list: usize, kc: i32, start: i32, count: i32, dst: usize): void {
+  const target = dst + ((<usize>start * <usize>kc) << 3);
+  const rowOffset = (<usize>start * <usize>ld) << 3;
+  const columnOffset = <usize>start << 3;
+  if (kind == PACK_ROW_PANELS) packRowPanels(src + rowOffset, ld, count, kc, target);
+  else if (kind == PACK_COLUMN_PANELS) packColumnPanels(src + columnOffset, ld, kc, count, target);
+  else if (kind == PACK_GATHERED_ROW_PANELS) packRowPanelsGathered(src + rowOffset, ld, count, list, kc, target);
+  else if (kind == PACK_GATHERED_COLUMN_PANELS) packColumnPanelsGathered(src + columnOffset, ld, list, kc, count, target);
+}

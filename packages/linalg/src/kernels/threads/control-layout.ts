@@ -42,6 +42,21 @@ export const CONTROL = {
   eigenvaluesE: 24,
   eigenvaluesSweeps: 25,
   eigenvaluesResult: 26,
+  /**
+   * A rank-kc update's own pack tasks (none when the task counts are 0): kind, source, leading
+   * dimension and index list per operand (`PACK_KIND`), and the count of finished pack tasks.
+   */
+  packATasks: 27,
+  packAKind: 28,
+  packASource: 29,
+  packALeading: 30,
+  packAList: 31,
+  packBTasks: 32,
+  packBKind: 33,
+  packBSource: 34,
+  packBLeading: 35,
+  packBList: 36,
+  packedTasks: 37,
 } as const;
 
 /** Values of the `kind` slot. */
@@ -55,4 +70,4 @@ export const JOB_KIND = {
 } as const;
 
 /** Length of the control array. */
-export const CONTROL_LENGTH = 27;
+export const CONTROL_LENGTH = 38;

@@ -20,6 +20,23 @@ export function writeRankUpdate(slots: Int32Array, job: RankUpdateJob): void {
   slots[CONTROL.lowerOnly] = job.lowerOnly ? 1 : 0;
   slots[CONTROL.blockRows] = job.blockRows;
   slots[CONTROL.blockCols] = job.blockCols;
+  const packA = job.packA;
+  const packB = job.packB;
+  slots[CONTROL.packATasks] = packA === undefined ? 0 : Math.ceil(job.rows / job.blockRows);
+  slots[CONTROL.packBTasks] = packB === undefined ? 0 : Math.ceil(job.cols / job.blockCols);
+  if (packA !== undefined) {
+    slots[CONTROL.packAKind] = packA.kind;
+    slots[CONTROL.packASource] = packA.src;
+    slots[CONTROL.packALeading] = packA.ld;
+    slots[CONTROL.packAList] = packA.list;
+  }
+  if (packB !== undefined) {
+    slots[CONTROL.packBKind] = packB.kind;
+    slots[CONTROL.packBSource] = packB.src;
+    slots[CONTROL.packBLeading] = packB.ld;
+    slots[CONTROL.packBList] = packB.list;
+  }
+  slots[CONTROL.packedTasks] = 0;
 }
 
 /**

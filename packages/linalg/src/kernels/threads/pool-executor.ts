@@ -4,6 +4,8 @@ import type { KernelExports, KernelVariant } from '../wasm/kernel-module.js';
 import {
   attachExecutor,
   growMemory,
+  type PackBarrier,
+  packTaskCount,
   type RankUpdateExecutor,
   runTasks,
   taskCount,
@@ -53,6 +55,16 @@ export function createPoolExecutor(
   const slots = new Int32Array(control);
   let terminated = false;
   const jobs = createPoolJobs(slots, workers, blocking, () => terminated);
+  const barrier: PackBarrier = {
+    packed: () => {
+      Atomics.add(slots, CONTROL.packedTasks, 1);
+    },
+    awaitPacked: (count) => {
+      while (Atomics.load(slots, CONTROL.packedTasks) < count) {
+        // Spin: the other threads are finishing a pack task each, microseconds away.
+      }
+    },
+  };
   // A published eigenvalue QL still running on a worker: products stay on this thread.
   let background = false;
   const finishBackground = (): void => {
@@ -76,8 +88,8 @@ export function createPoolExecutor(
       }
       finishBackground();
       writeRankUpdate(slots, job);
-      jobs.publish(JOB_KIND.rankUpdate, taskCount(job), job.firstTask);
-      runTasks(kernel, job, () => Atomics.add(slots, CONTROL.nextTask, 1));
+      jobs.publish(JOB_KIND.rankUpdate, packTaskCount(job) + taskCount(job), job.firstTask);
+      runTasks(kernel, job, () => Atomics.add(slots, CONTROL.nextTask, 1), barrier);
       jobs.awaitWorkers();
     },
     startEigenvalues(n, d, e, maxSweeps) {

@@ -20,14 +20,61 @@ const EIGENVALUES_D = 23;
 const EIGENVALUES_E = 24;
 const EIGENVALUES_SWEEPS = 25;
 const EIGENVALUES_RESULT = 26;
+const ROWS = 4;
+const COLS = 5;
+const KC = 6;
+const PACKED_A = 7;
+const PACKED_B = 8;
+const BLOCK_ROWS = 12;
+const BLOCK_COLS = 13;
+const PACK_A_TASKS = 27;
+const PACK_A_KIND = 28;
+const PACK_A_SOURCE = 29;
+const PACK_A_LEADING = 30;
+const PACK_A_LIST = 31;
+const PACK_B_TASKS = 32;
+const PACK_B_KIND = 33;
+const PACK_B_SOURCE = 34;
+const PACK_B_LEADING = 35;
+const PACK_B_LIST = 36;
+const PACKED_TASKS = 37;
 const REDUCTION_SWEEP = 1;
 const EIGENVALUES = 2;
 /** Polls of the generation before sleeping: a tridiagonalization publishes a step every few µs. */
 const SPIN_POLLS = 4000;
 
-/** Claims blocks of C of the published rank-kc update until none is left. */
+/**
+ * Claims the published rank-kc update's tasks until none is left: its pack tasks first (op(A)
+ * in chunks of blockRows rows, then op(B) in chunks of blockCols columns), then its blocks of
+ * C, which start once every pack task is done.
+ */
 function runRankUpdateTasks(kernel, slots, total) {
+  const packATasks = slots[PACK_A_TASKS];
+  const packTasks = packATasks + slots[PACK_B_TASKS];
+  let packedSeen = packTasks === 0;
   for (let task = Atomics.add(slots, NEXT_TASK, 1); task < total; task = Atomics.add(slots, NEXT_TASK, 1)) {
+    if (task < packTasks) {
+      const isA = task < packATasks;
+      const chunk = isA ? slots[BLOCK_ROWS] : slots[BLOCK_COLS];
+      const extent = isA ? slots[ROWS] : slots[COLS];
+      const start = (isA ? task : task - packATasks) * chunk;
+      kernel.packChunk(
+        isA ? slots[PACK_A_KIND] : slots[PACK_B_KIND],
+        isA ? slots[PACK_A_SOURCE] : slots[PACK_B_SOURCE],
+        isA ? slots[PACK_A_LEADING] : slots[PACK_B_LEADING],
+        isA ? slots[PACK_A_LIST] : slots[PACK_B_LIST],
+        slots[KC],
+        start,
+        Math.min(chunk, extent - start),
+        isA ? slots[PACKED_A] : slots[PACKED_B],
+      );
+      Atomics.add(slots, PACKED_TASKS, 1);
+      continue;
+    }
+    if (!packedSeen) {
+      while (Atomics.load(slots, PACKED_TASKS) < packTasks);
+      packedSeen = true;
+    }
     kernel.macroTask(
       slots[4],
       slots[5],
@@ -39,7 +86,7 @@ function runRankUpdateTasks(kernel, slots, total) {
       slots[11],
       slots[12],
       slots[13],
-      task,
+      task - packTasks,
     );
   }
 }
@@ -78,7 +125,7 @@ function runEigenvalues(kernel, slots) {
  * Serves jobs until the pool sets STOP. Blocking in `Atomics.wait` is allowed in every
  * worker (only a page's main thread may not), after a short spin.
  *
- * @param {{ macroTask: Function, reductionChunkStart: Function, reductionSweepRows: Function, implicitQL: Function }} kernel
+ * @param {{ macroTask: Function, packChunk: Function, reductionChunkStart: Function, reductionSweepRows: Function, implicitQL: Function }} kernel
  * @param {Int32Array} slots the control slots over the pool's SharedArrayBuffer
  */
 export function serveKernelJobs(kernel, slots) {

@@ -4,7 +4,7 @@ import { productOfPackedSlices } from './kernel-memory-product.js';
 import { applyReflectorsInKernelMemory, reflectorScratchLayout } from './kernel-memory-reflectors.js';
 import { MICRO_TILE } from './kernel-module.js';
 import { mergeVectorsLayout, solveMergeInKernel } from './merge-arithmetic.js';
-import type { RankUpdateExecutor } from './rank-update-executor.js';
+import { PACK_KIND, type RankUpdateExecutor } from './rank-update-executor.js';
 
 /**
  * Byte offsets of the eigenvector pipeline's kernel memory: packed panels for A and B, Z (n×n),
@@ -123,8 +123,8 @@ function kernelMemoryStore(
         rows,
         k,
         width,
-        (p0, kc) => kernel.packRowPanelsGathered(zRows, n, rows, gatherAt + p0 * 4, kc, at.packedA),
-        (p0, kc) => kernel.packColumnPanelsGathered(at.shared, k, rowsAt + p0 * 4, kc, k, at.packedB),
+        (p0) => ({ kind: PACK_KIND.gatheredRowPanels, src: zRows, ld: n, list: gatherAt + p0 * 4 }),
+        (p0) => ({ kind: PACK_KIND.gatheredColumnPanels, src: at.shared, ld: k, list: rowsAt + p0 * 4 }),
         at.result,
         false,
         at.packedA,

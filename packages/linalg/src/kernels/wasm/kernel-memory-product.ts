@@ -1,6 +1,6 @@
 import { BLOCK_COLS, BLOCK_ROWS, KC, roundUp } from './blocked-gemm.js';
 import { MICRO_TILE } from './kernel-module.js';
-import type { RankUpdateExecutor } from './rank-update-executor.js';
+import { PACK_KIND, type PackSource, type RankUpdateExecutor } from './rank-update-executor.js';
 
 /**
  * A row-major matrix operand in kernel memory: entry (i, j) at byte `at + 8·(i·ld + j)`;
@@ -22,8 +22,8 @@ export function packedBytes(m: number, n: number, k: number): { a: number; b: nu
  * `C (+)= op(A) · op(B)` with every operand already in kernel memory: op(A) m×k, op(B) k×n,
  * C m×n with leading dimension n at byte `c` (overwritten, or added to with `accumulate`).
  * Slices of KC summation indices are packed by the WebAssembly packing routines into
- * `packedA`/`packedB` (sized by {@link packedBytes}) and run as rank-kc updates on the
- * executor's threads: the same micro-kernel calls, in the same order per entry, as the
+ * `packedA`/`packedB` (sized by {@link packedBytes}), as the first tasks of each rank-kc
+ * update, on the executor's threads: the same micro-kernel calls, in the same order per entry, as the
  * blocked `gemm`, so the bits do not depend on the thread count. The caller reserves memory.
  *
  * @example
@@ -43,20 +43,19 @@ export function kernelMemoryProduct(
   packedA: number,
   packedB: number,
 ): void {
-  const { kernel } = executor;
   productOfPackedSlices(
     executor,
     m,
     n,
     k,
-    (p0, kc) => {
-      if (a.transposed) kernel.packColumnPanels(a.at + p0 * a.ld * 8, a.ld, kc, m, packedA);
-      else kernel.packRowPanels(a.at + p0 * 8, a.ld, m, kc, packedA);
-    },
-    (p0, kc) => {
-      if (b.transposed) kernel.packRowPanels(b.at + p0 * 8, b.ld, n, kc, packedB);
-      else kernel.packColumnPanels(b.at + p0 * b.ld * 8, b.ld, kc, n, packedB);
-    },
+    (p0) =>
+      a.transposed
+        ? { kind: PACK_KIND.columnPanels, src: a.at + p0 * a.ld * 8, ld: a.ld, list: 0 }
+        : { kind: PACK_KIND.rowPanels, src: a.at + p0 * 8, ld: a.ld, list: 0 },
+    (p0) =>
+      b.transposed
+        ? { kind: PACK_KIND.rowPanels, src: b.at + p0 * 8, ld: b.ld, list: 0 }
+        : { kind: PACK_KIND.columnPanels, src: b.at + p0 * b.ld * 8, ld: b.ld, list: 0 },
     c,
     accumulate,
     packedA,
@@ -65,30 +64,28 @@ export function kernelMemoryProduct(
 }
 
 /**
- * The slice loop behind {@link kernelMemoryProduct}, with the packing left to the caller:
- * for each slice [p0, p0+kc) of the k summation indices, `packA` and `packB` fill the packed
- * panels at `packedA`/`packedB`, then one rank-kc update of C (m×n, leading dimension n).
+ * The slice loop behind {@link kernelMemoryProduct}, for any operand sources: for each slice
+ * [p0, p0+kc) of the k summation indices, one rank-kc update of C (m×n, leading dimension n)
+ * whose job first packs op(A)'s slice from `sourceA(p0)` into `packedA` and op(B)'s from
+ * `sourceB(p0)` into `packedB`, chunk by chunk on all of the executor's threads.
  */
 export function productOfPackedSlices(
   executor: RankUpdateExecutor,
   m: number,
   n: number,
   k: number,
-  packA: (p0: number, kc: number) => void,
-  packB: (p0: number, kc: number) => void,
+  sourceA: (p0: number) => PackSource,
+  sourceB: (p0: number) => PackSource,
   c: number,
   accumulate: boolean,
   packedA: number,
   packedB: number,
 ): void {
   for (let p0 = 0; p0 < k; p0 += KC) {
-    const kc = Math.min(KC, k - p0);
-    packA(p0, kc);
-    packB(p0, kc);
     executor.run({
       rows: m,
       cols: n,
-      kc,
+      kc: Math.min(KC, k - p0),
       packedA,
       packedB,
       c,
@@ -97,6 +94,8 @@ export function productOfPackedSlices(
       blockRows: BLOCK_ROWS,
       blockCols: BLOCK_COLS,
       firstTask: 0,
+      packA: sourceA(p0),
+      packB: sourceB(p0),
     });
   }
 }

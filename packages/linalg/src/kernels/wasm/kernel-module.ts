@@ -57,6 +57,17 @@ export interface KernelExports {
   packRowPanels(src: number, ld: number, rows: number, kc: number, dst: number): void;
   /** Packs the kc×cols block at `src` (leading dimension `ld`) into column panels at `dst`. */
   packColumnPanels(src: number, ld: number, kc: number, cols: number, dst: number): void;
+  /** One pack task of a rank-kc update (assembly/packing.ts): packed rows or columns [start, start+count). */
+  packChunk(
+    kind: number,
+    src: number,
+    ld: number,
+    list: number,
+    kc: number,
+    start: number,
+    count: number,
+    dst: number,
+  ): void;
   /** Row panels of the rows×kc block's columns `columns[p]` (an i32 list at byte `columns`). */
   packRowPanelsGathered(
     src: number,

@@ -22,11 +22,45 @@ export interface RankUpdateJob {
    * of a larger product starts at task (panel's first row / blockRows) · column blocks.
    */
   firstTask: number;
+  /**
+   * Operands the job packs itself before its blocks of C (kernel-memory products): op(A)'s
+   * slice into `packedA` in chunks of `blockRows` rows, op(B)'s into `packedB` in chunks of
+   * `blockCols` columns, as tasks that come first (then `firstTask` must be 0).
+   */
+  packA?: PackSource;
+  packB?: PackSource;
 }
 
-/** Number of tasks a job splits into (row-block-major numbering, as in `macroTask`). */
+/** Kinds of {@link PackSource}, the kernel's `PACK_*` constants (assembly/packing.ts). */
+export const PACK_KIND = {
+  rowPanels: 1,
+  columnPanels: 2,
+  gatheredRowPanels: 3,
+  gatheredColumnPanels: 4,
+} as const;
+
+/**
+ * Where a pack task reads its operand slice: byte offset `src` with leading dimension `ld`,
+ * row panels of source rows (op(A) = A, or op(B) = Bᵀ), column panels of source columns
+ * (op(A) = Aᵀ, or op(B) = B), or their gathered forms over the i32 index list at `list`.
+ */
+export interface PackSource {
+  kind: (typeof PACK_KIND)[keyof typeof PACK_KIND];
+  src: number;
+  ld: number;
+  list: number;
+}
+
+/** Number of blocks of C a job splits into (row-block-major numbering, as in `macroTask`). */
 export function taskCount(job: RankUpdateJob): number {
   return Math.ceil(job.rows / job.blockRows) * Math.ceil(job.cols / job.blockCols);
+}
+
+/** Number of pack tasks a job starts with (0 without `packA`/`packB`). */
+export function packTaskCount(job: RankUpdateJob): number {
+  const a = job.packA === undefined ? 0 : Math.ceil(job.rows / job.blockRows);
+  const b = job.packB === undefined ? 0 : Math.ceil(job.cols / job.blockCols);
+  return a + b;
 }
 
 /**
@@ -54,10 +88,55 @@ export interface RankUpdateExecutor {
   finishEigenvalues?(): number;
 }
 
-/** Calls the kernel on the tasks handed out by `claim` (a counter, shared between threads when threaded) until none is left. */
-export function runTasks(kernel: KernelExports, job: RankUpdateJob, claim: () => number): void {
-  const total = taskCount(job);
+/**
+ * Between a job's pack tasks and its blocks of C: `packed` counts finished pack tasks, and
+ * `awaitPacked(count)` returns once `count` are (other threads may still be packing).
+ */
+export interface PackBarrier {
+  packed(): void;
+  awaitPacked(count: number): void;
+}
+
+/**
+ * Calls the kernel on the tasks handed out by `claim` (a counter, shared between threads when
+ * threaded) until none is left: first the job's pack tasks, then its blocks of C, which wait
+ * at `barrier` until every pack task is done (no barrier: one thread, in order).
+ */
+export function runTasks(
+  kernel: KernelExports,
+  job: RankUpdateJob,
+  claim: () => number,
+  barrier?: PackBarrier,
+): void {
+  const packATasks = job.packA === undefined ? 0 : Math.ceil(job.rows / job.blockRows);
+  const packTasks = packTaskCount(job);
+  const total = packTasks + taskCount(job);
+  let packedSeen = packTasks === 0;
   for (let task = claim(); task < total; task = claim()) {
+    if (task < packTasks) {
+      const source = task < packATasks ? job.packA : job.packB;
+      if (source === undefined) continue;
+      const [start, extent, chunk, target] =
+        task < packATasks
+          ? [task * job.blockRows, job.rows, job.blockRows, job.packedA]
+          : [(task - packATasks) * job.blockCols, job.cols, job.blockCols, job.packedB];
+      kernel.packChunk(
+        source.kind,
+        source.src,
+        source.ld,
+        source.list,
+        job.kc,
+        start,
+        Math.min(chunk, extent - start),
+        target,
+      );
+      barrier?.packed();
+      continue;
+    }
+    if (!packedSeen) {
+      barrier?.awaitPacked(packTasks);
+      packedSeen = true;
+    }
     kernel.macroTask(
       job.rows,
       job.cols,
@@ -69,7 +148,7 @@ export function runTasks(kernel: KernelExports, job: RankUpdateJob, claim: () =>
       job.lowerOnly ? 1 : 0,
       job.blockRows,
       job.blockCols,
-      task,
+      task - packTasks,
     );
   }
 }
