@@ -359,3 +359,42 @@ export function compactWYFactor(nb: i32, gram: usize, tau: usize, negatedT: usiz
     }
   }
 }
+
+/** The largest |x| over `count` f64 at `x` (0 for none). */
+export function maxAbs(x: usize, count: i32): f64 {
+  let lanes = f64x2.splat(0);
+  let j = 0;
+  for (; j + 1 < count; j += 2) lanes = f64x2.max(lanes, f64x2.abs(v128.load(at(x, j))));
+  let largest = Math.max(f64x2.extract_lane(lanes, 0), f64x2.extract_lane(lanes, 1));
+  for (; j < count; j++) largest = Math.max(largest, Math.abs(load<f64>(at(x, j))));
+  return largest;
+}
+
+/** Tile edge of {@link symmetrizeScaled}: a tile and its mirror (2 × 32 KiB) stay in L1/L2. */
+const SYMMETRIZE_TILE: i32 = 64;
+
+/**
+ * In place, `A ← (A + Aᵀ) / (2·scale)` for the n×n `a`: tile by tile below the diagonal with
+ * the mirrored tile, so both are read along rows; each pair (i, j), (j, i) gets the same
+ * value, (a_ij + a_ji) / (2·scale), the formula of the TypeScript `scaledSymmetricCopy`.
+ */
+export function symmetrizeScaled(n: i32, a: usize, scale: f64): void {
+  const divisor = 2 * scale;
+  const rowBytes = <usize>n << 3;
+  for (let i0 = 0; i0 < n; i0 += SYMMETRIZE_TILE) {
+    const i1 = min(n, i0 + SYMMETRIZE_TILE);
+    for (let j0 = 0; j0 <= i0; j0 += SYMMETRIZE_TILE) {
+      const j1 = min(n, j0 + SYMMETRIZE_TILE);
+      for (let i = i0; i < i1; i++) {
+        const row = a + <usize>i * rowBytes;
+        const end = min(j1, i + 1);
+        for (let j = j0; j < end; j++) {
+          const mirror = a + <usize>j * rowBytes + (<usize>i << 3);
+          const value = (load<f64>(at(row, j)) + load<f64>(mirror)) / divisor;
+          store<f64>(at(row, j), value);
+          store<f64>(mirror, value);
+        }
+      }
+    }
+  }
+}

@@ -6,7 +6,7 @@ import {
 import { implicitQL } from './kernels/eigen/implicit-ql.js';
 import { jsBackend } from './kernels/js-backend.js';
 import { getBackend } from './kernels/registry.js';
-import { wasmTridiagonalEigen } from './kernels/wasm/symmetric-eigen-kernels.js';
+import { wasmSymmetricEigenpairs, wasmTridiagonalEigen } from './kernels/wasm/symmetric-eigen-kernels.js';
 import { Matrix } from './matrix.js';
 import {
   descendingOrder,
@@ -59,7 +59,7 @@ export function symEig(A: Matrix): SymmetricEigendecomposition {
   assertMatrix('A', A);
   assertSymmetric('A', A);
   const n = A.rows;
-  const { d, columns, scale } = reduceAndIterate(A, true);
+  const { d, columns, scale } = eigenpairs(A);
   if (columns === undefined) return { values: new Float64Array(n), vectors: Matrix.identity(n) };
   const order = descendingOrder(d);
   const values = Float64Array.from(order, (k) => d[k] * scale);
@@ -103,6 +103,19 @@ export function symEigValues(A: Matrix): Float64Array {
   assertSymmetric('A', A);
   const { d, scale } = reduceAndIterate(A, false);
   return Float64Array.from(descendingOrder(d), (k) => d[k] * scale);
+}
+
+/**
+ * The unsorted scaled eigenvalues `d`, the eigenvectors as the columns of `columns`
+ * (undefined for the zero matrix) and the scale: all in kernel memory on a WebAssembly
+ * backend, else by {@link reduceAndIterate}.
+ */
+function eigenpairs(A: Matrix): { d: Float64Array; columns: Float64Array | undefined; scale: number } {
+  const fast = wasmSymmetricEigenpairs(A.data, A.rows, MAX_SWEEPS_PER_EIGENVALUE);
+  if (fast === undefined) return reduceAndIterate(A, true);
+  if (fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
+  if (fast.scale === 0) return { d: new Float64Array(A.rows), columns: undefined, scale: 1 };
+  return { d: fast.d, columns: fast.vectors, scale: fast.scale };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { CONTROL, CONTROL_LENGTH, JOB_KIND } from './control-layout.js';
 import { createPoolJobs, writeRankUpdate } from './job-control.js';
 import type { ThreadedBackend } from './thread-options.js';
-import { tridiagonalizeOnPool } from './threaded-reduction.js';
+import { tridiagonalizeOnPool, tridiagonalizeOnPoolInPlace } from './threaded-reduction.js';
 
 /** 32768 pages = 2 GiB, the blocked driver's workspace cap; reserved, not committed. */
 const MAXIMUM_PAGES = 32768;
@@ -108,6 +108,12 @@ export function createPoolExecutor(
     finishEigenvalues() {
       finishBackground();
       return Atomics.load(slots, CONTROL.eigenvaluesResult);
+    },
+    tridiagonalizeInPlace(n) {
+      if (terminated)
+        throw new LinalgError('backend', 'this thread pool was terminated; expected a live pool');
+      finishBackground();
+      tridiagonalizeOnPoolInPlace(kernel, slots, jobs, n);
     },
     tridiagonalize(n, a, d, e, tau) {
       if (terminated)

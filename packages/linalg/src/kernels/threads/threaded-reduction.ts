@@ -1,6 +1,6 @@
 import type { KernelExports } from '../wasm/kernel-module.js';
 import { growMemory } from '../wasm/rank-update-executor.js';
-import { reductionLayout } from '../wasm/symmetric-eigen-kernels.js';
+import { reductionLayout } from '../wasm/reduction-layout.js';
 import { CONTROL, JOB_KIND } from './control-layout.js';
 import type { PoolJobs } from './job-control.js';
 
@@ -25,6 +25,24 @@ export function tridiagonalizeOnPool(
   const at = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
   growMemory(memory, at.end);
   new Float64Array(memory.buffer, at.a, n * n).set(a);
+  tridiagonalizeOnPoolInPlace(kernel, slots, jobs, n);
+  a.set(new Float64Array(memory.buffer, at.a, n * n));
+  d.set(new Float64Array(memory.buffer, at.d, n));
+  e.set(new Float64Array(memory.buffer, at.e, n));
+  tau.set(new Float64Array(memory.buffer, at.tau, n));
+}
+
+/**
+ * The reduction of {@link tridiagonalizeOnPool} on the matrix already in kernel memory at
+ * the offsets of `reductionLayout(n)` (reserved by the caller), results left there.
+ */
+export function tridiagonalizeOnPoolInPlace(
+  kernel: KernelExports,
+  slots: Int32Array,
+  jobs: PoolJobs,
+  n: number,
+): void {
+  const at = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
   slots[CONTROL.reductionOrder] = n;
   slots[CONTROL.reductionA] = at.a;
   slots[CONTROL.reductionP] = at.p;
@@ -47,8 +65,4 @@ export function tridiagonalizeOnPool(
     kernel.reductionEndStep(n, at.a, at.tau, at.p, at.y, k, count);
   }
   kernel.reductionFinish(n, at.a, at.d, at.e, at.p);
-  a.set(new Float64Array(memory.buffer, at.a, n * n));
-  d.set(new Float64Array(memory.buffer, at.d, n));
-  e.set(new Float64Array(memory.buffer, at.e, n));
-  tau.set(new Float64Array(memory.buffer, at.tau, n));
 }

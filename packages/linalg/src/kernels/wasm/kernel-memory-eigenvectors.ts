@@ -5,16 +5,18 @@ import { applyReflectorsInKernelMemory, reflectorScratchLayout } from './kernel-
 import { MICRO_TILE } from './kernel-module.js';
 import { mergeVectorsLayout, solveMergeInKernel } from './merge-arithmetic.js';
 import { PACK_KIND, type RankUpdateExecutor } from './rank-update-executor.js';
+import { reductionLayout } from './reduction-layout.js';
 
 /**
- * Byte offsets of the eigenvector pipeline's kernel memory: packed panels for A and B, Z (n×n),
+ * Byte offsets of the eigenvector pipeline's kernel memory, from `base` (after the reduction's
+ * region, whose reflectors the back-transformation reads): packed panels for A and B, Z (n×n),
  * a region shared by the merges' U (k×k ≤ n×n) and the back-transformation's block scratch,
  * a merge product's result (⌈n/2⌉×n), the merge arithmetic's vectors, three i32 index
  * lists of n entries, and the (d, e) of the eigenvalue QL.
  */
-function eigenvectorLayout(n: number) {
+function eigenvectorLayout(n: number, base: number) {
   const panelBytes = roundUp(n, MICRO_TILE) * Math.min(KC, Math.max(n, 1)) * 8;
-  const packedA = 0;
+  const packedA = base;
   const packedB = packedA + panelBytes;
   const z = packedB + panelBytes;
   const shared = z + n * n * 8;
@@ -29,46 +31,60 @@ function eigenvectorLayout(n: number) {
 
 /** The result of {@link eigenpairsInKernelMemory}. */
 export interface KernelMemoryEigenpairs {
-  /** V, column j the eigenvector of d[j]: a view of kernel memory, valid until the executor's next product. */
-  vectors: Float64Array;
+  /** max |A_ij|, the scale the decomposition ran at (0 for the zero matrix: nothing else is set). */
+  scale: number;
+  /** The divide-and-conquer eigenvalues of the scaled matrix, unsorted: d[j] belongs to column j. */
+  d: Float64Array;
   /** The eigenvalues by implicit QL without vectors (unsorted): the bits `symEigValues` returns. */
   values: Float64Array;
+  /** V, column j the eigenvector of d[j]: a view of kernel memory, valid until the executor's next product. */
+  vectors: Float64Array;
   /** −1, or the index of an eigenvalue whose QL (values or a divide-and-conquer leaf) did not converge. */
   unconverged: number;
 }
 
 /**
- * The eigenpairs of A from its tridiagonalization (d, e) and reflectors (`a`, `tau`), with
- * every O(n³) step in the executor's kernel memory: divide and conquer on (d, e) (`d`
- * overwritten by its eigenvalues, unsorted), the merges' column gathers and scatters done by
- * WebAssembly around each product, then `V = Q Z` by {@link applyReflectorsInKernelMemory} on
- * the same Z. The eigenvalues come from implicit QL without vectors, on a worker while the
- * divide and conquer runs when the executor is a pool (its first products then run on the
- * calling thread), else before it.
+ * The symmetric eigendecomposition of the n×n `source` (row-major, symmetric) with every
+ * O(n²) and O(n³) step in the executor's kernel memory: `(A + Aᵀ)/(2·max|A|)` formed there
+ * (the bits of `scaledSymmetricCopy`), the Householder reduction in place on the executor's
+ * threads, divide and conquer on the tridiagonal (the merges' column gathers and scatters
+ * done by WebAssembly around each product), and `V = Q Z` by
+ * {@link applyReflectorsInKernelMemory} reading the reflectors where the reduction left them.
+ * The eigenvalues also come from implicit QL without vectors, on a worker while divide and
+ * conquer runs when the executor is a pool (its first products then run on the calling
+ * thread), else before it.
  *
  * @example
  * ```ts
- * const { vectors, values, unconverged } = eigenpairsInKernelMemory(executor, n, reflectors, tau, d, e, 60);
+ * const { scale, d, values, vectors, unconverged } = eigenpairsInKernelMemory(executor, A.data, n, 60);
  * ```
  */
 export function eigenpairsInKernelMemory(
   executor: RankUpdateExecutor,
+  source: Float64Array,
   n: number,
-  a: Float64Array,
-  tau: Float64Array,
-  d: Float64Array,
-  e: Float64Array,
   maxSweepsPerEigenvalue: number,
 ): KernelMemoryEigenpairs {
-  const at = eigenvectorLayout(n);
+  const { kernel } = executor;
+  const reduction = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
+  const at = eigenvectorLayout(n, roundUp(reduction.end, 8));
   executor.reserve(at.end);
   const heap = new Float64Array(executor.memory.buffer);
+  heap.set(source, reduction.a / 8);
+  const scale = kernel.maxAbs(reduction.a, n * n);
+  const none = new Float64Array(0);
+  if (scale === 0) return { scale, d: none, values: none, vectors: none, unconverged: -1 };
+  kernel.symmetrizeScaled(n, reduction.a, scale);
+  executor.tridiagonalizeInPlace(n);
+  const d = heap.slice(reduction.d / 8, reduction.d / 8 + n);
+  const e = heap.slice(reduction.e / 8, reduction.e / 8 + n);
+  const tau = heap.slice(reduction.tau / 8, reduction.tau / 8 + n);
   heap.set(d, at.valuesD / 8);
   heap.set(e, at.valuesE / 8);
   let valuesUnconverged = -1;
   if (executor.startEigenvalues !== undefined)
     executor.startEigenvalues(n, at.valuesD, at.valuesE, maxSweepsPerEigenvalue);
-  else valuesUnconverged = executor.kernel.implicitQL(n, at.valuesD, at.valuesE, maxSweepsPerEigenvalue);
+  else valuesUnconverged = kernel.implicitQL(n, at.valuesD, at.valuesE, maxSweepsPerEigenvalue);
   const z = heap.subarray(at.z / 8, at.z / 8 + n * n);
   z.fill(0);
   let unconverged = divideAndConquerInto(
@@ -78,11 +94,12 @@ export function eigenpairsInKernelMemory(
     kernelMemoryStore(executor, n, at, z),
     maxSweepsPerEigenvalue,
   );
+  const reflectors = heap.subarray(reduction.a / 8, reduction.a / 8 + n * n);
   if (unconverged < 0)
-    applyReflectorsInKernelMemory(executor, n, a, tau, at.z, at.shared, at.packedA, at.packedB);
+    applyReflectorsInKernelMemory(executor, n, reflectors, tau, at.z, at.shared, at.packedA, at.packedB);
   if (executor.finishEigenvalues !== undefined) valuesUnconverged = executor.finishEigenvalues();
   if (valuesUnconverged >= 0) unconverged = valuesUnconverged;
-  return { vectors: z, values: heap.slice(at.valuesD / 8, at.valuesD / 8 + n), unconverged };
+  return { scale, d, values: heap.slice(at.valuesD / 8, at.valuesD / 8 + n), vectors: z, unconverged };
 }
 
 /**

@@ -51,6 +51,10 @@ export interface KernelExports {
   reductionEndStep(n: number, a: number, tau: number, p: number, y: number, k: number, count: number): void;
   /** The trailing 2×2 block after the last step. */
   reductionFinish(n: number, a: number, d: number, e: number, p: number): void;
+  /** The largest |x| over `count` f64 at `x` (assembly/symmetric-eigen.ts). */
+  maxAbs(x: number, count: number): number;
+  /** In place, A ← (A + Aᵀ)/(2·scale) for the n×n `a`, tile by tile. */
+  symmetrizeScaled(n: number, a: number, scale: number): void;
   /** Eigenvalue-only implicit QL on (d, e); −1 or the index of an unconverged eigenvalue. */
   implicitQL(n: number, d: number, e: number, maxSweeps: number): number;
   /** Packs the rows×kc block at `src` (leading dimension `ld`) into row panels at `dst` (assembly/packing.ts). */

@@ -79,6 +79,12 @@ export interface RankUpdateExecutor {
   /** Runs every task of `job` and returns once all are done. */
   run(job: RankUpdateJob): void;
   /**
+   * Householder tridiagonalization of the scaled symmetric n×n matrix in kernel memory at
+   * the offsets of `reductionLayout(n)` (reserved by the caller), results left there: on all
+   * of the executor's threads, the same bits as one.
+   */
+  tridiagonalizeInPlace(n: number): void;
+  /**
    * Optional (pools): starts the eigenvalue-only QL of the tridiagonal at byte offsets `d`, `e`
    * (n doubles each, overwritten) on a worker, and returns at once; until it is done the
    * products run on the calling thread alone. Pair with {@link finishEigenvalues}.

@@ -1,5 +1,6 @@
 import { instantiateKernel, type KernelVariant, kernelModule } from './kernel-module.js';
 import { growMemory, type RankUpdateExecutor, runTasks } from './rank-update-executor.js';
+import { reductionLayout } from './reduction-layout.js';
 
 /**
  * Runs rank-kc updates on the calling thread, in a private (non-shared) memory so it
@@ -17,6 +18,10 @@ export function createSingleThreadExecutor(variant: KernelVariant): RankUpdateEx
     threads: 1,
     reserve(bytes) {
       growMemory(memory, bytes);
+    },
+    tridiagonalizeInPlace(n) {
+      const at = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
+      kernel.tridiagonalize(n, at.a, at.d, at.e, at.tau, at.p, at.y);
     },
     run(job) {
       let next = job.firstTask;

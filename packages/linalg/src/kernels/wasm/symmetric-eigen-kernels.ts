@@ -5,6 +5,7 @@ import { getBackend } from '../registry.js';
 import { eigenInstance } from './eigen-instance.js';
 import { eigenpairsInKernelMemory } from './kernel-memory-eigenvectors.js';
 import { executorOf, growMemory } from './rank-update-executor.js';
+import { reductionLayout } from './reduction-layout.js';
 
 /** The result of {@link wasmTridiagonalEigen}. */
 export interface TridiagonalEigenResult {
@@ -12,20 +13,6 @@ export interface TridiagonalEigenResult {
   vectors: Float64Array | undefined;
   /** −1 on success, else the index of the eigenvalue whose QL iteration did not converge. */
   unconverged: number;
-}
-
-/**
- * Byte offsets of the reduction's kernel-memory layout: a (n×n), d, e, τ and p (n each), then
- * one partial product vector per row chunk (`REDUCTION_CHUNKS`·n). Shared with the thread pools.
- */
-export function reductionLayout(n: number, chunks: number) {
-  const vectorBytes = n * 8;
-  const d = n * n * 8;
-  const e = d + vectorBytes;
-  const tau = e + vectorBytes;
-  const p = tau + vectorBytes;
-  const y = p + vectorBytes;
-  return { a: 0, d, e, tau, p, y, end: y + chunks * vectorBytes };
 }
 
 /**
@@ -127,23 +114,6 @@ export function wasmTridiagonalEigen(
   if (!wasmTridiagonalize(n, a, d, e, tau, backend)) return undefined;
   // The eigenvalues always come from QL without vectors (O(n²)), so symEig and
   // symEigValues return the same bits.
-  const executor = executorOf(backend);
-  if (wantVectors && executor !== undefined) {
-    // Eigenvectors in kernel memory; the QL values alongside, on a worker of a pool.
-    const { vectors, values, unconverged } = eigenpairsInKernelMemory(
-      executor,
-      n,
-      a,
-      tau,
-      d,
-      e,
-      maxSweepsPerEigenvalue,
-    );
-    e.fill(0);
-    if (unconverged >= 0) return { vectors: undefined, unconverged };
-    pairInOrder(d, values);
-    return { vectors, unconverged };
-  }
   const qlValues = d.slice();
   const valuesUnconverged = wasmTridiagonalEigenvalues(n, qlValues, e.slice(), maxSweepsPerEigenvalue) ?? -1;
   if (!wantVectors || valuesUnconverged >= 0) {
@@ -158,6 +128,47 @@ export function wasmTridiagonalEigen(
   pairInOrder(d, qlValues);
   applyReflectorsFromLeft(n, a, tau, vectors, backend);
   return { vectors, unconverged };
+}
+
+/** The result of {@link wasmSymmetricEigenpairs}. */
+export interface ResidentEigenResult {
+  /** max |A_ij|: the eigenvalues in `d` are of A/scale (0 for the zero matrix, nothing else set). */
+  scale: number;
+  /** The QL eigenvalues of A/scale (unsorted), paired with the columns of `vectors`. */
+  d: Float64Array;
+  /** Column k the eigenvector of d[k], n×n row-major: a view of kernel memory, copy it at once. */
+  vectors: Float64Array;
+  /** −1, or the index of an eigenvalue whose QL did not converge (then nothing else is set). */
+  unconverged: number;
+}
+
+/**
+ * The eigenpairs of the symmetric n×n `source` (row-major) entirely in the active backend's
+ * kernel memory ({@link eigenpairsInKernelMemory}), with the QL eigenvalues paired to the
+ * divide-and-conquer eigenvectors, so the values are the bits `symEigValues` returns.
+ * `undefined` when the active backend has no WebAssembly executor (the JS reference, custom
+ * backends).
+ *
+ * @example
+ * ```ts
+ * const result = wasmSymmetricEigenpairs(A.data, n, 60);
+ * ```
+ */
+export function wasmSymmetricEigenpairs(
+  source: Float64Array,
+  n: number,
+  maxSweepsPerEigenvalue: number,
+): ResidentEigenResult | undefined {
+  const executor = executorOf(getBackend());
+  if (executor === undefined) return undefined;
+  const { scale, d, values, vectors, unconverged } = eigenpairsInKernelMemory(
+    executor,
+    source,
+    n,
+    maxSweepsPerEigenvalue,
+  );
+  if (unconverged < 0 && scale !== 0) pairInOrder(d, values);
+  return { scale, d, vectors, unconverged };
 }
 
 /**
