@@ -398,3 +398,38 @@ export function symmetrizeScaled(n: i32, a: usize, scale: f64): void {
     }
   }
 }
+
+/**
+ * The eigenvector matrix in its final form: column j of the n×n `dst` is column `order[j]`
+ * of `src` (an i32 list), signed so that its largest-magnitude entry is positive (the first
+ * such entry on ties). `largest` and `signs` are n-entry scratch. The same convention as
+ * `symEig`'s TypeScript path, scanned row by row so every pass is contiguous.
+ */
+export function orderSignedColumns(n: i32, src: usize, order: usize, largest: usize, signs: usize, dst: usize): void {
+  const rowBytes = <usize>n << 3;
+  for (let k = 0; k < n; k++) {
+    store<f64>(at(largest, k), -1);
+    store<f64>(at(signs, k), 1);
+  }
+  for (let i = 0; i < n; i++) {
+    const row = src + <usize>i * rowBytes;
+    for (let k = 0; k < n; k++) {
+      const entry = load<f64>(at(row, k));
+      const magnitude = Math.abs(entry);
+      if (magnitude > load<f64>(at(largest, k))) {
+        store<f64>(at(largest, k), magnitude);
+        store<f64>(at(signs, k), entry < 0 ? -1 : 1);
+      }
+    }
+  }
+  // signs[k] ← the sign of column order[k], so the copy below reads signs contiguously.
+  for (let j = 0; j < n; j++) store<f64>(at(largest, j), load<f64>(at(signs, load<i32>(order + (<usize>j << 2)))));
+  for (let i = 0; i < n; i++) {
+    const row = src + <usize>i * rowBytes;
+    const target = dst + <usize>i * rowBytes;
+    for (let j = 0; j < n; j++) {
+      const column = <usize>load<i32>(order + (<usize>j << 2));
+      store<f64>(at(target, j), load<f64>(at(largest, j)) * load<f64>(row + (column << 3)));
+    }
+  }
+}

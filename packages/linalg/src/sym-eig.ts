@@ -59,12 +59,20 @@ export function symEig(A: Matrix): SymmetricEigendecomposition {
   assertMatrix('A', A);
   assertSymmetric('A', A);
   const n = A.rows;
-  const { d, columns, scale } = eigenpairs(A);
-  if (columns === undefined) return { values: new Float64Array(n), vectors: Matrix.identity(n) };
+  const { d, scale, orderedColumns } = eigenpairs(A);
+  if (orderedColumns === undefined) return { values: new Float64Array(n), vectors: Matrix.identity(n) };
   const order = descendingOrder(d);
   const values = Float64Array.from(order, (k) => d[k] * scale);
-  // Each column's sign makes its largest-magnitude entry positive (the first on ties),
-  // found row by row so every pass over the columns is contiguous.
+  return { values, vectors: new Matrix(n, n, orderedColumns(order)) };
+}
+
+/**
+ * Column j of the result is column `order[j]` of the n×n `columns`, signed so that its
+ * largest-magnitude entry is positive (the first on ties): found row by row so every pass
+ * over the columns is contiguous. (The WebAssembly path runs the same convention in kernel
+ * memory.)
+ */
+function orderSignedColumns(n: number, columns: Float64Array, order: number[]): Float64Array {
   const largest = new Float64Array(n).fill(-1);
   const sign = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -77,13 +85,12 @@ export function symEig(A: Matrix): SymmetricEigendecomposition {
       }
     }
   }
-  const vectors = new Matrix(n, n);
-  const v = vectors.data;
+  const ordered = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const row = i * n;
-    for (let j = 0; j < n; j++) v[row + j] = sign[order[j]] * columns[row + order[j]];
+    for (let j = 0; j < n; j++) ordered[row + j] = sign[order[j]] * columns[row + order[j]];
   }
-  return { values, vectors };
+  return ordered;
 }
 
 /**
@@ -106,16 +113,26 @@ export function symEigValues(A: Matrix): Float64Array {
 }
 
 /**
- * The unsorted scaled eigenvalues `d`, the eigenvectors as the columns of `columns`
- * (undefined for the zero matrix) and the scale: all in kernel memory on a WebAssembly
- * backend, else by {@link reduceAndIterate}.
+ * The unsorted scaled eigenvalues `d`, the scale, and `orderedColumns(order)`, the
+ * eigenvectors of d[order[0]], d[order[1]], … as sign-fixed columns of a fresh n×n array
+ * (undefined for the zero matrix): all in kernel memory on a WebAssembly backend, else by
+ * {@link reduceAndIterate}.
  */
-function eigenpairs(A: Matrix): { d: Float64Array; columns: Float64Array | undefined; scale: number } {
-  const fast = wasmSymmetricEigenpairs(A.data, A.rows, MAX_SWEEPS_PER_EIGENVALUE);
-  if (fast === undefined) return reduceAndIterate(A, true);
-  if (fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
-  if (fast.scale === 0) return { d: new Float64Array(A.rows), columns: undefined, scale: 1 };
-  return { d: fast.d, columns: fast.vectors, scale: fast.scale };
+function eigenpairs(A: Matrix): {
+  d: Float64Array;
+  scale: number;
+  orderedColumns: ((order: number[]) => Float64Array) | undefined;
+} {
+  const n = A.rows;
+  const fast = wasmSymmetricEigenpairs(A.data, n, MAX_SWEEPS_PER_EIGENVALUE);
+  if (fast !== undefined) {
+    if (fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
+    if (fast.scale === 0) return { d: new Float64Array(n), scale: 1, orderedColumns: undefined };
+    return { d: fast.d, scale: fast.scale, orderedColumns: fast.orderedColumns };
+  }
+  const { d, columns, scale } = reduceAndIterate(A, true);
+  if (columns === undefined) return { d, scale, orderedColumns: undefined };
+  return { d, scale, orderedColumns: (order) => orderSignedColumns(n, columns, order) };
 }
 
 /**

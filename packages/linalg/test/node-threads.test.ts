@@ -124,6 +124,7 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
       ['PACK_B_LEADING', CONTROL.packBLeading],
       ['PACK_B_LIST', CONTROL.packBList],
       ['PACKED_TASKS', CONTROL.packedTasks],
+      ['SLEEPERS', CONTROL.sleepers],
       ['REDUCTION_SWEEP', JOB_KIND.reductionSweep],
       ['EIGENVALUES', JOB_KIND.eigenvalues],
     ] as const) {

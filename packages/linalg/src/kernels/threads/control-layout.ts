@@ -57,6 +57,11 @@ export const CONTROL = {
   packBLeading: 35,
   packBList: 36,
   packedTasks: 37,
+  /**
+   * Threads asleep in `Atomics.wait` (workers on the generation, the caller on done), counted
+   * before they wait: a wake-up `Atomics.notify` is only needed when this is not 0.
+   */
+  sleepers: 38,
 } as const;
 
 /** Values of the `kind` slot. */
@@ -70,4 +75,4 @@ export const JOB_KIND = {
 } as const;
 
 /** Length of the control array. */
-export const CONTROL_LENGTH = 38;
+export const CONTROL_LENGTH = 39;

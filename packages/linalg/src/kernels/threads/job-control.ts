@@ -52,7 +52,9 @@ export function publishJob(slots: Int32Array, kind: number, count: number, first
   Atomics.store(slots, CONTROL.nextTask, first);
   Atomics.store(slots, CONTROL.done, 0);
   Atomics.add(slots, CONTROL.generation, 1);
-  Atomics.notify(slots, CONTROL.generation);
+  // A worker counts itself a sleeper before it waits, and its wait returns at once if the
+  // generation moved meanwhile: no notify is lost when nobody was counted asleep.
+  if (Atomics.load(slots, CONTROL.sleepers) > 0) Atomics.notify(slots, CONTROL.generation);
 }
 
 /**
@@ -72,7 +74,9 @@ export function waitForWorkers(slots: Int32Array, workers: number, blocking: boo
       done < workers;
       done = Atomics.load(slots, CONTROL.done)
     ) {
+      Atomics.add(slots, CONTROL.sleepers, 1);
       Atomics.wait(slots, CONTROL.done, done);
+      Atomics.sub(slots, CONTROL.sleepers, 1);
     }
     return;
   }

@@ -38,6 +38,7 @@ const PACK_B_SOURCE = 34;
 const PACK_B_LEADING = 35;
 const PACK_B_LIST = 36;
 const PACKED_TASKS = 37;
+const SLEEPERS = 38;
 const REDUCTION_SWEEP = 1;
 const EIGENVALUES = 2;
 /** Polls of the generation before sleeping: a tridiagonalization publishes a step every few µs. */
@@ -132,7 +133,13 @@ export function serveKernelJobs(kernel, slots) {
   let seen = 0;
   for (;;) {
     for (let poll = 0; poll < SPIN_POLLS && Atomics.load(slots, GENERATION) === seen; poll++);
-    Atomics.wait(slots, GENERATION, seen);
+    if (Atomics.load(slots, GENERATION) === seen) {
+      // Counted asleep first: the publisher notifies only when someone is (and a wait on a
+      // generation that already moved returns at once).
+      Atomics.add(slots, SLEEPERS, 1);
+      Atomics.wait(slots, GENERATION, seen);
+      Atomics.sub(slots, SLEEPERS, 1);
+    }
     seen = Atomics.load(slots, GENERATION);
     if (Atomics.load(slots, STOP) === 1) return;
     try {
@@ -144,6 +151,6 @@ export function serveKernelJobs(kernel, slots) {
       Atomics.store(slots, FAILED, 1);
     }
     Atomics.add(slots, DONE, 1);
-    Atomics.notify(slots, DONE);
+    if (Atomics.load(slots, SLEEPERS) > 0) Atomics.notify(slots, DONE);
   }
 }

@@ -39,6 +39,12 @@ export interface KernelMemoryEigenpairs {
   values: Float64Array;
   /** V, column j the eigenvector of d[j]: a view of kernel memory, valid until the executor's next product. */
   vectors: Float64Array;
+  /**
+   * Columns order[0], order[1], … of V, each signed so its largest-magnitude entry is
+   * positive (the first on ties), as a fresh n×n array (WebAssembly, in kernel memory; call
+   * before the executor's next product).
+   */
+  orderedColumns(order: ArrayLike<number>): Float64Array;
   /** −1, or the index of an eigenvalue whose QL (values or a divide-and-conquer leaf) did not converge. */
   unconverged: number;
 }
@@ -73,7 +79,14 @@ export function eigenpairsInKernelMemory(
   heap.set(source, reduction.a / 8);
   const scale = kernel.maxAbs(reduction.a, n * n);
   const none = new Float64Array(0);
-  if (scale === 0) return { scale, d: none, values: none, vectors: none, unconverged: -1 };
+  const ordered = (order: ArrayLike<number>): Float64Array => {
+    // The ordered copy goes to the shared region (U and block scratch, free by now).
+    const indices = new Int32Array(executor.memory.buffer, at.lists, n);
+    indices.set(order);
+    kernel.orderSignedColumns(n, at.z, at.lists, at.merge.norms, at.merge.zHat, at.shared);
+    return heap.slice(at.shared / 8, at.shared / 8 + n * n);
+  };
+  if (scale === 0) return { scale, d: none, values: none, vectors: none, unconverged: -1, orderedColumns: ordered };
   kernel.symmetrizeScaled(n, reduction.a, scale);
   executor.tridiagonalizeInPlace(n);
   const d = heap.slice(reduction.d / 8, reduction.d / 8 + n);
@@ -99,7 +112,8 @@ export function eigenpairsInKernelMemory(
     applyReflectorsInKernelMemory(executor, n, reflectors, tau, at.z, at.shared, at.packedA, at.packedB);
   if (executor.finishEigenvalues !== undefined) valuesUnconverged = executor.finishEigenvalues();
   if (valuesUnconverged >= 0) unconverged = valuesUnconverged;
-  return { scale, d, values: heap.slice(at.valuesD / 8, at.valuesD / 8 + n), vectors: z, unconverged };
+  const values = heap.slice(at.valuesD / 8, at.valuesD / 8 + n);
+  return { scale, d, values, vectors: z, unconverged, orderedColumns: ordered };
 }
 
 /**

@@ -136,8 +136,12 @@ export interface ResidentEigenResult {
   scale: number;
   /** The QL eigenvalues of A/scale (unsorted), paired with the columns of `vectors`. */
   d: Float64Array;
-  /** Column k the eigenvector of d[k], n×n row-major: a view of kernel memory, copy it at once. */
-  vectors: Float64Array;
+  /**
+   * The eigenvectors of d[order[0]], d[order[1]], … as the columns of a fresh n×n array,
+   * each signed so its largest-magnitude entry is positive (the first on ties); ordered in
+   * kernel memory, so call it before anything else runs on this backend.
+   */
+  orderedColumns(order: ArrayLike<number>): Float64Array;
   /** −1, or the index of an eigenvalue whose QL did not converge (then nothing else is set). */
   unconverged: number;
 }
@@ -161,14 +165,14 @@ export function wasmSymmetricEigenpairs(
 ): ResidentEigenResult | undefined {
   const executor = executorOf(getBackend());
   if (executor === undefined) return undefined;
-  const { scale, d, values, vectors, unconverged } = eigenpairsInKernelMemory(
+  const { scale, d, values, unconverged, orderedColumns } = eigenpairsInKernelMemory(
     executor,
     source,
     n,
     maxSweepsPerEigenvalue,
   );
   if (unconverged < 0 && scale !== 0) pairInOrder(d, values);
-  return { scale, d, vectors, unconverged };
+  return { scale, d, unconverged, orderedColumns };
 }
 
 /**
