@@ -43,15 +43,33 @@ function poleSums(d: usize, z: usize, rho: f64, base: f64, t: f64, from: i32, to
 }
 
 /**
- * Every root of `f(λ) = 1 + ρ Σ_j z_j² / (d_j − λ)` (ρ > 0, d strictly increasing, z_j ≠ 0):
- * one in each (d_i, d_{i+1}) and one in (d_{k−1}, d_{k−1} + ρ‖z‖²]. Root i is written as
+ * Every root of `f(λ) = 1 + ρ Σ_j z_j² / (d_j − λ)` (ρ > 0 the f64 at `rhoAt`, d strictly
+ * increasing, z_j ≠ 0): one in each (d_i, d_{i+1}) and one in (d_{k−1}, d_{k−1} + ρ‖z‖²]. Root i is written as
  * the pole index `origin[i]` nearer to it and the offset `tau[i]`, λ_i = d_origin + τ_i, so
  * that d_j − λ_i = (d_j − d_origin) − τ_i keeps its accuracy next to a pole.
  */
-export function solveSecularEquation(k: i32, d: usize, z: usize, rho: f64, origin: usize, tau: usize): void {
+export function solveSecularEquation(k: i32, d: usize, z: usize, rhoAt: usize, origin: usize, tau: usize): void {
+  solveSecularRoots(k, d, z, rhoAt, origin, tau, 0, k);
+}
+
+/**
+ * Roots `first`…`last − 1` of {@link solveSecularEquation}, with ρ read from the f64 at
+ * `rhoAt`: ranges are independent, so threads may solve them in any order.
+ */
+export function solveSecularRoots(
+  k: i32,
+  d: usize,
+  z: usize,
+  rhoAt: usize,
+  origin: usize,
+  tau: usize,
+  first: i32,
+  last: i32,
+): void {
+  const rho = load<f64>(rhoAt);
   let zSquares: f64 = 0;
   for (let j = 0; j < k; j++) zSquares += load<f64>(at(z, j)) * load<f64>(at(z, j));
-  for (let i = 0; i < k; i++) {
+  for (let i = first; i < last; i++) {
     if (i == k - 1) {
       const none = f64x2.splat(0);
       const bound = rho * zSquares;

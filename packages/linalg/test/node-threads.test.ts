@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getBackend, LinalgError, listBackends } from '../src/index.js';
-import { CONTROL, JOB_KIND } from '../src/kernels/threads/control-layout.js';
+import { CONTROL, JOB_KIND, SECULAR_ROOTS_PER_TASK } from '../src/kernels/threads/control-layout.js';
 import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
 import {
   createThreadedBackend,
@@ -125,6 +125,14 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
       ['PACK_B_LIST', CONTROL.packBList],
       ['PACKED_TASKS', CONTROL.packedTasks],
       ['SLEEPERS', CONTROL.sleepers],
+      ['SECULAR_ORDER', CONTROL.secularOrder],
+      ['SECULAR_D', CONTROL.secularD],
+      ['SECULAR_Z', CONTROL.secularZ],
+      ['SECULAR_RHO', CONTROL.secularRho],
+      ['SECULAR_ORIGIN', CONTROL.secularOrigin],
+      ['SECULAR_TAU', CONTROL.secularTau],
+      ['SECULAR_ROOTS_PER_TASK', SECULAR_ROOTS_PER_TASK],
+      ['SECULAR_ROOTS', JOB_KIND.secularRoots],
       ['REDUCTION_SWEEP', JOB_KIND.reductionSweep],
       ['EIGENVALUES', JOB_KIND.eigenvalues],
     ] as const) {

@@ -62,6 +62,13 @@ export const CONTROL = {
    * before they wait: a wake-up `Atomics.notify` is only needed when this is not 0.
    */
   sleepers: 38,
+  /** A merge's secular equation: order k, byte offsets of d, z, the f64 ρ, origin and τ. */
+  secularOrder: 39,
+  secularD: 40,
+  secularZ: 41,
+  secularRho: 42,
+  secularOrigin: 43,
+  secularTau: 44,
 } as const;
 
 /** Values of the `kind` slot. */
@@ -72,7 +79,12 @@ export const JOB_KIND = {
   reductionSweep: 1,
   /** Implicit QL without vectors (slots eigenvalues…): one task, run by one worker while the caller goes on. */
   eigenvalues: 2,
+  /** The roots of a secular equation (slots secular…): `taskCount` ranges of `SECULAR_ROOTS_PER_TASK`. */
+  secularRoots: 3,
 } as const;
 
+/** Roots per task of a {@link JOB_KIND}.secularRoots job. */
+export const SECULAR_ROOTS_PER_TASK = 32;
+
 /** Length of the control array. */
-export const CONTROL_LENGTH = 39;
+export const CONTROL_LENGTH = 45;

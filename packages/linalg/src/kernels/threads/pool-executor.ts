@@ -10,7 +10,7 @@ import {
   runTasks,
   taskCount,
 } from '../wasm/rank-update-executor.js';
-import { CONTROL, CONTROL_LENGTH, JOB_KIND } from './control-layout.js';
+import { CONTROL, CONTROL_LENGTH, JOB_KIND, SECULAR_ROOTS_PER_TASK } from './control-layout.js';
 import { createPoolJobs, writeRankUpdate } from './job-control.js';
 import type { ThreadedBackend } from './thread-options.js';
 import { tridiagonalizeOnPool, tridiagonalizeOnPoolInPlace } from './threaded-reduction.js';
@@ -104,6 +104,27 @@ export function createPoolExecutor(
       slots[CONTROL.eigenvaluesSweeps] = maxSweeps;
       jobs.publish(JOB_KIND.eigenvalues, 1, 0);
       background = true;
+    },
+    solveSecular(k, d, z, rho, origin, tau) {
+      const tasks = Math.ceil(k / SECULAR_ROOTS_PER_TASK);
+      if (tasks < 2 || (background && Atomics.load(slots, CONTROL.done) < workers)) {
+        kernel.solveSecularRoots(k, d, z, rho, origin, tau, 0, k);
+        return;
+      }
+      finishBackground();
+      slots[CONTROL.secularOrder] = k;
+      slots[CONTROL.secularD] = d;
+      slots[CONTROL.secularZ] = z;
+      slots[CONTROL.secularRho] = rho;
+      slots[CONTROL.secularOrigin] = origin;
+      slots[CONTROL.secularTau] = tau;
+      jobs.publish(JOB_KIND.secularRoots, tasks, 0);
+      for (let task = Atomics.add(slots, CONTROL.nextTask, 1); task < tasks; ) {
+        const first = task * SECULAR_ROOTS_PER_TASK;
+        kernel.solveSecularRoots(k, d, z, rho, origin, tau, first, Math.min(k, first + SECULAR_ROOTS_PER_TASK));
+        task = Atomics.add(slots, CONTROL.nextTask, 1);
+      }
+      jobs.awaitWorkers();
     },
     finishEigenvalues() {
       finishBackground();

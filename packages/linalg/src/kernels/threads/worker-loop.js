@@ -39,8 +39,16 @@ const PACK_B_LEADING = 35;
 const PACK_B_LIST = 36;
 const PACKED_TASKS = 37;
 const SLEEPERS = 38;
+const SECULAR_ORDER = 39;
+const SECULAR_D = 40;
+const SECULAR_Z = 41;
+const SECULAR_RHO = 42;
+const SECULAR_ORIGIN = 43;
+const SECULAR_TAU = 44;
+const SECULAR_ROOTS_PER_TASK = 32;
 const REDUCTION_SWEEP = 1;
 const EIGENVALUES = 2;
+const SECULAR_ROOTS = 3;
 /** Polls of the generation before sleeping: a tridiagonalization publishes a step every few µs. */
 const SPIN_POLLS = 4000;
 
@@ -122,11 +130,29 @@ function runEigenvalues(kernel, slots) {
   Atomics.store(slots, EIGENVALUES_RESULT, unconverged);
 }
 
+/** Claims root ranges of the published secular equation until none is left. */
+function runSecularRoots(kernel, slots, count) {
+  const k = slots[SECULAR_ORDER];
+  for (let task = Atomics.add(slots, NEXT_TASK, 1); task < count; task = Atomics.add(slots, NEXT_TASK, 1)) {
+    const first = task * SECULAR_ROOTS_PER_TASK;
+    kernel.solveSecularRoots(
+      k,
+      slots[SECULAR_D],
+      slots[SECULAR_Z],
+      slots[SECULAR_RHO],
+      slots[SECULAR_ORIGIN],
+      slots[SECULAR_TAU],
+      first,
+      Math.min(k, first + SECULAR_ROOTS_PER_TASK),
+    );
+  }
+}
+
 /**
  * Serves jobs until the pool sets STOP. Blocking in `Atomics.wait` is allowed in every
  * worker (only a page's main thread may not), after a short spin.
  *
- * @param {{ macroTask: Function, packChunk: Function, reductionChunkStart: Function, reductionSweepRows: Function, implicitQL: Function }} kernel
+ * @param {{ macroTask: Function, packChunk: Function, solveSecularRoots: Function, reductionChunkStart: Function, reductionSweepRows: Function, implicitQL: Function }} kernel
  * @param {Int32Array} slots the control slots over the pool's SharedArrayBuffer
  */
 export function serveKernelJobs(kernel, slots) {
@@ -146,6 +172,7 @@ export function serveKernelJobs(kernel, slots) {
       const total = slots[TASK_COUNT];
       if (slots[KIND] === REDUCTION_SWEEP) runReductionChunks(kernel, slots, total);
       else if (slots[KIND] === EIGENVALUES) runEigenvalues(kernel, slots);
+      else if (slots[KIND] === SECULAR_ROOTS) runSecularRoots(kernel, slots, total);
       else runRankUpdateTasks(kernel, slots, total);
     } catch {
       Atomics.store(slots, FAILED, 1);

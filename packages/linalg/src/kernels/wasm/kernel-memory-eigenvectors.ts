@@ -136,7 +136,7 @@ function kernelMemoryStore(
   return {
     z,
     solveMerge: (k, poles, zk, rho) =>
-      solveMergeInKernel(kernel, executor.memory, at.merge, k, poles, zk, rho, at.shared),
+      solveMergeInKernel(kernel, executor.memory, at.merge, k, poles, zk, rho, at.shared, executor.solveSecular),
     multiply(row0, rows, kept, active, width, k) {
       if (rows === 0) return;
       const zRows = at.z + row0 * n * 8;

@@ -94,8 +94,19 @@ export interface KernelExports {
   ): void;
   /** dst[i·ld + columns[t]] = src[i·count + t]: a rows×count product scattered into columns. */
   scatterColumns(src: number, rows: number, count: number, dst: number, ld: number, columns: number): void;
-  /** The roots of a merge's secular equation as (origin, tau) (assembly/secular-equation.ts). */
+  /** The roots of a merge's secular equation as (origin, tau), ρ the f64 at `rho` (assembly/secular-equation.ts). */
   solveSecularEquation(k: number, d: number, z: number, rho: number, origin: number, tau: number): void;
+  /** Roots first…last−1 of {@link solveSecularEquation}. */
+  solveSecularRoots(
+    k: number,
+    d: number,
+    z: number,
+    rho: number,
+    origin: number,
+    tau: number,
+    first: number,
+    last: number,
+  ): void;
   /** −T of a block of nb reflectors' compact-WY form from their Gram matrix VᵀV and τ (assembly/symmetric-eigen.ts). */
   compactWYFactor(nb: number, gram: number, tau: number, negatedT: number): void;
   /** Gu–Eisenstat's ẑ and the merge's normalized k×k factor U at `u`. */

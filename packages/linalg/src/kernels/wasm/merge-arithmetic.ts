@@ -1,4 +1,5 @@
 import type { KernelExports } from './kernel-module.js';
+import type { RankUpdateExecutor } from './rank-update-executor.js';
 
 /** Byte offsets, from `base`, of a merge's vectors (n entries each; `origin` i32) for {@link solveMergeInKernel}. */
 export function mergeVectorsLayout(n: number, base: number) {
@@ -8,9 +9,10 @@ export function mergeVectorsLayout(n: number, base: number) {
   const zHat = tau + n * 8;
   const originPoles = zHat + n * 8;
   const norms = originPoles + n * 8;
-  const origin = norms + n * 8;
+  const rho = norms + n * 8;
+  const origin = rho + 8;
   // Rounded up to whole doubles, so whatever follows stays 8-byte aligned.
-  return { poles, z, tau, zHat, originPoles, norms, origin, end: origin + Math.ceil(n / 2) * 8 };
+  return { poles, z, tau, zHat, originPoles, norms, rho, origin, end: origin + Math.ceil(n / 2) * 8 };
 }
 
 /**
@@ -18,7 +20,8 @@ export function mergeVectorsLayout(n: number, base: number) {
  * λ_t = poles[origin[t]] + tau[t] of the secular equation of `D + ρ z zᵀ` (`poles` strictly
  * increasing, every z ≠ 0, ρ > 0) and the factor U (k×k row-major at byte `u`) whose column
  * t is the unit eigenvector of λ_t in the basis of the poles, from Gu–Eisenstat's ẑ.
- * `at` is a {@link mergeVectorsLayout} in the kernel's memory.
+ * `at` is a {@link mergeVectorsLayout} in the kernel's memory; `solveSecular` (a pool's)
+ * shares the roots out between threads.
  *
  * @example
  * ```ts
@@ -34,11 +37,14 @@ export function solveMergeInKernel(
   z: Float64Array,
   rho: number,
   u: number,
+  solveSecular?: RankUpdateExecutor['solveSecular'],
 ): { origin: Int32Array; tau: Float64Array } {
   const heap = new Float64Array(memory.buffer);
   heap.set(poles.subarray(0, k), at.poles / 8);
   heap.set(z.subarray(0, k), at.z / 8);
-  kernel.solveSecularEquation(k, at.poles, at.z, rho, at.origin, at.tau);
+  heap[at.rho / 8] = rho;
+  if (solveSecular !== undefined) solveSecular(k, at.poles, at.z, at.rho, at.origin, at.tau);
+  else kernel.solveSecularEquation(k, at.poles, at.z, at.rho, at.origin, at.tau);
   kernel.mergeFactor(k, at.poles, at.z, rho, at.origin, at.tau, at.zHat, at.originPoles, at.norms, u);
   return {
     origin: new Int32Array(memory.buffer, at.origin, k).slice(),

@@ -92,6 +92,12 @@ export interface RankUpdateExecutor {
   startEigenvalues?(n: number, d: number, e: number, maxSweeps: number): void;
   /** Waits for the QL of {@link startEigenvalues}: −1, or the index of an unconverged eigenvalue. */
   finishEigenvalues?(): number;
+  /**
+   * Optional (pools): the roots of a merge's secular equation (`solveSecularRoots` of
+   * assembly/secular-equation.ts, all byte offsets, ρ the f64 at `rho`) in ranges shared by
+   * the threads; without it the caller solves them alone. The same bits either way.
+   */
+  solveSecular?(k: number, d: number, z: number, rho: number, origin: number, tau: number): void;
 }
 
 /**
