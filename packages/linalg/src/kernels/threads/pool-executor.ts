@@ -121,7 +121,16 @@ export function createPoolExecutor(
       jobs.publish(JOB_KIND.secularRoots, tasks, 0);
       for (let task = Atomics.add(slots, CONTROL.nextTask, 1); task < tasks; ) {
         const first = task * SECULAR_ROOTS_PER_TASK;
-        kernel.solveSecularRoots(k, d, z, rho, origin, tau, first, Math.min(k, first + SECULAR_ROOTS_PER_TASK));
+        kernel.solveSecularRoots(
+          k,
+          d,
+          z,
+          rho,
+          origin,
+          tau,
+          first,
+          Math.min(k, first + SECULAR_ROOTS_PER_TASK),
+        );
         task = Atomics.add(slots, CONTROL.nextTask, 1);
       }
       jobs.awaitWorkers();

@@ -86,7 +86,8 @@ export function eigenpairsInKernelMemory(
     kernel.orderSignedColumns(n, at.z, at.lists, at.merge.norms, at.merge.zHat, at.shared);
     return heap.slice(at.shared / 8, at.shared / 8 + n * n);
   };
-  if (scale === 0) return { scale, d: none, values: none, vectors: none, unconverged: -1, orderedColumns: ordered };
+  if (scale === 0)
+    return { scale, d: none, values: none, vectors: none, unconverged: -1, orderedColumns: ordered };
   kernel.symmetrizeScaled(n, reduction.a, scale);
   executor.tridiagonalizeInPlace(n);
   const d = heap.slice(reduction.d / 8, reduction.d / 8 + n);
@@ -136,7 +137,17 @@ function kernelMemoryStore(
   return {
     z,
     solveMerge: (k, poles, zk, rho) =>
-      solveMergeInKernel(kernel, executor.memory, at.merge, k, poles, zk, rho, at.shared, executor.solveSecular),
+      solveMergeInKernel(
+        kernel,
+        executor.memory,
+        at.merge,
+        k,
+        poles,
+        zk,
+        rho,
+        at.shared,
+        executor.solveSecular,
+      ),
     multiply(row0, rows, kept, active, width, k) {
       if (rows === 0) return;
       const zRows = at.z + row0 * n * 8;

@@ -23,8 +23,10 @@ export function packedBytes(m: number, n: number, k: number): { a: number; b: nu
  * C m×n with leading dimension n at byte `c` (overwritten, or added to with `accumulate`).
  * Slices of KC summation indices are packed by the WebAssembly packing routines into
  * `packedA`/`packedB` (sized by {@link packedBytes}), as the first tasks of each rank-kc
- * update, on the executor's threads: the same micro-kernel calls, in the same order per entry, as the
- * blocked `gemm`, so the bits do not depend on the thread count. The caller reserves memory.
+ * update, on the executor's threads: the same micro-kernel calls, in the same order per
+ * entry, as the blocked `gemm`, so the bits do not depend on the thread count. With
+ * `lowerOnly`, C's micro-tiles above the diagonal are skipped (a symmetric product whose
+ * reader needs the lower triangle). The caller reserves memory.
  *
  * @example
  * ```ts
@@ -42,6 +44,7 @@ export function kernelMemoryProduct(
   accumulate: boolean,
   packedA: number,
   packedB: number,
+  lowerOnly = false,
 ): void {
   productOfPackedSlices(
     executor,
@@ -60,6 +63,7 @@ export function kernelMemoryProduct(
     accumulate,
     packedA,
     packedB,
+    lowerOnly,
   );
 }
 
@@ -67,7 +71,8 @@ export function kernelMemoryProduct(
  * The slice loop behind {@link kernelMemoryProduct}, for any operand sources: for each slice
  * [p0, p0+kc) of the k summation indices, one rank-kc update of C (m×n, leading dimension n)
  * whose job first packs op(A)'s slice from `sourceA(p0)` into `packedA` and op(B)'s from
- * `sourceB(p0)` into `packedB`, chunk by chunk on all of the executor's threads.
+ * `sourceB(p0)` into `packedB`, chunk by chunk on all of the executor's threads (`lowerOnly`:
+ * only C's micro-tiles on or below the diagonal).
  */
 export function productOfPackedSlices(
   executor: RankUpdateExecutor,
@@ -80,6 +85,7 @@ export function productOfPackedSlices(
   accumulate: boolean,
   packedA: number,
   packedB: number,
+  lowerOnly = false,
 ): void {
   for (let p0 = 0; p0 < k; p0 += KC) {
     executor.run({
@@ -90,7 +96,7 @@ export function productOfPackedSlices(
       packedB,
       c,
       accumulate: accumulate || p0 > 0,
-      lowerOnly: false,
+      lowerOnly,
       blockRows: BLOCK_ROWS,
       blockCols: BLOCK_COLS,
       firstTask: 0,

@@ -53,7 +53,8 @@ export function applyReflectorsInKernelMemory(
     fillReflectorRows(n, a, k0, nb, heap, at.vt / 8);
     const vt: KernelMatrix = { at: at.vt, ld: length, transposed: false };
     const v: KernelMatrix = { at: at.vt, ld: length, transposed: true };
-    kernelMemoryProduct(executor, nb, nb, length, vt, v, at.gram, false, packedA, packedB);
+    // VᵀV is symmetric and the factor reads only its lower triangle: tiles above are skipped.
+    kernelMemoryProduct(executor, nb, nb, length, vt, v, at.gram, false, packedA, packedB, true);
     heap.set(tau.subarray(k0, k0 + nb), at.tau / 8);
     executor.kernel.compactWYFactor(nb, at.gram, at.tau, at.negatedT);
     const negatedT: KernelMatrix = { at: at.negatedT, ld: nb, transposed: false };

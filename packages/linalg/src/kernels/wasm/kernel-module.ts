@@ -56,7 +56,14 @@ export interface KernelExports {
   /** In place, A ← (A + Aᵀ)/(2·scale) for the n×n `a`, tile by tile. */
   symmetrizeScaled(n: number, a: number, scale: number): void;
   /** Columns order[j] of the n×n `src` into `dst`, each signed so its largest-magnitude entry is positive. */
-  orderSignedColumns(n: number, src: number, order: number, largest: number, signs: number, dst: number): void;
+  orderSignedColumns(
+    n: number,
+    src: number,
+    order: number,
+    largest: number,
+    signs: number,
+    dst: number,
+  ): void;
   /** Eigenvalue-only implicit QL on (d, e); −1 or the index of an unconverged eigenvalue. */
   implicitQL(n: number, d: number, e: number, maxSweeps: number): number;
   /** Packs the rows×kc block at `src` (leading dimension `ld`) into row panels at `dst` (assembly/packing.ts). */
