@@ -87,6 +87,11 @@ export function productOfPackedSlices(
   packedB: number,
   lowerOnly = false,
 ): void {
+  // Short products (a reflector block's VᵀV and VᵀZ) get thinner row blocks, so that every
+  // thread has several to take: the bits do not depend on the blocking.
+  let blockRows = BLOCK_ROWS;
+  while (blockRows > 16 && Math.ceil(m / blockRows) * Math.ceil(n / BLOCK_COLS) < 4 * executor.threads)
+    blockRows /= 2;
   for (let p0 = 0; p0 < k; p0 += KC) {
     executor.run({
       rows: m,
@@ -97,7 +102,7 @@ export function productOfPackedSlices(
       c,
       accumulate: accumulate || p0 > 0,
       lowerOnly,
-      blockRows: BLOCK_ROWS,
+      blockRows,
       blockCols: BLOCK_COLS,
       firstTask: 0,
       packA: sourceA(p0),
