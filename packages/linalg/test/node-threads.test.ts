@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getBackend, LinalgError, listBackends } from '../src/index.js';
 import { CONTROL, JOB_KIND, SECULAR_ROOTS_PER_TASK } from '../src/kernels/threads/control-layout.js';
+import { SPIN_MILLISECONDS } from '../src/kernels/threads/job-control.js';
 import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
 import {
   createThreadedBackend,
@@ -125,6 +126,7 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
       ['PACK_B_LIST', CONTROL.packBList],
       ['PACKED_TASKS', CONTROL.packedTasks],
       ['SLEEPERS', CONTROL.sleepers],
+      ['SPIN_MILLISECONDS', SPIN_MILLISECONDS],
       ['SECULAR_ORDER', CONTROL.secularOrder],
       ['SECULAR_D', CONTROL.secularD],
       ['SECULAR_Z', CONTROL.secularZ],

@@ -3,10 +3,29 @@ import type { RankUpdateJob } from '../wasm/rank-update-executor.js';
 import { CONTROL } from './control-layout.js';
 
 /**
- * Polls of a slot before sleeping on it: tridiagonalization steps come microseconds apart,
- * far less than a futex round trip (the Node pool spins as long).
+ * How long a thread polls a slot before sleeping on it, in milliseconds: jobs come
+ * microseconds apart in a tridiagonalization and a few milliseconds apart between the serial
+ * steps of divide and conquer, while waking a sleeping thread costs tens of microseconds, far
+ * more on a virtual machine whose idle vCPU was descheduled (measured: symEig n = 1000 after
+ * an idle pause, 174 ms with ~10 µs of polling, 150–159 ms with ~1 ms). Like OpenBLAS,
+ * whose threads spin after each call, a pool trades this much idle spinning for latency.
  */
-export const SPIN_POLLS = 4000;
+export const SPIN_MILLISECONDS = 1;
+
+/** Polls between clock readings while spinning. */
+const POLLS_PER_CLOCK_READING = 256;
+
+/** Polls `slots[index]` until `done(value)` holds or {@link SPIN_MILLISECONDS} pass; returns the last value read. */
+export function spinOn(slots: Int32Array, index: number, done: (value: number) => boolean): number {
+  const start = performance.now();
+  for (;;) {
+    for (let poll = 0; poll < POLLS_PER_CLOCK_READING; poll++) {
+      const value = Atomics.load(slots, index);
+      if (done(value)) return value;
+    }
+    if (performance.now() - start > SPIN_MILLISECONDS) return Atomics.load(slots, index);
+  }
+}
 
 /** Writes a rank-kc update's operands into the control slots (published by {@link publishJob}). */
 export function writeRankUpdate(slots: Int32Array, job: RankUpdateJob): void {
@@ -65,9 +84,8 @@ export function publishJob(slots: Int32Array, kind: number, count: number, first
  * itself until none was left, so it waits at most about one task per worker.
  */
 export function waitForWorkers(slots: Int32Array, workers: number, blocking: boolean): void {
-  for (let poll = 0; poll < SPIN_POLLS && Atomics.load(slots, CONTROL.done) < workers; poll++) {
-    // Spin briefly: the workers are usually about to finish.
-  }
+  // Spin briefly: the workers are usually about to finish.
+  spinOn(slots, CONTROL.done, (done) => done >= workers);
   if (blocking) {
     for (
       let done = Atomics.load(slots, CONTROL.done);

@@ -49,8 +49,24 @@ const SECULAR_ROOTS_PER_TASK = 32;
 const REDUCTION_SWEEP = 1;
 const EIGENVALUES = 2;
 const SECULAR_ROOTS = 3;
-/** Polls of the generation before sleeping: a tridiagonalization publishes a step every few µs. */
-const SPIN_POLLS = 4000;
+/**
+ * Milliseconds of polling the generation before sleeping (SPIN_MILLISECONDS of
+ * job-control.ts, whose comment says why): a tridiagonalization publishes a step every few
+ * µs, divide and conquer a product every few ms, and a wake-up costs far more than a poll.
+ */
+const SPIN_MILLISECONDS = 1;
+const POLLS_PER_CLOCK_READING = 256;
+
+/** Polls the generation until it differs from `seen` or the spin time is up. */
+function spinForJob(slots, seen) {
+  const start = performance.now();
+  for (;;) {
+    for (let poll = 0; poll < POLLS_PER_CLOCK_READING; poll++) {
+      if (Atomics.load(slots, GENERATION) !== seen) return;
+    }
+    if (performance.now() - start > SPIN_MILLISECONDS) return;
+  }
+}
 
 /**
  * Claims the published rank-kc update's tasks until none is left: its pack tasks first (op(A)
@@ -158,7 +174,7 @@ function runSecularRoots(kernel, slots, count) {
 export function serveKernelJobs(kernel, slots) {
   let seen = 0;
   for (;;) {
-    for (let poll = 0; poll < SPIN_POLLS && Atomics.load(slots, GENERATION) === seen; poll++);
+    spinForJob(slots, seen);
     if (Atomics.load(slots, GENERATION) === seen) {
       // Counted asleep first: the publisher notifies only when someone is (and a wait on a
       // generation that already moved returns at once).
