@@ -10,6 +10,8 @@ import {
 import { packColumnPanels, packRowPanels } from '../src/kernels/wasm/packing.js';
 import {
   growMemory,
+  PACK_KIND,
+  packTaskCount,
   type RankUpdateJob,
   runTasks,
   taskCount,
@@ -22,7 +24,7 @@ import {
   runSyrkCase,
   seededBuffer,
 } from './backend-conformance.js';
-import { randomMatrix } from './helpers.js';
+import { naiveProduct, randomMatrix } from './helpers.js';
 
 describe('kernel feature detection', () => {
   it('finds WebAssembly SIMD on Node 20+, and picks the best build', () => {
@@ -74,6 +76,126 @@ describe('packing into micro-panels', () => {
       ),
       { numRuns: 40, seed: 3 },
     );
+  });
+});
+
+describe('packing in kernel memory (WebAssembly)', () => {
+  const module = kernelModule('simd', false) as WebAssembly.Module;
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const kernel = instantiateKernel(module, memory);
+
+  /** Copies `values` into kernel memory at byte `at` and returns a view of `length` doubles at `out`. */
+  function heapWith(at: number, values: Float64Array, out: number, length: number): Float64Array {
+    growMemory(memory, Math.max(at + values.length * 8, out + length * 8) + 64);
+    const heap = new Float64Array(memory.buffer);
+    heap.fill(99, out / 8, out / 8 + length);
+    heap.set(values, at / 8);
+    return heap.subarray(out / 8, out / 8 + length);
+  }
+
+  it('packs rows and columns exactly as the TypeScript packers, partial panels included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer(),
+        (rows, kc, extra, seed) => {
+          const ld = kc + extra;
+          const src = seededBuffer(rows * ld, seed);
+          const panels = Math.ceil(rows / 4) * 4 * kc;
+          const expected = new Float64Array(panels);
+          packRowPanels(src, 0, ld, rows, kc, expected, 0);
+          const out = 8 * (rows * ld + 8);
+          const packed = heapWith(0, src, out, panels);
+          kernel.packRowPanels(0, ld, rows, kc, out);
+          expect(Array.from(packed)).toEqual(Array.from(expected));
+          // The same block read as kc×rows with leading dimension ld: column panels.
+          const columnSource = seededBuffer(kc * ld, seed + 1);
+          const columnsExpected = new Float64Array(Math.ceil(Math.min(rows, ld) / 4) * 4 * kc);
+          const cols = Math.min(rows, ld);
+          packColumnPanels(columnSource, 0, ld, kc, cols, columnsExpected, 0);
+          const columnsPacked = heapWith(0, columnSource, 8 * (kc * ld + 8), columnsExpected.length);
+          kernel.packColumnPanels(0, ld, kc, cols, 8 * (kc * ld + 8));
+          expect(Array.from(columnsPacked)).toEqual(Array.from(columnsExpected));
+        },
+      ),
+      { numRuns: 60, seed: 5 },
+    );
+  });
+
+  it('gathers listed columns (rows) into panels, and scatters a product into listed columns', () => {
+    // 6×5 source (i, c) = 10 i + c; gather columns [4, 1, 3] as the row panels of a 6×3 block.
+    const rows = 6;
+    const ld = 5;
+    const src = Float64Array.from({ length: rows * ld }, (_, t) => 10 * Math.floor(t / ld) + (t % ld));
+    const listAt = 8 * 64;
+    const out = 8 * 128;
+    const packed = heapWith(0, src, out, 8 * 3);
+    new Int32Array(memory.buffer, listAt, 3).set([4, 1, 3]);
+    kernel.packRowPanelsGathered(0, ld, rows, listAt, 3, out);
+    const gathered = new Float64Array(rows * 3);
+    for (let i = 0; i < rows; i++)
+      for (let p = 0; p < 3; p++) gathered[i * 3 + p] = src[i * ld + [4, 1, 3][p]];
+    const expected = new Float64Array(8 * 3);
+    packRowPanels(gathered, 0, 3, rows, 3, expected, 0);
+    expect(Array.from(packed)).toEqual(Array.from(expected));
+    // Rows [2, 0] of src as a 2×5 block in column panels.
+    const columnsPacked = heapWith(0, src, out, 8 * 2);
+    new Int32Array(memory.buffer, listAt, 2).set([2, 0]);
+    kernel.packColumnPanelsGathered(0, ld, listAt, 2, ld, out);
+    const selected = Float64Array.from([...src.subarray(2 * ld, 3 * ld), ...src.subarray(0, ld)]);
+    const columnsExpected = new Float64Array(8 * 2);
+    packColumnPanels(selected, 0, ld, 2, ld, columnsExpected, 0);
+    expect(Array.from(columnsPacked)).toEqual(Array.from(columnsExpected));
+    // Scatter a 2×3 product into columns [4, 0, 2] of a 2×5 target.
+    const product = Float64Array.of(1, 2, 3, 4, 5, 6);
+    const target = heapWith(0, product, out, 2 * ld);
+    new Int32Array(memory.buffer, listAt, 3).set([4, 0, 2]);
+    kernel.scatterColumns(0, 2, 3, out, ld, listAt);
+    expect(Array.from(target)).toEqual([2, 99, 3, 99, 1, 5, 99, 6, 99, 4]);
+  });
+
+  it('runs a job that packs its own operands: the bits of packing first, in any task order', () => {
+    // C (9×10) = A (9×7) · B (7×10), both in kernel memory, packed by the job's first tasks.
+    const [m, n, k] = [9, 10, 7];
+    const a = seededBuffer(m * k, 11);
+    const b = seededBuffer(k * n, 12);
+    const at = { a: 0, b: 8 * 64, packedA: 8 * 160, packedB: 8 * 256, c: 8 * 352 };
+    growMemory(memory, at.c + m * n * 8);
+    const heap = new Float64Array(memory.buffer);
+    heap.set(a, at.a / 8);
+    heap.set(b, at.b / 8);
+    const job: RankUpdateJob = {
+      rows: m,
+      cols: n,
+      kc: k,
+      packedA: at.packedA,
+      packedB: at.packedB,
+      c: at.c,
+      accumulate: false,
+      lowerOnly: false,
+      blockRows: 4,
+      blockCols: 4,
+      firstTask: 0,
+      packA: { kind: PACK_KIND.rowPanels, src: at.a, ld: k, list: 0 },
+      packB: { kind: PACK_KIND.columnPanels, src: at.b, ld: n, list: 0 },
+    };
+    let next = 0;
+    runTasks(kernel, job, () => next++);
+    const inOrder = heap.slice(at.c / 8, at.c / 8 + m * n);
+    const expected = naiveProduct(new Matrix(m, k, a), new Matrix(k, n, b));
+    expect(maxDifference(inOrder, expected.data)).toBeLessThan(1e-14);
+    // Packing tasks first, then the blocks of C in reverse: the same bits.
+    const packTasks = packTaskCount(job);
+    const order = [
+      ...Array.from({ length: packTasks }, (_, t) => t),
+      ...Array.from({ length: taskCount(job) }, (_, t) => packTasks + taskCount(job) - 1 - t),
+    ];
+    heap.fill(0, at.c / 8, at.c / 8 + m * n);
+    let index = 0;
+    runTasks(kernel, job, () => (index < order.length ? (order[index++] as number) : order.length));
+    expect(Array.from(heap.subarray(at.c / 8, at.c / 8 + m * n))).toEqual(Array.from(inOrder));
   });
 });
 

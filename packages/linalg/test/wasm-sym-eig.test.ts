@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gram, Matrix, setBackend, symEig } from '../src/index.js';
+import { gram, Matrix, setBackend, symEig, symEigValues } from '../src/index.js';
 import type { KernelBackend } from '../src/kernels/backend.js';
+import {
+  attachExecutor,
+  executorOf,
+  type RankUpdateExecutor,
+} from '../src/kernels/wasm/rank-update-executor.js';
 import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
 import { createThreadedBackend } from '../src/node-threads.js';
-import { maxAbsDiff, randomMatrix, randomSymmetric } from './helpers.js';
+import { maxAbsDiff, randomMatrix, randomSymmetric, seededUniform } from './helpers.js';
 
 /** max |A V − V Λ| and max |VᵀV − I|. */
 function residuals(A: Matrix, values: Float64Array, V: Matrix): { eigen: number; orthogonality: number } {
@@ -121,6 +126,41 @@ describe('symEig on the WebAssembly path (chunked tridiagonalization, divide and
     const { eigen, orthogonality } = residuals(A, inKernelMemory.values, inKernelMemory.vectors);
     expect(eigen / inKernelMemory.values[0]).toBeLessThanOrEqual(1e-13);
     expect(orthogonality).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('symmetrizes in kernel memory with the bits of symEigValues, for input symmetric only to 1e-12', () => {
+    const A = randomSymmetric(140, 21);
+    const uniform = seededUniform(22);
+    for (let t = 0; t < A.data.length; t++) A.data[t] *= 1 + 1e-12 * uniform();
+    setBackend(wasmBackend('simd') as KernelBackend);
+    const { values, vectors } = symEig(A);
+    expect(sameBits(values, symEigValues(A))).toBe(true);
+    const symmetric = A.clone();
+    for (let i = 0; i < 140; i++)
+      for (let j = 0; j < 140; j++)
+        symmetric.data[i * 140 + j] = (A.data[i * 140 + j] + A.data[j * 140 + i]) / 2;
+    const { eigen, orthogonality } = residuals(symmetric, values, vectors);
+    expect(eigen / Math.abs(values[0])).toBeLessThanOrEqual(1e-13);
+    expect(orthogonality).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('gives the same bits on a one-thread pool (no workers: the eigenvalues and roots run inline)', async () => {
+    const A = randomSymmetric(260, 23);
+    setBackend(wasmBackend('simd') as KernelBackend);
+    const single = symEig(A);
+    const pool = await createThreadedBackend({ threads: 1, kernel: 'simd' });
+    try {
+      // A name of its own (the registry keeps one backend per name), with the pool's executor.
+      const renamed = { ...pool, name: `${pool.name}-one-thread` };
+      attachExecutor(renamed, executorOf(pool) as RankUpdateExecutor);
+      setBackend(renamed);
+      const pooled = symEig(A);
+      expect(sameBits(pooled.values, single.values)).toBe(true);
+      expect(sameBits(pooled.vectors.data, single.vectors.data)).toBe(true);
+    } finally {
+      setBackend('auto');
+      await pool.terminate();
+    }
   });
 
   it('gives bit-identical eigenpairs on the threaded backend and on one thread', async () => {
