@@ -360,11 +360,12 @@ export function compactWYFactor(nb: i32, gram: usize, tau: usize, negatedT: usiz
   }
 }
 
-/** The largest |x| over `count` f64 at `x` (0 for none). */
+/** The largest |x| over `count` finite f64 at `x` (0 for none). */
 export function maxAbs(x: usize, count: i32): f64 {
   let lanes = f64x2.splat(0);
   let j = 0;
-  for (; j + 1 < count; j += 2) lanes = f64x2.max(lanes, f64x2.abs(v128.load(at(x, j))));
+  // pmax (one instruction on x86) instead of max: the input is finite, checked before.
+  for (; j + 1 < count; j += 2) lanes = f64x2.pmax(lanes, f64x2.abs(v128.load(at(x, j))));
   let largest = Math.max(f64x2.extract_lane(lanes, 0), f64x2.extract_lane(lanes, 1));
   for (; j < count; j++) largest = Math.max(largest, Math.abs(load<f64>(at(x, j))));
   return largest;

@@ -1,3 +1,4 @@
+import { LinalgError } from '../../errors.js';
 import type { KernelBackend } from '../backend.js';
 import { eigenInstance } from '../wasm/eigen-instance.js';
 import { growMemory } from '../wasm/rank-update-executor.js';
@@ -31,7 +32,12 @@ export function applyReflectorsFromLeft(
   if (reflectors <= 0) return;
   const width = Math.min(REFLECTOR_BLOCK, reflectors);
   const found = eigenInstance();
-  if (found === undefined) throw new Error('the blocked reflectors need WebAssembly SIMD for their factor T');
+  if (found === undefined) {
+    throw new LinalgError(
+      'backend',
+      'the blocked reflectors need WebAssembly SIMD for their factor T; expected an engine with it',
+    );
+  }
   const { kernel, memory } = found;
   const vt = new Float64Array(width * (n - 1));
   const gram = new Float64Array(width * width);

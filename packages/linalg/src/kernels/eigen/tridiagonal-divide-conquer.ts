@@ -1,3 +1,4 @@
+import { LinalgError } from '../../errors.js';
 import type { KernelBackend } from '../backend.js';
 import { eigenInstance } from '../wasm/eigen-instance.js';
 import { mergeVectorsLayout, solveMergeInKernel } from '../wasm/merge-arithmetic.js';
@@ -16,7 +17,8 @@ const LEAF_ORDER = 32;
  * Gu–Eisenstat's recomputed ẑ (so the eigenvectors are orthogonal to working precision
  * however close the roots), and the merged eigenvectors are one product per half on
  * `backend.gemm` (about 4/3·n³ flops without deflation, instead of ~4.5·n³ for QL
- * rotations). Leaves of order ≤ 32 use implicit QL.
+ * rotations). Leaves of order ≤ 32 use implicit QL. The merges' arithmetic is WebAssembly
+ * (assembly/secular-equation.ts), so this serves the WebAssembly path only.
  *
  * On return `d` holds the eigenvalues (unsorted) and the result's column j is the unit
  * eigenvector of `d[j]` (n×n row-major). Returns `{ vectors, unconverged }` where
@@ -225,8 +227,12 @@ function mergeBlocks(state: Workspace, start: number, order: number, upper: numb
  */
 export function gemmEigenvectorStore(n: number, backend: KernelBackend): EigenvectorStore {
   const found = eigenInstance();
-  if (found === undefined)
-    throw new Error('divide and conquer needs WebAssembly SIMD for its merge arithmetic');
+  if (found === undefined) {
+    throw new LinalgError(
+      'backend',
+      'divide and conquer needs WebAssembly SIMD for its merge arithmetic; expected an engine with it',
+    );
+  }
   const { kernel, memory } = found;
   // The merge vectors, then U (k×k ≤ n×n), in the eigen instance's private memory.
   const at = mergeVectorsLayout(n, 0);
