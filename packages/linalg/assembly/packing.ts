@@ -65,18 +65,29 @@ export function packColumnPanels(src: usize, ld: i32, kc: i32, cols: i32, dst: u
  */
 export function packRowPanelsGathered(src: usize, ld: i32, rows: i32, columns: usize, kc: i32, dst: usize): void {
   const rowBytes = <usize>ld << 3;
-  for (let i0 = 0; i0 < rows; i0 += 4) {
-    const height = min(4, rows - i0);
-    const panel = dst + ((<usize>i0 * <usize>kc) << 3);
+  const full = rows & ~3;
+  for (let i0 = 0; i0 < full; i0 += 4) {
+    const row0 = src + <usize>i0 * rowBytes;
+    const row1 = row0 + rowBytes;
+    const row2 = row1 + rowBytes;
+    const row3 = row2 + rowBytes;
+    let d = dst + ((<usize>i0 * <usize>kc) << 3);
+    // One index load per summation index and one contiguous 4-entry slot written: the four
+    // rows are read at the same (random) column.
+    for (let p = 0; p < kc; p++) {
+      const offset = <usize>load<i32>(columns + (<usize>p << 2)) << 3;
+      v128.store(d, f64x2.replace_lane(f64x2.splat(load<f64>(row0 + offset)), 1, load<f64>(row1 + offset)));
+      v128.store(d, f64x2.replace_lane(f64x2.splat(load<f64>(row2 + offset)), 1, load<f64>(row3 + offset)), 16);
+      d += 32;
+    }
+  }
+  if (full == rows) return;
+  const panel = dst + ((<usize>full * <usize>kc) << 3);
+  for (let p = 0; p < kc; p++) {
+    const offset = <usize>load<i32>(columns + (<usize>p << 2)) << 3;
     for (let lane = 0; lane < 4; lane++) {
-      const present = lane < height;
-      const row = src + <usize>(i0 + lane) * rowBytes;
-      let d = panel + (<usize>lane << 3);
-      for (let p = 0; p < kc; p++) {
-        const column = <usize>load<i32>(columns + (<usize>p << 2));
-        store<f64>(d, present ? load<f64>(row + (column << 3)) : 0);
-        d += 32;
-      }
+      const row = src + <usize>(full + lane) * rowBytes;
+      store<f64>(panel + ((<usize>(p * 4 + lane)) << 3), full + lane < rows ? load<f64>(row + offset) : 0);
     }
   }
 }
