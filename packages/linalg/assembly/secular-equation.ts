@@ -181,6 +181,28 @@ function difference(poles: usize, origin: usize, tau: usize, j: i32, i: i32): f6
 }
 
 /**
+ * Π_{i∈[from,to)} ((pole − originPoles[i]) − τ_i) / (pole − denominators[i]), two factors per
+ * lane pair: each factor is a ratio of comparable gaps, so no partial product leaves range.
+ */
+// @ts-ignore: decorator
+@inline
+function pairedRatios(pole: f64, originPoles: usize, tau: usize, denominators: usize, from: i32, to: i32): f64 {
+  const poles = f64x2.splat(pole);
+  let lanes = f64x2.splat(1);
+  let i = from;
+  for (; i + 1 < to; i += 2) {
+    const gaps = f64x2.sub(f64x2.sub(poles, v128.load(at(originPoles, i))), v128.load(at(tau, i)));
+    lanes = f64x2.mul(lanes, f64x2.div(gaps, f64x2.sub(poles, v128.load(at(denominators, i)))));
+  }
+  let product = f64x2.extract_lane(lanes, 0) * f64x2.extract_lane(lanes, 1);
+  for (; i < to; i++) {
+    const gap = pole - load<f64>(at(originPoles, i)) - load<f64>(at(tau, i));
+    product *= gap / (pole - load<f64>(at(denominators, i)));
+  }
+  return product;
+}
+
+/**
  * The merged eigenvectors' factor U (k×k at `u`): Gu–Eisenstat's ẑ (into `zHat`), for which
  * the computed roots are exact, ẑ_j² = Π_i (λ_i − d_j) / (ρ Π_{i≠j} (d_i − d_j)) with the
  * factors paired so none leaves (0, 1], signed as z; then column i of U ∝ ẑ_j / (d_j − λ_i),
@@ -198,18 +220,19 @@ export function mergeFactor(
   norms: usize,
   u: usize,
 ): void {
-  for (let j = 0; j < k; j++) {
-    let product = -difference(poles, origin, tau, j, k - 1) / rho;
-    const pole = load<f64>(at(poles, j));
-    for (let i = 0; i < j; i++) product *= difference(poles, origin, tau, j, i) / (pole - load<f64>(at(poles, i)));
-    for (let i = j; i < k - 1; i++)
-      product *= difference(poles, origin, tau, j, i) / (pole - load<f64>(at(poles, i + 1)));
-    const magnitude = Math.sqrt(Math.max(product, 0));
-    store<f64>(at(zHat, j), load<f64>(at(z, j)) >= 0 ? magnitude : -magnitude);
-  }
   for (let i = 0; i < k; i++) {
     store<f64>(at(originPoles, i), load<f64>(at(poles, load<i32>(origin + (<usize>i << 2)))));
     store<f64>(at(norms, i), 0);
+  }
+  for (let j = 0; j < k; j++) {
+    const pole = load<f64>(at(poles, j));
+    let product = -difference(poles, origin, tau, j, k - 1) / rho;
+    // (d_j − λ_i)/(d_j − d_i) for i < j, then (d_j − λ_i)/(d_j − d_{i+1}) for j ≤ i < k−1: two
+    // per lane pair, so the product is bound by division throughput, not by its latency.
+    product *= pairedRatios(pole, originPoles, tau, poles, 0, j);
+    product *= pairedRatios(pole, originPoles, tau, poles + 8, j, k - 1);
+    const magnitude = Math.sqrt(Math.max(product, 0));
+    store<f64>(at(zHat, j), load<f64>(at(z, j)) >= 0 ? magnitude : -magnitude);
   }
   // Rows of U: entry (j, i) = ẑ_j / ((d_j − d_origin(i)) − τ_i), two columns per lane pair.
   const pairs = k & ~1;
