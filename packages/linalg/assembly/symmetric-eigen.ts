@@ -412,17 +412,27 @@ export function orderSignedColumns(n: i32, src: usize, order: usize, largest: us
     store<f64>(at(largest, k), -1);
     store<f64>(at(signs, k), 1);
   }
+  // Per column, the entry of largest magnitude so far (strictly larger replaces it, so the
+  // first wins ties), two columns per lane pair; `signs` holds that entry until the end.
+  const pairs = n & ~1;
   for (let i = 0; i < n; i++) {
     const row = src + <usize>i * rowBytes;
-    for (let k = 0; k < n; k++) {
-      const entry = load<f64>(at(row, k));
-      const magnitude = Math.abs(entry);
-      if (magnitude > load<f64>(at(largest, k))) {
-        store<f64>(at(largest, k), magnitude);
-        store<f64>(at(signs, k), entry < 0 ? -1 : 1);
+    for (let k = 0; k < pairs; k += 2) {
+      const entries = v128.load(at(row, k));
+      const magnitudes = f64x2.abs(entries);
+      const larger = f64x2.gt(magnitudes, v128.load(at(largest, k)));
+      v128.store(at(largest, k), v128.bitselect(magnitudes, v128.load(at(largest, k)), larger));
+      v128.store(at(signs, k), v128.bitselect(entries, v128.load(at(signs, k)), larger));
+    }
+    if (pairs < n) {
+      const entry = load<f64>(at(row, pairs));
+      if (Math.abs(entry) > load<f64>(at(largest, pairs))) {
+        store<f64>(at(largest, pairs), Math.abs(entry));
+        store<f64>(at(signs, pairs), entry);
       }
     }
   }
+  for (let k = 0; k < n; k++) store<f64>(at(signs, k), load<f64>(at(signs, k)) < 0 ? -1 : 1);
   // signs[k] ← the sign of column order[k], so the copy below reads signs contiguously.
   for (let j = 0; j < n; j++) store<f64>(at(largest, j), load<f64>(at(signs, load<i32>(order + (<usize>j << 2)))));
   for (let i = 0; i < n; i++) {

@@ -163,6 +163,35 @@ describe('symEig on the WebAssembly path (chunked tridiagonalization, divide and
     }
   });
 
+  it('signs every eigenvector so its largest-magnitude entry is positive, the first on ties, on both paths', () => {
+    const tie = Matrix.fromRows([
+      [2, 1],
+      [1, 2],
+    ]);
+    for (const backend of ['js', 'wasm-simd']) {
+      setBackend(backend);
+      // λ = 1 has eigenvector ±(1, −1)/√2: a tie, so the first entry is the positive one.
+      const { vectors } = symEig(tie);
+      expect(vectors.get(0, 1)).toBeCloseTo(Math.SQRT1_2, 14);
+      expect(vectors.get(1, 1)).toBeCloseTo(-Math.SQRT1_2, 14);
+      for (const n of [7, 61, 130]) {
+        const V = symEig(randomSymmetric(n, n + 40)).vectors;
+        for (let j = 0; j < n; j++) {
+          let largest = -1;
+          let entry = 0;
+          for (let i = 0; i < n; i++) {
+            const value = V.get(i, j);
+            if (Math.abs(value) > largest) {
+              largest = Math.abs(value);
+              entry = value;
+            }
+          }
+          expect(entry).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
   it('gives bit-identical eigenpairs on the threaded backend and on one thread', async () => {
     const A = randomSymmetric(150, 3);
     setBackend(wasmBackend('simd')!);
