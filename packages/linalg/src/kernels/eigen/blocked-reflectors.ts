@@ -1,6 +1,5 @@
-import { LinalgError } from '../../errors.js';
 import type { KernelBackend } from '../backend.js';
-import { eigenInstance } from '../wasm/eigen-instance.js';
+import { requireEigenInstance } from '../wasm/eigen-instance.js';
 import { growMemory } from '../wasm/rank-update-executor.js';
 
 /** Reflectors per block: rank-128 updates keep gemm in its fast regime with half the passes over Z of 64 (measured). */
@@ -31,14 +30,7 @@ export function applyReflectorsFromLeft(
   const reflectors = n - 2;
   if (reflectors <= 0) return;
   const width = Math.min(REFLECTOR_BLOCK, reflectors);
-  const found = eigenInstance();
-  if (found === undefined) {
-    throw new LinalgError(
-      'backend',
-      'the blocked reflectors need WebAssembly SIMD for their factor T; expected an engine with it',
-    );
-  }
-  const { kernel, memory } = found;
+  const { kernel, memory } = requireEigenInstance("the blocked reflectors' factor T");
   const vt = new Float64Array(width * (n - 1));
   const gram = new Float64Array(width * width);
   const negatedT = new Float64Array(width * width);

@@ -1,6 +1,5 @@
-import { LinalgError } from '../../errors.js';
 import type { KernelBackend } from '../backend.js';
-import { eigenInstance } from '../wasm/eigen-instance.js';
+import { requireEigenInstance } from '../wasm/eigen-instance.js';
 import { mergeVectorsLayout, solveMergeInKernel } from '../wasm/merge-arithmetic.js';
 import { growMemory } from '../wasm/rank-update-executor.js';
 import { implicitQL } from './implicit-ql.js';
@@ -226,14 +225,7 @@ function mergeBlocks(state: Workspace, start: number, order: number, upper: numb
  * ```
  */
 export function gemmEigenvectorStore(n: number, backend: KernelBackend): EigenvectorStore {
-  const found = eigenInstance();
-  if (found === undefined) {
-    throw new LinalgError(
-      'backend',
-      'divide and conquer needs WebAssembly SIMD for its merge arithmetic; expected an engine with it',
-    );
-  }
-  const { kernel, memory } = found;
+  const { kernel, memory } = requireEigenInstance("divide and conquer's merge arithmetic");
   // The merge vectors, then U (k×k ≤ n×n), in the eigen instance's private memory.
   const at = mergeVectorsLayout(n, 0);
   const uAt = at.end;

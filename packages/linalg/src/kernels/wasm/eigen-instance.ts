@@ -1,3 +1,4 @@
+import { LinalgError } from '../../errors.js';
 import { instantiateKernel, type KernelExports, kernelModule } from './kernel-module.js';
 
 let instance: { kernel: KernelExports; memory: WebAssembly.Memory } | null | undefined;
@@ -25,4 +26,21 @@ export function eigenInstance(): { kernel: KernelExports; memory: WebAssembly.Me
     }
   }
   return instance ?? undefined;
+}
+
+/**
+ * {@link eigenInstance}, or a `LinalgError` naming what needed it (`purpose`, e.g. "divide and
+ * conquer's merge arithmetic") when this engine has no WebAssembly SIMD.
+ *
+ * @example
+ * ```ts
+ * const { kernel, memory } = requireEigenInstance('the blocked reflectors’ factor T');
+ * ```
+ */
+export function requireEigenInstance(purpose: string): { kernel: KernelExports; memory: WebAssembly.Memory } {
+  const found = eigenInstance();
+  if (found === undefined) {
+    throw new LinalgError('backend', `${purpose} needs WebAssembly SIMD; expected an engine with it`);
+  }
+  return found;
 }
