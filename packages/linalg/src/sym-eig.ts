@@ -35,9 +35,10 @@ export interface SymmetricEigendecomposition {
  * 3. implicit QL iteration on `T` with Wilkinson shifts (the eigenvalue of the leading
  *    2×2 block closer to its top entry), the plane rotations applied to the rows of `Qᵀ`
  *    (contiguous in row-major storage), which become the eigenvectors. On the default
- *    WebAssembly path QL yields the eigenvalues only, and the eigenvectors come from
- *    divide and conquer on `T` (LAPACK `dstedc`, ~4/3·n³ flops in `gemm`) followed by one
- *    blocked back-transformation by Q (`dormtr`, 2n³ in `gemm`).
+ *    WebAssembly path QL yields the eigenvalues only (on a worker of a thread pool), and
+ *    the eigenvectors come from divide and conquer on `T` (LAPACK `dstedc`, ~4/3·n³ flops)
+ *    followed by one blocked back-transformation by Q (`dormtr`, ~2n³), the whole
+ *    decomposition held in the backend's WebAssembly memory and shared by its threads.
  *
  * The result is backward stable: the eigenvalues are accurate to about `n·ε·‖A‖₂`
  * absolutely (so ~1e-13 relative for well-conditioned spectra) and the eigenvectors are
