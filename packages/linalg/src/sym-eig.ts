@@ -6,7 +6,11 @@ import {
 import { implicitQL } from './kernels/eigen/implicit-ql.js';
 import { jsBackend } from './kernels/js-backend.js';
 import { getBackend } from './kernels/registry.js';
-import { wasmSymmetricEigenpairs, wasmTridiagonalEigen } from './kernels/wasm/symmetric-eigen-kernels.js';
+import {
+  wasmSymmetricEigenpairs,
+  wasmSymmetricEigenvalues,
+  wasmTridiagonalEigen,
+} from './kernels/wasm/symmetric-eigen-kernels.js';
 import { Matrix } from './matrix.js';
 import {
   descendingOrder,
@@ -109,7 +113,9 @@ function orderSignedColumns(n: number, columns: Float64Array, order: number[]): 
 export function symEigValues(A: Matrix): Float64Array {
   assertMatrix('A', A);
   assertSymmetric('A', A);
-  const { d, scale } = reduceAndIterate(A, false);
+  const fast = wasmSymmetricEigenvalues(A.data, A.rows, MAX_SWEEPS_PER_EIGENVALUE);
+  if (fast !== undefined && fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
+  const { d, scale } = fast === undefined ? reduceAndIterate(A, false) : { d: fast.values, scale: fast.scale || 1 };
   return Float64Array.from(descendingOrder(d), (k) => d[k] * scale);
 }
 

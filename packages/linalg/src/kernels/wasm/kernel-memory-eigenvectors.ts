@@ -118,6 +118,37 @@ export function eigenpairsInKernelMemory(
 }
 
 /**
+ * The eigenvalues alone of the symmetric n×n `source` in the executor's kernel memory: the
+ * same symmetrization and in-place reduction as {@link eigenpairsInKernelMemory}, then
+ * implicit QL without vectors, so the values are the bits `eigenpairsInKernelMemory` pairs
+ * with its vectors. Returns the scale (0 for the zero matrix), the unsorted eigenvalues of
+ * the scaled matrix, and −1 or the index of an unconverged eigenvalue.
+ *
+ * @example
+ * ```ts
+ * const { scale, values } = eigenvaluesInKernelMemory(executor, A.data, n, 60);
+ * ```
+ */
+export function eigenvaluesInKernelMemory(
+  executor: RankUpdateExecutor,
+  source: Float64Array,
+  n: number,
+  maxSweepsPerEigenvalue: number,
+): { scale: number; values: Float64Array; unconverged: number } {
+  const { kernel } = executor;
+  const reduction = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
+  executor.reserve(reduction.end);
+  const heap = new Float64Array(executor.memory.buffer);
+  heap.set(source, reduction.a / 8);
+  const scale = kernel.maxAbs(reduction.a, n * n);
+  if (scale === 0) return { scale, values: new Float64Array(n), unconverged: -1 };
+  kernel.symmetrizeScaled(n, reduction.a, scale);
+  executor.tridiagonalizeInPlace(n);
+  const unconverged = kernel.implicitQL(n, reduction.d, reduction.e, maxSweepsPerEigenvalue);
+  return { scale, values: heap.slice(reduction.d / 8, reduction.d / 8 + n), unconverged };
+}
+
+/**
  * The {@link EigenvectorStore} in kernel memory: U lives in the shared region; a merge
  * product packs the kept columns of Z and the active rows of U straight from their index
  * lists (no JS gather), and scatters its result into Z's kept columns in WebAssembly. The

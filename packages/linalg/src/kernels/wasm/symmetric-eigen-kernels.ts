@@ -3,7 +3,7 @@ import { applyReflectorsFromLeft } from '../eigen/blocked-reflectors.js';
 import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer.js';
 import { getBackend } from '../registry.js';
 import { eigenInstance } from './eigen-instance.js';
-import { eigenpairsInKernelMemory } from './kernel-memory-eigenvectors.js';
+import { eigenpairsInKernelMemory, eigenvaluesInKernelMemory } from './kernel-memory-eigenvectors.js';
 import { executorOf, growMemory } from './rank-update-executor.js';
 import { reductionLayout } from './reduction-layout.js';
 
@@ -173,6 +173,25 @@ export function wasmSymmetricEigenpairs(
   );
   if (unconverged < 0 && scale !== 0) pairInOrder(d, values);
   return { scale, d, unconverged, orderedColumns };
+}
+
+/**
+ * The eigenvalues alone of the symmetric n×n `source` in the active backend's kernel memory
+ * ({@link eigenvaluesInKernelMemory}): unsorted, of A/scale, the same bits as the values of
+ * {@link wasmSymmetricEigenpairs}. `undefined` without a WebAssembly executor.
+ *
+ * @example
+ * ```ts
+ * const result = wasmSymmetricEigenvalues(A.data, n, 60);
+ * ```
+ */
+export function wasmSymmetricEigenvalues(
+  source: Float64Array,
+  n: number,
+  maxSweepsPerEigenvalue: number,
+): { scale: number; values: Float64Array; unconverged: number } | undefined {
+  const executor = executorOf(getBackend());
+  return executor === undefined ? undefined : eigenvaluesInKernelMemory(executor, source, n, maxSweepsPerEigenvalue);
 }
 
 /**
