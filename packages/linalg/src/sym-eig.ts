@@ -115,7 +115,8 @@ export function symEigValues(A: Matrix): Float64Array {
   assertSymmetric('A', A);
   const fast = wasmSymmetricEigenvalues(A.data, A.rows, MAX_SWEEPS_PER_EIGENVALUE);
   if (fast !== undefined && fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
-  const { d, scale } = fast === undefined ? reduceAndIterate(A, false) : { d: fast.values, scale: fast.scale || 1 };
+  const { d, scale } =
+    fast === undefined ? reduceAndIterate(A, false) : { d: fast.values, scale: fast.scale || 1 };
   return Float64Array.from(descendingOrder(d), (k) => d[k] * scale);
 }
 

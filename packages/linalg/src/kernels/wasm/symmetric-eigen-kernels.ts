@@ -191,7 +191,9 @@ export function wasmSymmetricEigenvalues(
   maxSweepsPerEigenvalue: number,
 ): { scale: number; values: Float64Array; unconverged: number } | undefined {
   const executor = executorOf(getBackend());
-  return executor === undefined ? undefined : eigenvaluesInKernelMemory(executor, source, n, maxSweepsPerEigenvalue);
+  return executor === undefined
+    ? undefined
+    : eigenvaluesInKernelMemory(executor, source, n, maxSweepsPerEigenvalue);
 }
 
 /**
