@@ -37,12 +37,10 @@ export interface KernelMemoryEigenpairs {
   d: Float64Array;
   /** The eigenvalues by implicit QL without vectors (unsorted): the bits `symEigValues` returns. */
   values: Float64Array;
-  /** V, column j the eigenvector of d[j]: a view of kernel memory, valid until the executor's next product. */
-  vectors: Float64Array;
   /**
-   * Columns order[0], order[1], … of V, each signed so its largest-magnitude entry is
-   * positive (the first on ties), as a fresh n×n array (WebAssembly, in kernel memory; call
-   * before the executor's next product).
+   * Columns order[0], order[1], … of V (column j of V the eigenvector of d[j]), each signed
+   * so its largest-magnitude entry is positive (the first on ties), as a fresh n×n array
+   * (WebAssembly, in kernel memory; call before the executor's next product).
    */
   orderedColumns(order: ArrayLike<number>): Float64Array;
   /** −1, or the index of an eigenvalue whose QL (values or a divide-and-conquer leaf) did not converge. */
@@ -62,7 +60,7 @@ export interface KernelMemoryEigenpairs {
  *
  * @example
  * ```ts
- * const { scale, d, values, vectors, unconverged } = eigenpairsInKernelMemory(executor, A.data, n, 60);
+ * const { scale, d, values, unconverged, orderedColumns } = eigenpairsInKernelMemory(executor, A.data, n, 60);
  * ```
  */
 export function eigenpairsInKernelMemory(
@@ -86,8 +84,7 @@ export function eigenpairsInKernelMemory(
     kernel.orderSignedColumns(n, at.z, at.lists, at.merge.norms, at.merge.zHat, at.shared);
     return heap.slice(at.shared / 8, at.shared / 8 + n * n);
   };
-  if (scale === 0)
-    return { scale, d: none, values: none, vectors: none, unconverged: -1, orderedColumns: ordered };
+  if (scale === 0) return { scale, d: none, values: none, unconverged: -1, orderedColumns: ordered };
   kernel.symmetrizeScaled(n, reduction.a, scale);
   executor.tridiagonalizeInPlace(n);
   const d = heap.slice(reduction.d / 8, reduction.d / 8 + n);
@@ -114,7 +111,7 @@ export function eigenpairsInKernelMemory(
   if (executor.finishEigenvalues !== undefined) valuesUnconverged = executor.finishEigenvalues();
   if (valuesUnconverged >= 0) unconverged = valuesUnconverged;
   const values = heap.slice(at.valuesD / 8, at.valuesD / 8 + n);
-  return { scale, d, values, vectors: z, unconverged, orderedColumns: ordered };
+  return { scale, d, values, unconverged, orderedColumns: ordered };
 }
 
 /**
