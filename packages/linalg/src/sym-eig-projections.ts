@@ -3,7 +3,11 @@ import { applyReflectorsTransposed, tridiagonalize } from './kernels/eigen/house
 import { implicitQL } from './kernels/eigen/implicit-ql.js';
 import { jsBackend } from './kernels/js-backend.js';
 import { getBackend } from './kernels/registry.js';
-import { wasmTridiagonalEigenvalues, wasmTridiagonalize } from './kernels/wasm/symmetric-eigen-kernels.js';
+import {
+  wasmSymmetricProjections,
+  wasmTridiagonalEigenvalues,
+  wasmTridiagonalize,
+} from './kernels/wasm/symmetric-eigen-kernels.js';
 import { Matrix } from './matrix.js';
 import {
   descendingOrder,
@@ -82,6 +86,18 @@ function projectOntoEigenvectors(
   m: number,
 ): { values: Float64Array; order: number[] } {
   const n = A.rows;
+  const fast =
+    getBackend() === jsBackend
+      ? undefined
+      : wasmSymmetricProjections(A.data, n, c, m, MAX_SWEEPS_PER_EIGENVALUE);
+  if (fast !== undefined) {
+    if (fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
+    if (fast.scale === 0)
+      return { values: new Float64Array(n), order: Array.from({ length: n }, (_, k) => k) };
+    // Both QL runs agree to rounding, so rank r of one is rank r of the other.
+    const values = Float64Array.from(descendingOrder(fast.values), (k) => fast.values[k] * fast.scale);
+    return { values, order: descendingOrder(fast.rotated) };
+  }
   const { a, scale } = scaledSymmetricCopy(A);
   // The zero matrix: every vector is an eigenvector, V = I.
   if (scale === 0) return { values: new Float64Array(n), order: Array.from({ length: n }, (_, k) => k) };

@@ -10,6 +10,9 @@ import {
   symEigProjections,
   symEigValues,
 } from '../src/index.js';
+import type { KernelBackend } from '../src/kernels/backend.js';
+import { wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
+import { createThreadedBackend } from '../src/node-threads.js';
 import { lowRankMatrix, maxAbs, randomMatrix, randomSymmetric, randomVector } from './helpers.js';
 
 function sameBits(x: Float64Array, y: Float64Array): boolean {
@@ -83,6 +86,29 @@ describe('symEigProjections', () => {
         const { values } = symEigProjections(A, randomVector(n, n));
         expect(sameBits(values, symEigValues(A))).toBe(true);
       }
+    }
+  });
+
+  it('gives the same bits with its reduction in kernel memory, through gemm only, and on a thread pool', async () => {
+    const A = gram(randomMatrix(300, 420, 9));
+    const B = randomMatrix(300, 3, 10);
+    const simd = wasmBackend('simd') as KernelBackend;
+    setBackend(simd);
+    const inKernelMemory = symEigProjections(A, B);
+    // A copy of the backend has no executor: the reduction's copies and the QL run in JS arrays.
+    setBackend({ name: 'wasm-simd-without-executor', gemm: simd.gemm, syrk: simd.syrk });
+    const throughArrays = symEigProjections(A, B);
+    const pool = await createThreadedBackend({ threads: 2, kernel: 'simd' });
+    try {
+      setBackend(pool);
+      const pooled = symEigProjections(A, B);
+      for (const other of [throughArrays, pooled]) {
+        expect(sameBits(other.values, inKernelMemory.values)).toBe(true);
+        expect(sameBits(other.projections.data, inKernelMemory.projections.data)).toBe(true);
+      }
+    } finally {
+      setBackend('auto');
+      await pool.terminate();
     }
   });
 

@@ -1,6 +1,7 @@
 import { divideAndConquerInto, type EigenvectorStore } from '../eigen/tridiagonal-divide-conquer.js';
 import { KC, roundUp } from './blocked-gemm.js';
 import { productOfPackedSlices } from './kernel-memory-product.js';
+import { reduceInKernelMemory } from './kernel-memory-reduction.js';
 import { applyReflectorsInKernelMemory, reflectorScratchLayout } from './kernel-memory-reflectors.js';
 import { MICRO_TILE } from './kernel-module.js';
 import { mergeVectorsLayout, solveMergeInKernel } from './merge-arithmetic.js';
@@ -70,12 +71,9 @@ export function eigenpairsInKernelMemory(
   maxSweepsPerEigenvalue: number,
 ): KernelMemoryEigenpairs {
   const { kernel } = executor;
-  const reduction = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
-  const at = eigenvectorLayout(n, roundUp(reduction.end, 8));
-  executor.reserve(at.end);
+  const at = eigenvectorLayout(n, roundUp(reductionLayout(n, kernel.REDUCTION_CHUNKS.value).end, 8));
+  const { scale, at: reduction } = reduceInKernelMemory(executor, source, n, at.end);
   const heap = new Float64Array(executor.memory.buffer);
-  heap.set(source, reduction.a / 8);
-  const scale = kernel.maxAbs(reduction.a, n * n);
   const none = new Float64Array(0);
   const ordered = (order: ArrayLike<number>): Float64Array => {
     // The ordered copy goes to the shared region (U and block scratch, free by now).
@@ -85,8 +83,6 @@ export function eigenpairsInKernelMemory(
     return heap.slice(at.shared / 8, at.shared / 8 + n * n);
   };
   if (scale === 0) return { scale, d: none, values: none, unconverged: -1, orderedColumns: ordered };
-  kernel.symmetrizeScaled(n, reduction.a, scale);
-  executor.tridiagonalizeInPlace(n);
   const d = heap.slice(reduction.d / 8, reduction.d / 8 + n);
   const e = heap.slice(reduction.e / 8, reduction.e / 8 + n);
   const tau = heap.slice(reduction.tau / 8, reduction.tau / 8 + n);
@@ -132,16 +128,10 @@ export function eigenvaluesInKernelMemory(
   n: number,
   maxSweepsPerEigenvalue: number,
 ): { scale: number; values: Float64Array; unconverged: number } {
-  const { kernel } = executor;
-  const reduction = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
-  executor.reserve(reduction.end);
-  const heap = new Float64Array(executor.memory.buffer);
-  heap.set(source, reduction.a / 8);
-  const scale = kernel.maxAbs(reduction.a, n * n);
+  const { scale, at: reduction } = reduceInKernelMemory(executor, source, n, 0);
   if (scale === 0) return { scale, values: new Float64Array(n), unconverged: -1 };
-  kernel.symmetrizeScaled(n, reduction.a, scale);
-  executor.tridiagonalizeInPlace(n);
-  const unconverged = kernel.implicitQL(n, reduction.d, reduction.e, maxSweepsPerEigenvalue);
+  const heap = new Float64Array(executor.memory.buffer);
+  const unconverged = executor.kernel.implicitQL(n, reduction.d, reduction.e, maxSweepsPerEigenvalue);
   return { scale, values: heap.slice(reduction.d / 8, reduction.d / 8 + n), unconverged };
 }
 

@@ -4,6 +4,7 @@ import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer
 import { getBackend } from '../registry.js';
 import { eigenInstance } from './eigen-instance.js';
 import { eigenpairsInKernelMemory, eigenvaluesInKernelMemory } from './kernel-memory-eigenvectors.js';
+import { type KernelMemoryProjections, projectionsInKernelMemory } from './kernel-memory-projections.js';
 import { executorOf, growMemory } from './rank-update-executor.js';
 import { reductionLayout } from './reduction-layout.js';
 
@@ -194,6 +195,28 @@ export function wasmSymmetricEigenvalues(
   return executor === undefined
     ? undefined
     : eigenvaluesInKernelMemory(executor, source, n, maxSweepsPerEigenvalue);
+}
+
+/**
+ * `c ← VᵀB` and the eigenvalues of the symmetric n×n `source` with its reduction in the
+ * active backend's kernel memory ({@link projectionsInKernelMemory}); `undefined` without a
+ * WebAssembly executor.
+ *
+ * @example
+ * ```ts
+ * const result = wasmSymmetricProjections(A.data, n, c, m, 60);
+ * ```
+ */
+export function wasmSymmetricProjections(
+  source: Float64Array,
+  n: number,
+  c: Float64Array,
+  m: number,
+  maxSweepsPerEigenvalue: number,
+): KernelMemoryProjections | undefined {
+  const executor = executorOf(getBackend());
+  if (executor === undefined) return undefined;
+  return projectionsInKernelMemory(executor, source, n, c, m, maxSweepsPerEigenvalue);
 }
 
 /**
