@@ -86,10 +86,8 @@ function projectOntoEigenvectors(
   m: number,
 ): { values: Float64Array; order: number[] } {
   const n = A.rows;
-  const fast =
-    getBackend() === jsBackend
-      ? undefined
-      : wasmSymmetricProjections(A.data, n, c, m, MAX_SWEEPS_PER_EIGENVALUE);
+  // On a WebAssembly backend (the JS reference has no executor, so it takes the route below).
+  const fast = wasmSymmetricProjections(A.data, n, c, m, MAX_SWEEPS_PER_EIGENVALUE);
   if (fast !== undefined) {
     if (fast.unconverged >= 0) throw nonConvergence(fast.unconverged);
     if (fast.scale === 0)

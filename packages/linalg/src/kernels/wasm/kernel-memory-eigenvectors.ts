@@ -1,7 +1,7 @@
 import { divideAndConquerInto, type EigenvectorStore } from '../eigen/tridiagonal-divide-conquer.js';
 import { KC, roundUp } from './blocked-gemm.js';
 import { productOfPackedSlices } from './kernel-memory-product.js';
-import { reduceInKernelMemory } from './kernel-memory-reduction.js';
+import { reduceInKernelMemory, tridiagonalWithEigenvalues } from './kernel-memory-reduction.js';
 import { applyReflectorsInKernelMemory, reflectorScratchLayout } from './kernel-memory-reflectors.js';
 import { MICRO_TILE } from './kernel-module.js';
 import { mergeVectorsLayout, solveMergeInKernel } from './merge-arithmetic.js';
@@ -26,8 +26,7 @@ function eigenvectorLayout(n: number, base: number) {
   const merge = mergeVectorsLayout(n, result + Math.ceil(n / 2) * n * 8);
   const lists = merge.end;
   const valuesD = lists + Math.ceil((3 * n) / 2) * 8;
-  const valuesE = valuesD + n * 8;
-  return { packedA, packedB, z, shared, result, merge, lists, valuesD, valuesE, end: valuesE + n * 8 };
+  return { packedA, packedB, z, shared, result, merge, lists, valuesD, end: valuesD + 2 * n * 8 };
 }
 
 /** The result of {@link eigenpairsInKernelMemory}. */
@@ -83,15 +82,13 @@ export function eigenpairsInKernelMemory(
     return heap.slice(at.shared / 8, at.shared / 8 + n * n);
   };
   if (scale === 0) return { scale, d: none, values: none, unconverged: -1, orderedColumns: ordered };
-  const d = heap.slice(reduction.d / 8, reduction.d / 8 + n);
-  const e = heap.slice(reduction.e / 8, reduction.e / 8 + n);
-  const tau = heap.slice(reduction.tau / 8, reduction.tau / 8 + n);
-  heap.set(d, at.valuesD / 8);
-  heap.set(e, at.valuesE / 8);
-  let valuesUnconverged = -1;
-  if (executor.startEigenvalues !== undefined)
-    executor.startEigenvalues(n, at.valuesD, at.valuesE, maxSweepsPerEigenvalue);
-  else valuesUnconverged = kernel.implicitQL(n, at.valuesD, at.valuesE, maxSweepsPerEigenvalue);
+  const { d, e, tau, finishEigenvalues } = tridiagonalWithEigenvalues(
+    executor,
+    n,
+    reduction,
+    at.valuesD,
+    maxSweepsPerEigenvalue,
+  );
   const z = heap.subarray(at.z / 8, at.z / 8 + n * n);
   z.fill(0);
   let unconverged = divideAndConquerInto(
@@ -104,9 +101,8 @@ export function eigenpairsInKernelMemory(
   const reflectors = heap.subarray(reduction.a / 8, reduction.a / 8 + n * n);
   if (unconverged < 0)
     applyReflectorsInKernelMemory(executor, n, reflectors, tau, at.z, at.shared, at.packedA, at.packedB);
-  if (executor.finishEigenvalues !== undefined) valuesUnconverged = executor.finishEigenvalues();
+  const { values, unconverged: valuesUnconverged } = finishEigenvalues();
   if (valuesUnconverged >= 0) unconverged = valuesUnconverged;
-  const values = heap.slice(at.valuesD / 8, at.valuesD / 8 + n);
   return { scale, d, values, unconverged, orderedColumns: ordered };
 }
 

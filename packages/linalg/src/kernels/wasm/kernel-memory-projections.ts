@@ -1,7 +1,7 @@
 import { applyReflectorsTransposed } from '../eigen/householder-tridiagonal.js';
 import { implicitQL } from '../eigen/implicit-ql.js';
 import { roundUp } from './blocked-gemm.js';
-import { reduceInKernelMemory } from './kernel-memory-reduction.js';
+import { reduceInKernelMemory, tridiagonalWithEigenvalues } from './kernel-memory-reduction.js';
 import type { RankUpdateExecutor } from './rank-update-executor.js';
 import { reductionLayout } from './reduction-layout.js';
 
@@ -37,24 +37,20 @@ export function projectionsInKernelMemory(
   m: number,
   maxSweepsPerEigenvalue: number,
 ): KernelMemoryProjections {
-  const valuesD = roundUp(reductionLayout(n, executor.kernel.REDUCTION_CHUNKS.value).end, 8);
-  const valuesE = valuesD + n * 8;
-  const { scale, at } = reduceInKernelMemory(executor, source, n, valuesE + n * 8);
+  const valuesAt = roundUp(reductionLayout(n, executor.kernel.REDUCTION_CHUNKS.value).end, 8);
+  const { scale, at } = reduceInKernelMemory(executor, source, n, valuesAt + 2 * n * 8);
   const none = new Float64Array(0);
   if (scale === 0) return { scale, rotated: none, values: none, unconverged: -1 };
-  const heap = new Float64Array(executor.memory.buffer);
-  const rotated = heap.slice(at.d / 8, at.d / 8 + n);
-  const e = heap.slice(at.e / 8, at.e / 8 + n);
-  const tau = heap.slice(at.tau / 8, at.tau / 8 + n);
-  heap.set(rotated, valuesD / 8);
-  heap.set(e, valuesE / 8);
-  let valuesUnconverged = -1;
-  if (executor.startEigenvalues !== undefined)
-    executor.startEigenvalues(n, valuesD, valuesE, maxSweepsPerEigenvalue);
-  applyReflectorsTransposed(n, heap.subarray(at.a / 8, at.a / 8 + n * n), tau, c, m);
+  const {
+    d: rotated,
+    e,
+    tau,
+    finishEigenvalues,
+  } = tridiagonalWithEigenvalues(executor, n, at, valuesAt, maxSweepsPerEigenvalue);
+  const reflectors = new Float64Array(executor.memory.buffer, at.a, n * n);
+  applyReflectorsTransposed(n, reflectors, tau, c, m);
   let unconverged = implicitQL(n, rotated, e, c, maxSweepsPerEigenvalue, m);
-  if (executor.finishEigenvalues !== undefined) valuesUnconverged = executor.finishEigenvalues();
-  else valuesUnconverged = executor.kernel.implicitQL(n, valuesD, valuesE, maxSweepsPerEigenvalue);
+  const { values, unconverged: valuesUnconverged } = finishEigenvalues();
   if (unconverged < 0) unconverged = valuesUnconverged;
-  return { scale, rotated, values: heap.slice(valuesD / 8, valuesD / 8 + n), unconverged };
+  return { scale, rotated, values, unconverged };
 }
