@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Makes sure a Chromium the browser tests can drive exists: Debian's /usr/bin/chromium,
-// installed with apt-get when missing. Prints the executable path on success.
+// installed with apt-get when missing. Prints the executable path on success, and nothing else
+// on stdout: the installer's own output goes to stderr, since callers read stdout as the path.
 // CHROMIUM_PATH overrides the location (e.g. a distribution that names it differently).
+// BENIGNLAB_TEST_CHROMIUM_PATH and BENIGNLAB_TEST_UID let this script's own tests stand in
+// for /usr/bin/chromium and the user id (to take the `sudo -n` route without being non-root).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-export const defaultChromiumPath = '/usr/bin/chromium';
+export const defaultChromiumPath = process.env.BENIGNLAB_TEST_CHROMIUM_PATH || '/usr/bin/chromium';
 
 function isExecutable(path) {
   try {
@@ -22,8 +25,9 @@ function commandExists(command) {
 }
 
 function run(command, args) {
+  // fd 2 for the child's stdout too: apt-get's progress must never reach our stdout.
   const result = spawnSync(command, args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 2, 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (result.error) throw new Error(`could not start ${command}: ${result.error.message}`);
@@ -47,7 +51,12 @@ export function ensureChromium() {
   if (!commandExists('apt-get')) {
     throw new Error(`${defaultChromiumPath} is missing and apt-get is not available. ${manualFix}`);
   }
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const uid = process.env.BENIGNLAB_TEST_UID
+    ? Number(process.env.BENIGNLAB_TEST_UID)
+    : typeof process.getuid === 'function'
+      ? process.getuid()
+      : undefined;
+  const isRoot = uid === 0;
   const prefix = isRoot ? [] : commandExists('sudo') ? ['sudo', '-n'] : null;
   if (prefix === null) {
     throw new Error(

@@ -2,9 +2,9 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type StaticServer, startStaticServer } from '../scripts/serve-site.mjs';
-import { launchChromium } from './support/chromium.ts';
+import { type launchChromium, launchChromiumOrReason } from './support/chromium.ts';
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const outputDir = fileURLToPath(new URL('../test-output', import.meta.url));
@@ -48,11 +48,19 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 let server: StaticServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
+/** Why Chromium could not start, in one line: every test then fails with it (never skips). */
+let browserFailure: string | undefined;
 
 beforeAll(async () => {
   mkdirSync(outputDir, { recursive: true });
   server = await startStaticServer(distDir);
-  browser = await launchChromium(inject('chromiumPath'));
+  const started = await launchChromiumOrReason(inject('chromiumPath'), inject('chromiumFailure'));
+  if ('browser' in started) browser = started.browser;
+  else browserFailure = started.reason;
+});
+
+beforeEach(() => {
+  if (browserFailure) throw new Error(browserFailure);
 });
 
 afterAll(async () => {

@@ -20,11 +20,14 @@ export function locateChromium(): { path: string } | { reason: string } {
   const script = here('../../../../apps/docs/scripts/ensure-chromium.mjs');
   if (!existsSync(script)) return { reason: 'apps/docs/scripts/ensure-chromium.mjs is missing' };
   const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 600_000 });
-  const path = result.stdout?.trim().split('\n').pop();
-  if (result.status === 0 && path) return { path };
-  return {
-    reason: `Chromium not found and not installable: ${result.stderr?.trim() || result.error?.message}`,
-  };
+  // The script prints exactly the path on stdout; anything more is a fault, not a path.
+  const path = result.stdout?.trim();
+  if (result.status === 0 && path && !path.includes('\n')) return { path };
+  const why =
+    result.status === 0
+      ? `ensure-chromium printed more than a path: ${JSON.stringify(path?.slice(0, 120))}`
+      : result.stderr?.trim().split('\n').filter(Boolean).pop() || result.error?.message;
+  return { reason: `Chromium not found and not installable: ${why}` };
 }
 
 /** The headers that make a page cross-origin isolated (`crossOriginIsolated === true`). */
@@ -106,11 +109,19 @@ export async function startTestSite(): Promise<TestSite> {
   };
 }
 
-/** Headless Chromium with the docs tests' flags (sandbox-free: CI runs as root). */
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+/**
+ * Headless Chromium with the docs tests' flags (sandbox-free: CI runs as root). Throws an Error
+ * whose message is one line (Playwright's own launch errors span a screenful).
+ */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+  } catch (error) {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n').find(Boolean);
+    throw new Error(`Chromium (${executablePath}) could not start: ${first}`);
+  }
 }
