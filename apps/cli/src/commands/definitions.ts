@@ -499,7 +499,21 @@ export const sweepScriptCommand: CommandDefinition = {
       type: 'string',
       valueName: 'HH:MM:SS',
       default: '02:00:00',
-      description: 'Slurm time limit per task (--slurm only)',
+      description: 'Slurm time limit per task: MM, HH:MM:SS, D-HH:MM:SS, … or UNLIMITED (--slurm only)',
+    },
+    {
+      name: 'mem',
+      type: 'string',
+      valueName: 'SIZE',
+      defaultText: 'the cluster’s',
+      description: 'memory per task, an integer with K, M, G or T (binary units), e.g. 4G',
+    },
+    {
+      name: 'partition',
+      type: 'string',
+      valueName: 'NAME',
+      defaultText: 'the cluster’s',
+      description: 'Slurm partition, or a comma-separated list (--slurm only)',
     },
     {
       name: 'image',

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { ownInvocation } from '../own-invocation.js';
 import { kubernetesJob, slurmScript } from '../sweep/sweep-script-text.js';
 import { UsageError } from '../usage-error.js';
 import { versions } from '../versions.js';
@@ -44,7 +45,9 @@ export async function sweepScriptMain(argv: readonly string[], io: CommandIo): P
   if (slurm && (given.has('image') || given.has('pvc'))) {
     throw new UsageError(given.has('image') ? '--image' : '--pvc', 'only applies to --k8s');
   }
-  if (k8s && given.has('time')) throw new UsageError('--time', 'only applies to --slurm');
+  for (const name of ['time', 'partition']) {
+    if (k8s && given.has(name)) throw new UsageError(`--${name}`, 'only applies to --slurm');
+  }
   const id = positionals[0] as string;
   const runArgs: string[] = [];
   for (const [name, takesValue] of PASSED_THROUGH) {
@@ -54,8 +57,7 @@ export async function sweepScriptMain(argv: readonly string[], io: CommandIo): P
     else for (const item of Array.isArray(value) ? value : [value]) runArgs.push(`--${name}`, String(item));
   }
   const out = (flags.out as string | undefined) ?? (k8s ? '/results' : 'benignlab-results');
-  // Validates the settings now rather than in every task on the cluster.
-  parseRunArgs([id, ...runArgs, '--out', out], availableParallelism());
+  const version = versions().benignlab ?? 'latest';
   const spec = {
     id,
     runArgs,
@@ -63,11 +65,18 @@ export async function sweepScriptMain(argv: readonly string[], io: CommandIo): P
     shards: flags.shards as number,
     cpus: flags.cpus as number,
     time: flags.time as string,
+    mem: flags.mem as string | undefined,
+    partition: flags.partition as string | undefined,
     image: flags.image as string,
     pvc: flags.pvc as string,
-    version: versions().benignlab ?? 'latest',
+    version,
+    // The tasks run the CLI that wrote the script unless that is a published install.
+    cli: ownInvocation(version),
   };
+  // Checks every value for the scheduler and its script language first, then the run's
+  // settings exactly as `run` does, so nothing fails later on the cluster.
   const text = slurm ? slurmScript(spec) : kubernetesJob(spec);
+  parseRunArgs([id, ...runArgs, '--out', out], availableParallelism());
   if (flags.json === true) {
     const file = slurm ? `benignlab-${id}.sbatch` : `benignlab-${id}.yaml`;
     io.stdout.write(`${JSON.stringify({ scheduler: slurm ? 'slurm' : 'k8s', file, text })}\n`);

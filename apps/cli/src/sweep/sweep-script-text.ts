@@ -1,3 +1,15 @@
+import { UsageError } from '../usage-error.js';
+import {
+  checkClaimName,
+  checkCpus,
+  checkImage,
+  checkMountPath,
+  checkPartition,
+  checkSlurmTime,
+  parseMemory,
+  rejectControlCharacters,
+} from './sweep-script-checks.js';
+
 /** What a sweep script needs: the run to shard and how to lay it out on the cluster. */
 export interface SweepScriptSpec {
   /** Experiment id (lowercase, so usable in a Job name). */
@@ -9,14 +21,23 @@ export interface SweepScriptSpec {
   shards: number;
   /** CPUs per task; also the run's `--workers`. */
   cpus: number;
-  /** Slurm `--time` limit per task. */
+  /** Slurm `--time` limit per task (`HH:MM:SS`, `D-HH:MM:SS`, minutes, … or `UNLIMITED`). */
   time: string;
+  /** Memory per task (`<integer>[K|M|G|T]`, binary units, M when omitted); none when absent. */
+  mem?: string | undefined;
+  /** Slurm partition(s), comma-separated; the cluster's default when absent. */
+  partition?: string | undefined;
   /** Container image (Kubernetes). */
   image: string;
   /** PersistentVolumeClaim mounted at `out` (Kubernetes). */
   pvc: string;
   /** The benignlab version to run (`npx --yes benignlab@<version>`). */
   version: string;
+  /**
+   * Shell words that run benignlab in a Slurm task (already quoted for the shell); default
+   * `npx --yes benignlab@<version>`. `sweep-script` passes the CLI that generated the script.
+   */
+  cli?: string | undefined;
 }
 
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -34,10 +55,32 @@ export function shellQuote(argument: string): string {
   return SAFE.test(argument) ? argument : `'${argument.replaceAll("'", `'\\''`)}'`;
 }
 
+/** Quotes a string for YAML: a JSON string is a valid YAML double-quoted scalar. */
+function yamlQuote(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** The checks both schedulers share: no control characters anywhere, CPUs in range. */
+function checkCommon(spec: SweepScriptSpec): void {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(spec.id)) {
+    throw new UsageError('id', `got ${JSON.stringify(spec.id)}; expected an experiment id such as e1`);
+  }
+  if (!Number.isSafeInteger(spec.shards) || spec.shards < 1) {
+    throw new UsageError('--shards', `got ${spec.shards}; expected an integer ≥ 1`);
+  }
+  rejectControlCharacters('--out', spec.out);
+  spec.runArgs.forEach((argument, i) => {
+    const flag = spec.runArgs[i - 1]?.startsWith('--') ? (spec.runArgs[i - 1] as string) : argument;
+    rejectControlCharacters(flag, argument);
+  });
+  checkCpus(spec.cpus);
+}
+
 /**
- * An sbatch script for a Slurm job array of `shards` tasks (`--array=1-N`); each task
- * runs `benignlab run <id> … --out DIR`, which takes its shard from
- * `SLURM_ARRAY_TASK_ID` − `SLURM_ARRAY_TASK_MIN` + 1 of `SLURM_ARRAY_TASK_COUNT`.
+ * An sbatch script for a Slurm job array of `shards` tasks (`--array=1-N`); task K runs
+ * `benignlab run <id> … --shard K/N --out DIR`, so one task can be resubmitted alone
+ * (`sbatch --array=K`). Every value is validated for Slurm and quoted for the shell; a bad
+ * one is a {@link UsageError}.
  *
  * @example
  * ```ts
@@ -45,40 +88,57 @@ export function shellQuote(argument: string): string {
  * ```
  */
 export function slurmScript(spec: SweepScriptSpec): string {
+  checkCommon(spec);
+  checkSlurmTime(spec.time);
+  const memory = spec.mem === undefined ? undefined : parseMemory(spec.mem);
+  if (spec.partition !== undefined) checkPartition(spec.partition);
+  const cli = spec.cli ?? `npx --yes benignlab@${spec.version}`;
+  rejectControlCharacters('cli', cli);
+  const out = shellQuote(spec.out);
   const run = [
     'run',
     spec.id,
     ...spec.runArgs.map(shellQuote),
+    // Expanded by the shell in the task, not here. The explicit K/N (not the array's own
+    // count) keeps a task resubmitted alone with --array=K on its shard.
+    '--shard',
+    `"$\{SLURM_ARRAY_TASK_ID}/${spec.shards}"`,
     '--workers',
-    // Expanded by the shell in the task, not here.
     `"$\{SLURM_CPUS_PER_TASK:-1}"`,
     '--out',
-    shellQuote(spec.out),
+    out,
   ];
-  const merge = `merge ${shellQuote(spec.out)}`;
+  const directives = [
+    `--job-name=benignlab-${spec.id}`,
+    `--array=1-${spec.shards}`,
+    `--cpus-per-task=${spec.cpus}`,
+    `--time=${spec.time}`,
+    ...(memory ? [`--mem=${memory.slurm}`] : []),
+    ...(spec.partition ? [`--partition=${spec.partition}`] : []),
+    `--output=benignlab-${spec.id}-%A_%a.log`,
+  ];
   return `#!/bin/bash
 # benignlab sweep: ${spec.id} in ${spec.shards} shards as a Slurm job array.
-# Submit from a directory every node can read; ${spec.out} must be on a shared file system:
+# Submit from a directory every node can read; ${out} must be on a shared file system:
 #   jobid=$(sbatch --parsable benignlab-${spec.id}.sbatch)
-#   sbatch --dependency=afterok:$jobid --wrap "npx --yes benignlab@${spec.version} ${merge}"
-# A task that fails or times out can be resubmitted alone (sbatch --array=K …):
-# cells already written to ${spec.out}/cells/${spec.id}/ are reused.
-#SBATCH --job-name=benignlab-${spec.id}
-#SBATCH --array=1-${spec.shards}
-#SBATCH --cpus-per-task=${spec.cpus}
-#SBATCH --time=${spec.time}
-#SBATCH --output=benignlab-${spec.id}-%A_%a.log
+#   sbatch --dependency=afterok:$jobid --wrap ${shellQuote(`${cli} merge ${out}`)}
+# A task that fails or times out can be resubmitted alone (sbatch --array=K benignlab-${spec.id}.sbatch):
+# cells already written to ${out}/cells/${spec.id}/ are reused.
+# Set BENIGNLAB to run another benignlab (e.g. BENIGNLAB="node /path/to/dist/bin.js"), here and in the merge.
+${directives.map((directive) => `#SBATCH ${directive}`).join('\n')}
 set -euo pipefail
-BENIGNLAB=\${BENIGNLAB:-"npx --yes benignlab@${spec.version}"}
-# The shard (task ID − SLURM_ARRAY_TASK_MIN + 1 of SLURM_ARRAY_TASK_COUNT) is read by benignlab itself.
-$BENIGNLAB ${run.join(' ')}
+benignlab() {
+  if [ -n "\${BENIGNLAB:-}" ]; then $BENIGNLAB "$@"; else ${cli} "$@"; fi
+}
+benignlab ${run.join(' ')}
 `;
 }
 
 /**
  * A Kubernetes Indexed Job manifest with `shards` completions; each pod runs
  * `benignlab run <id> … --shard-count N --out <pvc mount>`, its shard being
- * `JOB_COMPLETION_INDEX` + 1.
+ * `JOB_COMPLETION_INDEX` + 1. Every value is validated for Kubernetes and quoted for YAML;
+ * a bad one is a {@link UsageError}.
  *
  * @example
  * ```ts
@@ -86,6 +146,11 @@ $BENIGNLAB ${run.join(' ')}
  * ```
  */
 export function kubernetesJob(spec: SweepScriptSpec): string {
+  checkCommon(spec);
+  checkMountPath(spec.out);
+  checkImage(spec.image);
+  checkClaimName(spec.pvc);
+  const memory = spec.mem === undefined ? undefined : parseMemory(spec.mem);
   const args = [
     'run',
     spec.id,
@@ -97,16 +162,18 @@ export function kubernetesJob(spec: SweepScriptSpec): string {
     '--out',
     spec.out,
   ];
-  const yamlList = (items: readonly string[]) => `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+  const yamlList = (items: readonly string[]) => `[${items.map(yamlQuote).join(', ')}]`;
+  const resources = (indent: string) =>
+    `${indent}cpu: "${spec.cpus}"${memory ? `\n${indent}memory: ${yamlQuote(memory.kubernetes)}` : ''}`;
   return `# benignlab sweep: ${spec.id} in ${spec.shards} shards as a Kubernetes Indexed Job.
 #   kubectl apply -f benignlab-${spec.id}.yaml
 #   kubectl wait --for=condition=complete --timeout=24h job/benignlab-${spec.id}
-# then, in any pod mounting the claim ${spec.pvc}: npx --yes benignlab@${spec.version} merge ${spec.out}
+# then, in any pod mounting the claim ${spec.pvc}: npx --yes benignlab@${spec.version} merge ${shellQuote(spec.out)}
 # A failed index is retried by Kubernetes; cells already in ${spec.out}/cells/${spec.id}/ are reused.
 apiVersion: batch/v1
 kind: Job
 metadata:
-  name: benignlab-${spec.id}
+  name: ${yamlQuote(`benignlab-${spec.id}`)}
 spec:
   completionMode: Indexed
   completions: ${spec.shards}
@@ -117,20 +184,20 @@ spec:
       restartPolicy: Never
       containers:
         - name: benignlab
-          image: ${JSON.stringify(spec.image)}
+          image: ${yamlQuote(spec.image)}
           command: ${yamlList(['npx', '--yes', `benignlab@${spec.version}`])}
           args: ${yamlList(args)}
           resources:
             requests:
-              cpu: "${spec.cpus}"
+${resources('              ')}
             limits:
-              cpu: "${spec.cpus}"
+${resources('              ')}
           volumeMounts:
             - name: results
-              mountPath: ${JSON.stringify(spec.out)}
+              mountPath: ${yamlQuote(spec.out)}
       volumes:
         - name: results
           persistentVolumeClaim:
-            claimName: ${JSON.stringify(spec.pvc)}
+            claimName: ${yamlQuote(spec.pvc)}
 `;
 }
