@@ -14,6 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseRunArgs } from '../src/commands/run-options.js';
 import { plannedCellHash } from '../src/sweep/cell-store.js';
 import { cellsOfShard } from '../src/sweep/shard.js';
+import { checkSlurmTime, parseMemory } from '../src/sweep/sweep-script-checks.js';
 import { BIN, runCli } from './run-cli.js';
 import { type PrivateSlurm, startPrivateSlurm } from './slurm/private-slurm.js';
 
@@ -120,6 +121,47 @@ beforeEach(() => {
 });
 
 describe('sweep-script --slurm on a real Slurm', () => {
+  it('accepts exactly the --time and --mem values sbatch accepts (zero and negative limits excepted: refused on purpose)', () => {
+    const acceptedBySbatch = (flag: string) =>
+      spawnSync('sbatch', ['--test-only', flag, '--wrap', 'true'], {
+        env: (slurm as PrivateSlurm).env,
+        cwd: work,
+        stdio: 'ignore',
+      }).status === 0;
+    const ours = (check: () => unknown) => {
+      try {
+        check();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const times = [
+      '90',
+      '90:30',
+      '1:30:00',
+      '48:00:00',
+      '2-0',
+      '2-12',
+      '2-12:30',
+      '2-12:30:15',
+      'UNLIMITED',
+      'infinite',
+    ];
+    // sbatch takes fields beyond their clock range (1:60 is two minutes) and -1 for no limit.
+    const lenient = ['1:60', '1:30:60', '2-24', '-1'];
+    const badTimes = ['forever', '1.5', '1:2:3:4', '1-2-3', '1h', '1:-1', ' 10'];
+    const disagreements = [
+      ...[...times, ...lenient, ...badTimes].map(
+        (time) => [`--time=${time}`, ours(() => checkSlurmTime(time))] as const,
+      ),
+      ...['1', '64', '1K', '64M', '1m', '4GB', '64mb', '1Kb', '1.5G', '-1', 'G', '64Mi', '64MBB'].map(
+        (mem) => [`--mem=${mem}`, ours(() => parseMemory(mem))] as const,
+      ),
+    ].filter(([flag, accepted]) => accepted !== acceptedBySbatch(flag));
+    expect(disagreements).toEqual([]);
+  });
+
   it('runs the generated job array and its merge line; the result equals the unsharded run byte for byte', async () => {
     const directory = join(work, 'array');
     mkdirSync(directory);

@@ -227,14 +227,16 @@ describe('sweep scripts', () => {
       '#SBATCH --time=01:30:00',
       '#SBATCH --output=benignlab-e2-%A_%a.log',
     ]);
-    const run = lines.filter((line) => line.startsWith('$BENIGNLAB '));
+    const run = lines.filter((line) => line.startsWith('benignlab run '));
     expect(run).toEqual([
-      `$BENIGNLAB run e2 --quick --set ns=50,100 --set 'label=it'\\''s' --workers "\${SLURM_CPUS_PER_TASK:-1}" --out '/scratch/my sweep'`,
+      `benignlab run e2 --quick --set ns=50,100 --set 'label=it'\\''s' --shard "\${SLURM_ARRAY_TASK_ID}/8" --workers "\${SLURM_CPUS_PER_TASK:-1}" --out '/scratch/my sweep'`,
     ]);
     expect(lines.findIndex((l) => l.startsWith('#SBATCH'))).toBeLessThan(
       lines.findIndex((l) => !l.startsWith('#')),
     );
-    expect(slurmScript(spec)).toContain("merge '/scratch/my sweep'");
+    expect(slurmScript(spec)).toContain(
+      `--wrap 'npx --yes benignlab@0.1.0 merge '\\''/scratch/my sweep'\\'''\n`,
+    );
   });
 
   it('the Kubernetes manifest is an Indexed Job with N completions and the shard count', () => {

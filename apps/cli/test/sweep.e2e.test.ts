@@ -142,7 +142,9 @@ describe('sweeps: shards, merge, resume', () => {
     expect(slurm.code, slurm.stderr).toBe(0);
     expect(slurm.stdout).toMatch(/^#!\/bin\/bash\n/);
     expect(slurm.stdout).toContain('#SBATCH --array=1-5\n');
-    expect(slurm.stdout).toContain('$BENIGNLAB run e1 --quick --set ns=20,40 --workers');
+    expect(slurm.stdout).toContain(
+      `benignlab run e1 --quick --set ns=20,40 --shard "\${SLURM_ARRAY_TASK_ID}/5" --workers`,
+    );
     const k8s = await runCli(['sweep-script', '--k8s', 'e1', '--shards', '3', '--json']);
     expect(k8s.code, k8s.stderr).toBe(0);
     const printed = JSON.parse(k8s.stdout);
@@ -154,10 +156,43 @@ describe('sweeps: shards, merge, resume', () => {
       [['sweep-script', '--slurm', 'e1', '--set', 'ns=5'], '--set ns: e1.ns: got [5]'],
       [['sweep-script', '--slurm', 'e1', '--image', 'x'], '--image: only applies to --k8s'],
       [['run', 'e1', '--shard', '4/3'], '--shard: got "4/3"; expected i/N'],
+      // Values bound for a script or manifest are checked for the scheduler and its language.
+      [
+        ['sweep-script', '--slurm', 'e1', '--out', '/tmp/x\ntouch /tmp/PWNED'],
+        '--out: "/tmp/x\\ntouch /tmp/PWNED" contains the control character U+000A',
+      ],
+      [['sweep-script', '--slurm', 'e1', '--time', 'forever'], '--time: got "forever"; expected MM, MM:SS'],
+      [['sweep-script', '--slurm', 'e1', '--time', '0'], '--time: got "0"; expected a limit above zero'],
+      [['sweep-script', '--slurm', 'e1', '--mem', '0'], '--mem: got "0"; expected a positive integer'],
+      [['sweep-script', '--slurm', 'e1', '--mem', '4GiB'], '--mem: got "4GiB"'],
+      [
+        ['sweep-script', '--slurm', 'e1', '--partition', 'a b'],
+        '--partition: got "a b"; expected a partition name',
+      ],
+      [
+        ['sweep-script', '--slurm', 'e1', '--cpus', '70000'],
+        '--cpus: got 70000; expected an integer from 1 to 65533',
+      ],
+      [['sweep-script', '--k8s', 'e1', '--partition', 'gpu'], '--partition: only applies to --slurm'],
+      [
+        ['sweep-script', '--k8s', 'e1', '--pvc', 'My_Claim'],
+        '--pvc: got "My_Claim"; expected a Kubernetes name',
+      ],
+      [['sweep-script', '--k8s', 'e1', '--image', 'node:20"\nx'], '--image: got "node:20\\"\\nx"'],
+      [
+        ['sweep-script', '--k8s', 'e1', '--out', 'results'],
+        '--out: got "results"; expected an absolute path',
+      ],
+      [
+        ['sweep-script', '--k8s', 'e1', '--set', 'ns=50,100\u2028x'],
+        '--set: "ns=50,100\\u2028x" contains the control character U+2028',
+      ],
     ] as const) {
       const result = await runCli([...args]);
-      expect(result.code).toBe(2);
+      expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(`benignlab: ${message}`);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stdout).toBe('');
     }
   });
 });

@@ -4,6 +4,14 @@ import { UsageError } from '../usage-error.js';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+/** A value quoted for an error message, every control character escaped (one line, always). */
+function shown(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (character) => `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0')}`,
+  );
+}
+
 /**
  * Throws a {@link UsageError} when a value bound for a script or manifest holds a control
  * character: a newline in a path would end a comment line and run the rest as a command.
@@ -19,7 +27,7 @@ export function rejectControlCharacters(argument: string, value: string): void {
     const code = `U+${found[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
     throw new UsageError(
       argument,
-      `${JSON.stringify(value)} contains the control character ${code}; expected printable text`,
+      `${shown(value)} contains the control character ${code}; expected printable text`,
     );
   }
 }
@@ -29,9 +37,9 @@ const TIME_FORMS = 'MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED'
 /**
  * Checks a Slurm `--time` limit in one of the forms sbatch accepts: `minutes`,
  * `minutes:seconds`, `hours:minutes:seconds`, `days-hours`, `days-hours:minutes`,
- * `days-hours:minutes:seconds`, or `UNLIMITED`/`INFINITE`. Minutes and seconds after a colon
- * are below 60, hours after a day below 24, and the limit is not zero (which Slurm reads as
- * "no limit": write UNLIMITED for that).
+ * `days-hours:minutes:seconds`, or `UNLIMITED`/`INFINITE`/`-1`. Like sbatch (checked against
+ * Slurm 22.05 in the Slurm end-to-end test), fields may exceed their clock range (`1:90` is
+ * 2.5 minutes). A limit of zero, which Slurm reads as "no limit", is refused: write UNLIMITED.
  *
  * @example
  * ```ts
@@ -39,31 +47,15 @@ const TIME_FORMS = 'MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED'
  * ```
  */
 export function checkSlurmTime(text: string): void {
-  if (/^(UNLIMITED|INFINITE)$/i.test(text)) return;
-  const bad = (why: string): never => {
-    throw new UsageError('--time', `got "${text}"; expected ${why}`);
-  };
+  if (/^(UNLIMITED|INFINITE|-1)$/i.test(text)) return;
   const match = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?$/.exec(text);
-  if (!match) bad(TIME_FORMS);
-  const [, days, first, second, third] = match as RegExpExecArray;
-  const fields = [first, second, third].filter((field) => field !== undefined).map(Number);
-  let seconds: number;
-  if (days !== undefined) {
-    const [hours = 0, minutes = 0, secs = 0] = fields;
-    if (hours >= 24 || minutes >= 60 || secs >= 60)
-      bad(`hours < 24, minutes and seconds < 60 in ${TIME_FORMS}`);
-    seconds = ((Number(days) * 24 + hours) * 60 + minutes) * 60 + secs;
-  } else if (fields.length === 3) {
-    const [hours = 0, minutes = 0, secs = 0] = fields;
-    if (minutes >= 60 || secs >= 60) bad(`minutes and seconds < 60 in ${TIME_FORMS}`);
-    seconds = (hours * 60 + minutes) * 60 + secs;
-  } else {
-    const [minutes = 0, secs = 0] = fields;
-    if (secs >= 60) bad(`seconds < 60 in ${TIME_FORMS}`);
-    seconds = minutes * 60 + secs;
+  if (!match) throw new UsageError('--time', `got ${shown(text)}; expected ${TIME_FORMS}`);
+  if (match.slice(1).every((field) => field === undefined || Number(field) === 0)) {
+    throw new UsageError(
+      '--time',
+      `got "${text}"; expected a limit above zero (Slurm reads 0 as no limit: write UNLIMITED for that)`,
+    );
   }
-  if (!Number.isSafeInteger(seconds)) bad(TIME_FORMS);
-  if (seconds === 0) bad(`a limit above zero (Slurm reads 0 as no limit: write UNLIMITED for that)`);
 }
 
 /** Memory per task, in the spelling of each scheduler. */
@@ -76,7 +68,7 @@ export interface MemoryRequest {
 
 /**
  * Reads `--mem` as sbatch does (`<integer>[K|M|G|T]`, binary units, megabytes without a
- * suffix) and spells the same amount for Kubernetes (`Ki`/`Mi`/`Gi`/`Ti`). Zero, which sbatch
+ * suffix; sbatch also takes `4GB` for `4G`) and spells the same amount for Kubernetes (`Ki`/`Mi`/`Gi`/`Ti`). Zero, which sbatch
  * reads as "all the node's memory", is refused.
  *
  * @example
@@ -86,7 +78,7 @@ export interface MemoryRequest {
  * ```
  */
 export function parseMemory(text: string): MemoryRequest {
-  const match = /^(\d+)([KMGTkmgt]?)$/.exec(text);
+  const match = /^(\d+)(?:([KMGTkmgt])[Bb]?)?$/.exec(text);
   const amount = Number(match?.[1]);
   if (!match || !Number.isSafeInteger(amount) || amount < 1) {
     throw new UsageError(
@@ -111,7 +103,7 @@ export function checkPartition(text: string): void {
   if (!/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/.test(text) || text.length > 1000) {
     throw new UsageError(
       '--partition',
-      `got ${JSON.stringify(text)}; expected a partition name (letters, digits, _ . -) or a comma-separated list of them`,
+      `got ${shown(text)}; expected a partition name (letters, digits, _ . -) or a comma-separated list of them`,
     );
   }
 }
@@ -147,7 +139,7 @@ export function checkClaimName(text: string): void {
   if (text.length > 253 || !new RegExp(`^${label}(\\.${label})*$`).test(text)) {
     throw new UsageError(
       '--pvc',
-      `got ${JSON.stringify(text)}; expected a Kubernetes name (lowercase letters, digits, - and ., starting and ending with a letter or digit, at most 253 characters)`,
+      `got ${shown(text)}; expected a Kubernetes name (lowercase letters, digits, - and ., starting and ending with a letter or digit, at most 253 characters)`,
     );
   }
 }
@@ -165,7 +157,7 @@ export function checkImage(text: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@+]*$/.test(text) || text.length > 512) {
     throw new UsageError(
       '--image',
-      `got ${JSON.stringify(text)}; expected a container image reference such as node:20-slim or registry.example.org/team/node:20`,
+      `got ${shown(text)}; expected a container image reference such as node:20-slim or registry.example.org/team/node:20`,
     );
   }
 }
@@ -184,7 +176,7 @@ export function checkMountPath(text: string): void {
   if (!text.startsWith('/') || text.includes(':')) {
     throw new UsageError(
       '--out',
-      `got ${JSON.stringify(text)}; expected an absolute path without ':' (the claim's mount path in the pod)`,
+      `got ${shown(text)}; expected an absolute path without ':' (the claim's mount path in the pod)`,
     );
   }
 }

@@ -53,13 +53,23 @@ export function ensureSlurm() {
     `[ensure-slurm] ${missing.join(', ')} not found: installing ${slurmPackages.join(' ')} with apt-get…`,
   );
   const started = performance.now();
+  // Waits for another apt-get (e.g. the Chromium install of the docs tests) instead of failing.
+  const install = [
+    '-o',
+    'DPkg::Lock::Timeout=300',
+    'install',
+    '-y',
+    '-qq',
+    '--no-install-recommends',
+    ...slurmPackages,
+  ];
   try {
     // A fresh machine may have no package lists yet; update only when install fails.
     try {
-      apt(['install', '-y', '-qq', '--no-install-recommends', ...slurmPackages]);
+      apt(install);
     } catch {
       apt(['update', '-qq']);
-      apt(['install', '-y', '-qq', '--no-install-recommends', ...slurmPackages]);
+      apt(install);
     }
   } catch (error) {
     throw new Error(`installing Slurm with apt-get failed (${error.message}). ${manualFix}`);

@@ -5,7 +5,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, hostname, tmpdir, userInfo } from 'node:os';
+import { availableParallelism, hostname, tmpdir, totalmem, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 /** A running private Slurm. */
@@ -59,7 +59,7 @@ SchedulerParameters=batch_sched_delay=0
 MpiDefault=none
 ReturnToService=2
 MinJobAge=300
-NodeName=${NODE_NAME} NodeAddr=127.0.0.1 CPUs=${availableParallelism()} State=UNKNOWN
+NodeName=${NODE_NAME} NodeAddr=127.0.0.1 CPUs=${availableParallelism()} RealMemory=${Math.floor((totalmem() / 2 ** 20) * 0.9)} State=UNKNOWN
 PartitionName=debug Nodes=${NODE_NAME} Default=YES MaxTime=INFINITE State=UP
 `;
 }
