@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { LinalgError } from '../../errors.js';
-import { instantiateKernel, type KernelVariant, kernelModule } from '../wasm/kernel-module.js';
+import { instantiateKernel, type KernelVariant } from '../wasm/kernel-module.js';
+import { sharedKernelModules } from '../wasm/shared-kernel-module.js';
 import { createPoolExecutor, createPoolMemory, type ThreadPool } from './pool-executor.js';
 
 /** The Node pool: a {@link ThreadPool} over worker_threads. */
@@ -15,8 +16,8 @@ export type NodeThreadPool = ThreadPool;
  * the process alive.
  */
 export async function createNodeThreadPool(threads: number, variant: KernelVariant): Promise<NodeThreadPool> {
-  const module = kernelModule(variant, true);
-  if (module === undefined) {
+  const modules = sharedKernelModules(variant);
+  if (modules === undefined) {
     throw new LinalgError(
       'kernel',
       `this JavaScript engine cannot run the "${variant}" WebAssembly kernel with shared memory; expected ${
@@ -27,12 +28,12 @@ export async function createNodeThreadPool(threads: number, variant: KernelVaria
     );
   }
   const { memory, control } = createPoolMemory();
-  const kernel = instantiateKernel(module, memory);
+  const kernel = instantiateKernel(modules, memory);
   const workers: Worker[] = [];
   const ready: Promise<void>[] = [];
   for (let t = 1; t < threads; t++) {
     const worker = new Worker(new URL('./node-worker.js', import.meta.url), {
-      workerData: { module, memory, control },
+      workerData: { modules, memory, control },
     });
     ready.push(
       new Promise((resolve, reject) => {

@@ -3,7 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveKernelJobs } from './worker-loop.js';
 
-const { module, memory, control } = workerData;
-const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const { modules, memory, control } = workerData;
+// The product and eigen modules side by side over the one shared memory.
+const kernel = Object.assign(
+  {},
+  ...modules.map((module) => new WebAssembly.Instance(module, { env: { memory } }).exports),
+);
 parentPort.postMessage('ready');
 serveKernelJobs(kernel, new Int32Array(control));
