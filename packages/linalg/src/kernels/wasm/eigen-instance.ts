@@ -1,5 +1,6 @@
 import { LinalgError } from '../../errors.js';
-import { eigenModule, instantiateKernel, type KernelExports } from './kernel-module.js';
+import { eigenModule } from './eigen-module.js';
+import { instantiateKernel, type KernelExports } from './kernel-module.js';
 
 let instance: { kernel: KernelExports; memory: WebAssembly.Memory } | null | undefined;
 

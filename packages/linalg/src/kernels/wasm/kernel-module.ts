@@ -1,8 +1,4 @@
-import {
-  eigenKernelBase64,
-  fmaProductKernelBase64,
-  simdProductKernelBase64,
-} from './kernel-modules.generated.js';
+import { fmaProductKernelBase64, simdProductKernelBase64 } from './kernel-modules.generated.js';
 
 /** Which arithmetic the micro-kernel uses: `f64x2` mul + add, or relaxed-SIMD `f64x2.relaxed_madd`. */
 export type KernelVariant = 'simd' | 'fma';
@@ -188,18 +184,14 @@ export function compileCached(
   return module ?? undefined;
 }
 
-const moduleCache = new Map<string, WebAssembly.Module | null>();
+/** Compiled private-memory modules by build name, shared with eigen-module.ts. */
+export const moduleCache = new Map<string, WebAssembly.Module | null>();
 
 /** The private-memory product module of one kernel build, or `undefined` where this engine cannot run it. */
 export function productModule(variant: KernelVariant): WebAssembly.Module | undefined {
   return compileCached(moduleCache, variant, () =>
     variant === 'fma' ? fmaProductKernelBase64 : simdProductKernelBase64,
   );
-}
-
-/** The private-memory eigen module (one build: its loops use no FMA), or `undefined` without WebAssembly SIMD. */
-export function eigenModule(): WebAssembly.Module | undefined {
-  return compileCached(moduleCache, 'eigen', () => eigenKernelBase64);
 }
 
 /**
@@ -219,18 +211,6 @@ export function instantiateKernel(
     );
   }
   return exports;
-}
-
-/**
- * Adds the eigen module's exports to `kernel` (a product instance over `memory`) if it lacks
- * them; `false` when this engine has no WebAssembly SIMD.
- */
-export function addEigenKernel(kernel: KernelExports, memory: WebAssembly.Memory): boolean {
-  if (typeof kernel.implicitQL === 'function') return true;
-  const module = eigenModule();
-  if (module === undefined) return false;
-  Object.assign(kernel, instantiateKernel(module, memory));
-  return true;
 }
 
 /**

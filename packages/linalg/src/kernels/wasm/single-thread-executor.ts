@@ -1,4 +1,4 @@
-import { addEigenKernel, instantiateKernel, type KernelVariant, productModule } from './kernel-module.js';
+import { instantiateKernel, type KernelVariant, productModule } from './kernel-module.js';
 import { growMemory, type RankUpdateExecutor, runTasks } from './rank-update-executor.js';
 import { reductionLayout } from './reduction-layout.js';
 
@@ -8,8 +8,9 @@ import { reductionLayout } from './reduction-layout.js';
  * this engine cannot run the requested kernel build.
  */
 export function createSingleThreadExecutor(variant: KernelVariant): RankUpdateExecutor | undefined {
-  // The product module only: the eigen module joins on first use (addEigenKernel), so a
-  // bundle that only multiplies matrices never carries it.
+  // The product module only: the eigensolvers add the eigen module on first use
+  // (addEigenKernel, before any tridiagonalizeInPlace), so a bundle that only multiplies
+  // matrices never carries it.
   const module = productModule(variant);
   if (module === undefined) return undefined;
   const memory = new WebAssembly.Memory({ initial: 1 });
@@ -22,7 +23,6 @@ export function createSingleThreadExecutor(variant: KernelVariant): RankUpdateEx
       growMemory(memory, bytes);
     },
     tridiagonalizeInPlace(n) {
-      addEigenKernel(kernel, memory);
       const at = reductionLayout(n, kernel.REDUCTION_CHUNKS.value);
       kernel.tridiagonalize(n, at.a, at.d, at.e, at.tau, at.p, at.y);
     },

@@ -3,9 +3,9 @@ import { applyReflectorsFromLeft } from '../eigen/blocked-reflectors.js';
 import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer.js';
 import { getBackend } from '../registry.js';
 import { eigenInstance } from './eigen-instance.js';
+import { addEigenKernel } from './eigen-module.js';
 import { eigenpairsInKernelMemory, eigenvaluesInKernelMemory } from './kernel-memory-eigenvectors.js';
 import { type KernelMemoryProjections, projectionsInKernelMemory } from './kernel-memory-projections.js';
-import { addEigenKernel } from './kernel-module.js';
 import { executorOf, growMemory, type RankUpdateExecutor } from './rank-update-executor.js';
 import { reductionLayout } from './reduction-layout.js';
 
