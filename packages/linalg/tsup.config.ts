@@ -7,6 +7,8 @@ export default defineConfig([
     ...shared,
     entry: {
       index: 'src/index.ts',
+      // The `node` export condition: the main entry plus Node's default thread pool.
+      'index.node': 'src/index.node.ts',
       'wasm-kernels': 'src/wasm-kernels.ts',
       // Node-only subpath: worker_threads never reaches the main entry.
       'node-threads': 'src/node-threads.ts',

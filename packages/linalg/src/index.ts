@@ -5,9 +5,12 @@ export { jsBackend } from './kernels/js-backend.js';
 export {
   type BackendEntry,
   getBackend,
+  getKernelPolicy,
+  type KernelPolicy,
   listBackends,
   registerBackend,
   setBackend,
+  setKernelPolicy,
 } from './kernels/registry.js';
 export { type LstsqOptions, type LstsqResult, lstsq } from './lstsq.js';
 export { describeValue, Matrix } from './matrix.js';

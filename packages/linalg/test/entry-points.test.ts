@@ -11,6 +11,10 @@ describe('entry points', () => {
     expect(await nodeBuiltinsReachedFrom('../src/wasm-kernels.ts')).toEqual([]);
   });
 
+  it('the node condition of the main entry adds only the default pool (os, worker_threads)', async () => {
+    expect(await nodeBuiltinsReachedFrom('../src/index.node.ts')).toEqual(['node:os', 'node:worker_threads']);
+  });
+
   it('./node-threads is where worker_threads lives', async () => {
     expect(await nodeBuiltinsReachedFrom('../src/node-threads.ts')).toEqual([
       'node:os',

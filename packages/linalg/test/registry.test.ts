@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   cholesky,
   getBackend,
+  getKernelPolicy,
   gram,
   gramT,
   jsBackend,
@@ -12,7 +13,9 @@ import {
   matmul,
   registerBackend,
   setBackend,
+  setKernelPolicy,
 } from '../src/index.js';
+import { supportedKernelVariants } from '../src/kernels/wasm/kernel-module.js';
 import { maxAbsDiff, randomMatrix } from './helpers.js';
 
 /** Calls seen by {@link naiveBackend}, to prove the public functions are routed. */
@@ -128,5 +131,40 @@ describe('backend registry', () => {
     setBackend(ad);
     expect(getBackend()).toBe(ad);
     expect(listBackends().some((entry) => entry.name === 'test-adhoc')).toBe(true);
+  });
+});
+
+describe('kernel policy', () => {
+  afterEach(() => {
+    setKernelPolicy('fastest');
+    setBackend('auto');
+  });
+
+  it('"fastest" (the default) takes FMA where the engine runs it; "strict" only backends marked strict', () => {
+    expect(getKernelPolicy()).toBe('fastest');
+    expect(getBackend().name).toBe(supportedKernelVariants().fma ? 'wasm-fma' : 'wasm-simd');
+    setKernelPolicy('strict');
+    expect(getKernelPolicy()).toBe('strict');
+    expect(getBackend().name).toBe('wasm-simd');
+    expect(getBackend().strict).toBe(true);
+    // An unmarked backend, however high its priority, is not chosen under "strict"…
+    const unmarked: KernelBackend = { name: 'test-unmarked', gemm: jsBackend.gemm, syrk: jsBackend.syrk };
+    registerBackend(unmarked, 1000);
+    expect(getBackend().name).toBe('wasm-simd');
+    setKernelPolicy('fastest');
+    expect(getBackend()).toBe(unmarked);
+    registerBackend(unmarked, -1000);
+    // …but a pinned backend is used whatever the policy.
+    setKernelPolicy('strict');
+    setBackend('test-unmarked');
+    expect(getBackend()).toBe(unmarked);
+  });
+
+  it('rejects an unknown policy with a typed error naming it', () => {
+    expect(() => setKernelPolicy('fast' as never)).toThrow(LinalgError);
+    expect(() => setKernelPolicy('fast' as never)).toThrow(
+      /policy: expected "fastest" or "strict", got "fast"/,
+    );
+    expect(getKernelPolicy()).toBe('fastest');
   });
 });

@@ -23,10 +23,10 @@ describe('single-threaded WebAssembly relaxed-SIMD FMA backend', () => {
   });
 
   it('is the FMA build', async () => {
-    const { instantiateKernel, kernelModule } = await import('../src/kernels/wasm/kernel-module.js');
+    const { instantiateKernel, productModule } = await import('../src/kernels/wasm/kernel-module.js');
     const memory = new WebAssembly.Memory({ initial: 1 });
-    expect(instantiateKernel(kernelModule('fma', false)!, memory).usesFusedMultiplyAdd()).toBe(1);
-    expect(instantiateKernel(kernelModule('simd', false)!, memory).usesFusedMultiplyAdd()).toBe(0);
+    expect(instantiateKernel(productModule('fma')!, memory).usesFusedMultiplyAdd()).toBe(1);
+    expect(instantiateKernel(productModule('simd')!, memory).usesFusedMultiplyAdd()).toBe(0);
     expect(fma.name).toBe('wasm-fma');
   });
 

@@ -4,7 +4,7 @@ import { gram, jsBackend, Matrix, matmul, setBackend } from '../src/index.js';
 import { symmetricPanelRows } from '../src/kernels/wasm/blocked-gemm.js';
 import {
   instantiateKernel,
-  kernelModule,
+  productModule,
   supportedKernelVariants,
 } from '../src/kernels/wasm/kernel-module.js';
 import { packColumnPanels, packRowPanels } from '../src/kernels/wasm/packing.js';
@@ -16,6 +16,7 @@ import {
   runTasks,
   taskCount,
 } from '../src/kernels/wasm/rank-update-executor.js';
+import { sharedKernelModules } from '../src/kernels/wasm/shared-kernel-module.js';
 import { bestWasmBackend, wasmBackend } from '../src/kernels/wasm/wasm-backends.js';
 import {
   expectConformingBackend,
@@ -31,7 +32,7 @@ describe('kernel feature detection', () => {
     const supported = supportedKernelVariants();
     expect(supported.simd).toBe(true);
     expect(bestWasmBackend()?.name).toBe(supported.fma ? 'wasm-fma' : 'wasm-simd');
-    expect(kernelModule('simd', true)).toBeInstanceOf(WebAssembly.Module);
+    expect(sharedKernelModules('simd')?.[0]).toBeInstanceOf(WebAssembly.Module);
   });
 });
 
@@ -80,7 +81,7 @@ describe('packing into micro-panels', () => {
 });
 
 describe('packing in kernel memory (WebAssembly)', () => {
-  const module = kernelModule('simd', false) as WebAssembly.Module;
+  const module = productModule('simd') as WebAssembly.Module;
   const memory = new WebAssembly.Memory({ initial: 1 });
   const kernel = instantiateKernel(module, memory);
 
@@ -201,7 +202,7 @@ describe('packing in kernel memory (WebAssembly)', () => {
 
 describe('macro-kernel tasks', () => {
   it('give bit-identical C whatever order the tasks run in (the basis of thread-count independence)', () => {
-    const module = kernelModule('simd', false) as WebAssembly.Module;
+    const module = productModule('simd') as WebAssembly.Module;
     const memory = new WebAssembly.Memory({ initial: 1 });
     const kernel = instantiateKernel(module, memory);
     const rows = 300;

@@ -108,6 +108,15 @@ const workersFlag: FlagDefinition = {
   description: 'worker threads; results are bit-identical for any N',
 };
 
+/** `--fast-kernels` of the commands that compute results (`run`, `reproduce`). */
+const fastKernelsFlag: FlagDefinition = {
+  name: 'fast-kernels',
+  type: 'boolean',
+  default: false,
+  description:
+    'use the fastest linear-algebra kernels (fused multiply-add where the runtime has relaxed SIMD); results may then differ across runtimes and processors in the last bits. Default: strict kernels, the same bits everywhere',
+};
+
 /** The `list` command. */
 export const listCommand: CommandDefinition = {
   name: 'list',
@@ -188,6 +197,7 @@ export const runCommand: CommandDefinition = {
     },
     resultsDirectoryFlag,
     workersFlag,
+    fastKernelsFlag,
     {
       name: 'seed',
       type: 'integer',
@@ -456,6 +466,10 @@ export const mergeCommand: CommandDefinition = {
       default: false,
       description: 'print `[{ id, cells, duplicates, out, files }]` and nothing else',
     },
+    {
+      ...fastKernelsFlag,
+      description: 'the shards ran with --fast-kernels (their cell files are named apart from strict ones)',
+    },
     inertSeedFlag,
     helpFlag,
   ],
@@ -632,6 +646,7 @@ export const reproduceCommand: CommandDefinition = {
       description: 'top-level seed, a non-negative integer',
     },
     workersFlag,
+    fastKernelsFlag,
     helpFlag,
   ],
   examples: [

@@ -1,19 +1,22 @@
 import { type AnyExperiment, type ExperimentResult, rowsToCsv } from '@benignlab/experiments';
 import { figureToSvg, svgToPng } from '../figures/render.js';
 import type { AtomicWriter } from '../output/atomic-writer.js';
+import type { ProducedWith } from './kernel-choice.js';
 
 /**
- * The content of `<id>.json`, in the same shape and key order `benignlab reproduce`
- * writes, so results from `run` and `reproduce` are interchangeable.
+ * The content of `<id>.json`, in the same shape and key order for `benignlab run` and
+ * `reproduce`, so their results are interchangeable. `producedWith` (kernel policy, kernel
+ * variant, runtime) comes right after the seed; under the strict kernels every other byte is
+ * the same on every runtime and processor.
  *
  * @example
  * ```ts
- * JSON.parse(resultJson(result)).rows.length;
+ * JSON.parse(resultJson(result, chooseKernels(false))).rows.length;
  * ```
  */
-export function resultJson(result: ExperimentResult): string {
+export function resultJson(result: ExperimentResult, producedWith: ProducedWith): string {
   const { id, title, sizes, seed, config, cells, summary, rows } = result;
-  return `${JSON.stringify({ id, title, sizes, seed, config, cells, summary, rows }, null, 2)}\n`;
+  return `${JSON.stringify({ id, title, sizes, seed, producedWith, config, cells, summary, rows }, null, 2)}\n`;
 }
 
 /**
@@ -23,7 +26,7 @@ export function resultJson(result: ExperimentResult): string {
  * @returns the file names written, relative to `out`
  * @example
  * ```ts
- * writeExperimentFiles(new AtomicWriter(), 'results', getExperiment('e1'), result);
+ * writeExperimentFiles(new AtomicWriter(), 'results', getExperiment('e1'), result, chooseKernels(false));
  * ```
  */
 export function writeExperimentFiles(
@@ -31,9 +34,10 @@ export function writeExperimentFiles(
   out: string,
   experiment: AnyExperiment,
   result: ExperimentResult,
+  producedWith: ProducedWith,
 ): string[] {
   const files: string[] = [];
-  writer.write(`${out}/${result.id}.json`, resultJson(result));
+  writer.write(`${out}/${result.id}.json`, resultJson(result, producedWith));
   writer.write(`${out}/${result.id}.csv`, rowsToCsv(result.rows));
   files.push(`${result.id}.json`, `${result.id}.csv`);
   experiment.figures(result).forEach((spec, k) => {

@@ -6,6 +6,7 @@ import { verdictTable } from '../terminal/verdict-table.js';
 import { mergeCommand } from './definitions.js';
 import { writeExperimentFiles } from './experiment-files.js';
 import { formatCommandHelp } from './help-text.js';
+import { chooseKernels } from './kernel-choice.js';
 import { parseCommandLine } from './parse-command-line.js';
 import type { CommandIo } from './reproduce.js';
 
@@ -26,6 +27,8 @@ export async function mergeMain(argv: readonly string[], io: CommandIo): Promise
     io.stdout.write(`${formatCommandHelp(mergeCommand)}\n`);
     return 0;
   }
+  // The cell files' names depend on the kernel policy (strict and fast cells never mix).
+  const producedWith = chooseKernels(flags['fast-kernels'] === true);
   const directories = positionals.map((directory) => resolve(directory));
   const out = resolve((flags.out as string | undefined) ?? (directories[0] as string));
   let merged: ReturnType<typeof mergeDirectories>;
@@ -42,7 +45,7 @@ export async function mergeMain(argv: readonly string[], io: CommandIo): Promise
     cells: plan.cells.length,
     duplicates,
     out,
-    files: writeExperimentFiles(writer, out, plan.experiment, result),
+    files: writeExperimentFiles(writer, out, plan.experiment, result, producedWith),
     verdicts: result.summary.verdicts,
   }));
   if (flags.json === true) {

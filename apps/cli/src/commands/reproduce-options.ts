@@ -11,6 +11,8 @@ export interface ReproduceOptions {
   only: string[];
   seed: number;
   workers: number;
+  /** `--fast-kernels`: the fastest linear-algebra kernels instead of the strict ones. */
+  fastKernels: boolean;
   help: boolean;
 }
 
@@ -26,7 +28,7 @@ function parseInteger(flag: string, text: string, min: number): number {
   return value;
 }
 
-const FLAGS = '--quick, --out, --only, --seed, --workers, --help';
+const FLAGS = '--quick, --out, --only, --seed, --workers, --fast-kernels, --help';
 
 /** Turns a node:util parseArgs error into one short line naming the flag. */
 function usageFromParseArgs(error: unknown): UsageError {
@@ -74,6 +76,7 @@ export function parseReproduceArgs(argv: string[], cores: number): ReproduceOpti
         only: { type: 'string' },
         seed: { type: 'string' },
         workers: { type: 'string' },
+        'fast-kernels': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -97,6 +100,7 @@ export function parseReproduceArgs(argv: string[], cores: number): ReproduceOpti
     only,
     seed: values.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', values.seed as string, 0),
     workers: values.workers === undefined ? cores : parseInteger('--workers', values.workers as string, 1),
+    fastKernels: values['fast-kernels'] as boolean,
     help: values.help as boolean,
   };
 }

@@ -14,6 +14,8 @@ import { ProgressBar } from '../terminal/progress.js';
 import { styleFor } from '../terminal/style.js';
 import { verdictTable } from '../terminal/verdict-table.js';
 import { versions } from '../versions.js';
+import { resultJson } from './experiment-files.js';
+import { chooseKernels } from './kernel-choice.js';
 import type { ReproduceOptions } from './reproduce-options.js';
 
 /** Streams and environment of a command (injectable for tests). */
@@ -38,7 +40,7 @@ export interface ReproduceOutcome {
  *
  * @example
  * ```ts
- * await reproduce({ quick: true, out: 'out', only: ['e1'], seed: 2024, workers: 2, help: false }, io);
+ * await reproduce({ quick: true, out: 'out', only: ['e1'], seed: 2024, workers: 2, fastKernels: false, help: false }, io);
  * ```
  */
 export async function reproduce(options: ReproduceOptions, io: CommandIo): Promise<ReproduceOutcome> {
@@ -48,6 +50,7 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
   const writer = new AtomicWriter();
   const style = styleFor(io.stdout, io.env);
   const errStyle = styleFor(io.stderr, io.env);
+  const producedWith = chooseKernels(options.fastKernels);
   const experiments: AnyExperiment[] = options.only.map(getExperiment);
   const plans: ExperimentPlan[] = experiments.map((experiment) =>
     planExperiment(experiment, { seed: options.seed, quick: options.quick }),
@@ -74,8 +77,7 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
     const sections: ReportSection[] = [];
     for (const [i, { result, timings }] of results.entries()) {
       const experiment = experiments[i] as AnyExperiment;
-      const json = `${JSON.stringify({ id: result.id, title: result.title, sizes: result.sizes, seed: result.seed, config: result.config, cells: result.cells, summary: result.summary, rows: result.rows }, null, 2)}\n`;
-      writer.write(`${out}/${result.id}.json`, json);
+      writer.write(`${out}/${result.id}.json`, resultJson(result, producedWith));
       writer.write(`${out}/${result.id}.csv`, rowsToCsv(result.rows));
       files.push(`${result.id}.json`, `${result.id}.csv`);
       const figures = experiment.figures(result).map((spec, k) => {
@@ -96,7 +98,7 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
       });
     }
     const totalMs = performance.now() - started;
-    const command = `benignlab reproduce${options.quick ? ' --quick' : ''} --only ${options.only.join(',')} --seed ${options.seed} --workers ${options.workers}`;
+    const command = `benignlab reproduce${options.quick ? ' --quick' : ''} --only ${options.only.join(',')} --seed ${options.seed} --workers ${options.workers}${options.fastKernels ? ' --fast-kernels' : ''}`;
     writer.write(
       `${out}/report.html`,
       reportHtml(
@@ -106,6 +108,7 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
           seed: options.seed,
           sizes: options.quick ? 'quick' : 'default',
           workers: options.workers,
+          producedWith,
           totalMs,
           versions: versions(),
         },

@@ -28,6 +28,8 @@ export interface RunOptions {
   shardCount: number | undefined;
   /** Recompute cells already on disk. */
   fresh: boolean;
+  /** `--fast-kernels`: the fastest linear-algebra kernels instead of the strict ones. */
+  fastKernels: boolean;
   /** The overrides after --config, --set and --seeds, validated. */
   overrides: Record<string, unknown>;
 }
@@ -140,6 +142,7 @@ export function parseRunArgs(
     shard: flags.shard as string | undefined,
     shardCount: flags['shard-count'] as number | undefined,
     fresh: flags.fresh === true,
+    fastKernels: flags['fast-kernels'] === true,
     overrides: {},
   };
   if (options.help) return { options, plan: undefined };

@@ -11,6 +11,7 @@ import { verdictTable } from '../terminal/verdict-table.js';
 import { runCommand } from './definitions.js';
 import { resultJson, writeExperimentFiles } from './experiment-files.js';
 import { formatCommandHelp } from './help-text.js';
+import { chooseKernels } from './kernel-choice.js';
 import type { CommandIo } from './reproduce.js';
 import { parseRunArgs } from './run-options.js';
 
@@ -36,6 +37,7 @@ export async function runMain(argv: readonly string[], io: CommandIo): Promise<n
     return 0;
   }
   const shard = shardFor(options.shard, options.shardCount, io.env);
+  const producedWith = chooseKernels(options.fastKernels);
   const id = plan.experiment.id;
   const started = performance.now();
   const out = resolve(options.out);
@@ -88,9 +90,9 @@ export async function runMain(argv: readonly string[], io: CommandIo): Promise<n
       return 0;
     }
     const result = outcome.result;
-    const files = writeExperimentFiles(writer, out, plan.experiment, result);
+    const files = writeExperimentFiles(writer, out, plan.experiment, result, producedWith);
     if (options.json) {
-      io.stdout.write(resultJson(result));
+      io.stdout.write(resultJson(result, producedWith));
       io.stderr.write(
         `benignlab run: ${id}: ${counts} in ${seconds} s; wrote ${files.join(', ')} to ${out}\n`,
       );

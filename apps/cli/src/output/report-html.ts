@@ -1,4 +1,5 @@
 import type { ExperimentResult, ParamSpec, TableSpec, Verdict } from '@benignlab/experiments';
+import { type ProducedWith, reproducibilityNote } from '../commands/kernel-choice.js';
 
 /**
  * The self-contained report: one HTML file with inline SVG figures and inline CSS, no
@@ -22,6 +23,8 @@ export interface ReportRun {
   seed: number;
   sizes: 'quick' | 'default';
   workers: number;
+  /** The kernels and runtime that computed every number. */
+  producedWith: ProducedWith;
   totalMs: number;
   versions: Record<string, string>;
 }
@@ -151,7 +154,7 @@ export function reportHtml(run: ReportRun, sections: ReportSection[]): string {
 <body>
 <main>
 <h1>Benign overfitting is harmful for adversarial robustness: reproduction report</h1>
-<p class="meta">Hao &amp; Zhang, “The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness” (arXiv:2401.12236). Produced by <code>${escapeHtml(run.command)}</code> on ${escapeHtml(run.startedAt)}; ${run.sizes} sizes; top-level seed ${run.seed}; ${run.workers} worker thread(s); total ${seconds(run.totalMs)}. Every number below is reproducible bit for bit from the seed, whatever the number of workers.</p>
+<p class="meta">Hao &amp; Zhang, “The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness” (arXiv:2401.12236). Produced by <code>${escapeHtml(run.command)}</code> on ${escapeHtml(run.startedAt)}; ${run.sizes} sizes; top-level seed ${run.seed}; ${run.workers} worker thread(s); total ${seconds(run.totalMs)}. ${escapeHtml(reproducibilityNote(run.producedWith))}</p>
 <h2>Verdicts: ${supported} of ${claims} claims supported</h2>
 <p>Each claim of the paper is checked against our simulations and theory curves. Claims about adversarial risk name the budget they were checked under: <em>absolute</em> (α as given) or <em>relative</em> (α = α_rel·√tr(Σ), the RMS length of an input).</p>
 ${verdictTable(sections.map((s) => ({ id: s.result.id, verdicts: s.result.summary.verdicts })))}

@@ -30,11 +30,13 @@ export interface CellIdentity {
   config: unknown;
   key: string;
   seed: number;
+  /** `"fastest"` for cells of `--fast-kernels` runs; absent (strict kernels) otherwise. */
+  kernels?: 'fastest';
 }
 
 /**
  * The name of a cell's result file: the SHA-256 (hex) of the canonical JSON of
- * `{ experiment, config, key, seed }`. Any change to a setting, the top-level seed or the
+ * `{ experiment, config, key, seed }` (and `kernels` for `--fast-kernels` cells). Any change to a setting, the top-level seed or the
  * cell gives another name, so stale results are never mistaken for current ones.
  *
  * @example
@@ -43,8 +45,8 @@ export interface CellIdentity {
  * ```
  */
 export function cellHash(identity: CellIdentity): string {
-  const { experiment, config, key, seed } = identity;
-  return createHash('sha256').update(canonicalJson({ experiment, config, key, seed })).digest('hex');
+  const { experiment, config, key, seed, kernels } = identity;
+  return createHash('sha256').update(canonicalJson({ experiment, config, key, seed, kernels })).digest('hex');
 }
 
 /**

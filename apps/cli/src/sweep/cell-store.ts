@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ExperimentPlan, PlannedCell } from '@benignlab/experiments';
+import { getKernelPolicy } from '@benignlab/linalg';
 import type { AtomicWriter } from '../output/atomic-writer.js';
 import { canonicalJson, cellHash, planHash } from './cell-hash.js';
 
@@ -43,7 +44,16 @@ export function cellsDirectory(out: string, experimentId: string): string {
  * ```
  */
 export function plannedCellHash(plan: ExperimentPlan, cell: PlannedCell): string {
-  return cellHash({ experiment: plan.experiment.id, config: plan.config, key: cell.key, seed: cell.seed });
+  // Cells of `--fast-kernels` runs may differ in the last bits: they get names of their own
+  // (strict cells keep the names they always had).
+  const kernels = getKernelPolicy() === 'fastest' ? 'fastest' : undefined;
+  return cellHash({
+    experiment: plan.experiment.id,
+    config: plan.config,
+    key: cell.key,
+    seed: cell.seed,
+    kernels,
+  });
 }
 
 /**

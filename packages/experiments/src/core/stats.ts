@@ -1,3 +1,4 @@
+import { deterministicLog } from '@benignlab/data';
 import type { Row } from './types.js';
 
 /**
@@ -44,8 +45,10 @@ export function meanSe(values: readonly number[]): MeanSe {
  */
 export function logLogSlope(x: readonly number[], y: readonly number[]): number {
   if (x.length !== y.length || x.length < 2) return Number.NaN;
-  const lx = x.map(Math.log);
-  const ly = y.map(Math.log);
+  // Not Math.log: engines differ in its last bit (V8 vs JavaScriptCore), and the slopes are
+  // part of the result files, which must be the same bytes on every runtime.
+  const lx = x.map((value) => deterministicLog(value));
+  const ly = y.map((value) => deterministicLog(value));
   const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
   const my = ly.reduce((a, b) => a + b, 0) / ly.length;
   let sxy = 0;

@@ -1,3 +1,5 @@
+import { deterministicExp, deterministicLog } from '@benignlab/data';
+
 /**
  * How far a point (R, R_α) sits from a ridge frontier: the ratio of its R_α to the
  * frontier's R_α at the same R, interpolated linearly in log R and log R_α between
@@ -25,9 +27,11 @@ export function ratioToFrontier(
     const right = frontier[k] as { standardRisk: number; adversarialRisk: number };
     if (risk <= right.standardRisk) {
       const left = frontier[k - 1] as { standardRisk: number; adversarialRisk: number };
-      const t = Math.log(risk / left.standardRisk) / Math.log(right.standardRisk / left.standardRisk);
-      const logA = (1 - t) * Math.log(left.adversarialRisk) + t * Math.log(right.adversarialRisk);
-      return advRisk / Math.exp(logA);
+      const t =
+        deterministicLog(risk / left.standardRisk) / deterministicLog(right.standardRisk / left.standardRisk);
+      const logA =
+        (1 - t) * deterministicLog(left.adversarialRisk) + t * deterministicLog(right.adversarialRisk);
+      return advRisk / deterministicExp(logA);
     }
   }
   return advRisk / last.adversarialRisk;

@@ -1,3 +1,5 @@
+import { deterministicExp, deterministicLog } from '@benignlab/data';
+
 /**
  * Log-spaced grids of ridge parameters: `count` values from `min` to `max`,
  * `λ_k = min·(max/min)^{k/(count−1)}`.
@@ -9,9 +11,9 @@
  */
 export function logGrid(min: number, max: number, count: number): number[] {
   if (count === 1) return [min];
-  const ratio = Math.log(max / min);
+  const ratio = deterministicLog(max / min);
   // Round to 12 significant digits so the grid values print cleanly in CSV and JSON.
   return Array.from({ length: count }, (_, k) =>
-    Number((min * Math.exp((ratio * k) / (count - 1))).toPrecision(12)),
+    Number((min * deterministicExp((ratio * k) / (count - 1))).toPrecision(12)),
   );
 }

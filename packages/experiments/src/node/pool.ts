@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { getBackend, getKernelPolicy, type KernelPolicy, setKernelPolicy } from '@benignlab/linalg';
 import { now } from '../core/runner.js';
 import type { Config, PlannedCell, Row } from '../core/types.js';
 import { getExperiment } from '../definitions/registry.js';
@@ -17,6 +18,8 @@ export interface CellTask {
 export interface CellOutcome {
   rows: Row[];
   ms: number;
+  /** The linear-algebra backend the cell ran on (`getBackend().name` in its thread), e.g. `"wasm-simd"`. */
+  backend: string;
 }
 
 /** Options of {@link runCells}. */
@@ -28,6 +31,13 @@ export interface PoolOptions {
    * under vitest). The CLI never does: a busy main thread could not react to Ctrl-C.
    */
   inThread?: boolean;
+  /**
+   * The linear-algebra kernels the cells use (`setKernelPolicy` of `@benignlab/linalg` in
+   * each worker): `"strict"` for results that are the same bits on every runtime and
+   * processor, `"fastest"` for relaxed-SIMD FMA where the runtime has it. Default: the
+   * calling thread's policy (`getKernelPolicy()`).
+   */
+  kernels?: KernelPolicy;
   /** Called as each cell finishes (in completion order). */
   onCellDone?: (task: number, outcome: CellOutcome) => void;
 }
@@ -74,7 +84,8 @@ export function defaultWorkers(): number {
  */
 export function runCells(tasks: readonly CellTask[], options: PoolOptions = {}): PoolRun {
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length || 1));
-  if (options.inThread) return runInThread(tasks, options);
+  const kernels = options.kernels ?? getKernelPolicy();
+  if (options.inThread) return runInThread(tasks, options, kernels);
   const workerPath = fileURLToPath(WORKER_URL);
   if (!existsSync(workerPath)) {
     throw new Error(
@@ -100,30 +111,37 @@ export function runCells(tasks: readonly CellTask[], options: PoolOptions = {}):
       if (next >= order.length) return;
       const task = order[next++] as number;
       const t = tasks[task] as CellTask;
-      worker.postMessage({ task, experimentId: t.experimentId, config: t.config, cell: t.cell });
+      worker.postMessage({ task, experimentId: t.experimentId, config: t.config, cell: t.cell, kernels });
     };
     for (let w = 0; w < workers; w++) {
       const worker = new Worker(workerPath);
       pool.push(worker);
-      worker.on('message', (message: { task: number; rows?: Row[]; ms?: number; error?: string }) => {
-        if (settled) return;
-        if (message.error !== undefined) {
-          const t = tasks[message.task] as CellTask;
-          void stop();
-          reject(new Error(`${t.experimentId} cell ${t.cell.key} failed: ${message.error}`));
-          return;
-        }
-        const outcome = { rows: message.rows as Row[], ms: message.ms as number };
-        outcomes[message.task] = outcome;
-        options.onCellDone?.(message.task, outcome);
-        finished++;
-        if (finished === tasks.length) {
-          void stop();
-          resolve(outcomes);
-        } else {
-          feed(worker);
-        }
-      });
+      worker.on(
+        'message',
+        (message: { task: number; rows?: Row[]; ms?: number; backend?: string; error?: string }) => {
+          if (settled) return;
+          if (message.error !== undefined) {
+            const t = tasks[message.task] as CellTask;
+            void stop();
+            reject(new Error(`${t.experimentId} cell ${t.cell.key} failed: ${message.error}`));
+            return;
+          }
+          const outcome = {
+            rows: message.rows as Row[],
+            ms: message.ms as number,
+            backend: message.backend as string,
+          };
+          outcomes[message.task] = outcome;
+          options.onCellDone?.(message.task, outcome);
+          finished++;
+          if (finished === tasks.length) {
+            void stop();
+            resolve(outcomes);
+          } else {
+            feed(worker);
+          }
+        },
+      );
       worker.on('error', (error) => {
         if (settled) return;
         void stop();
@@ -143,7 +161,7 @@ export function runCells(tasks: readonly CellTask[], options: PoolOptions = {}):
   };
 }
 
-function runInThread(tasks: readonly CellTask[], options: PoolOptions): PoolRun {
+function runInThread(tasks: readonly CellTask[], options: PoolOptions, kernels: KernelPolicy): PoolRun {
   let cancelled = false;
   const outcomes = (async () => {
     const results: CellOutcome[] = [];
@@ -151,8 +169,18 @@ function runInThread(tasks: readonly CellTask[], options: PoolOptions): PoolRun 
       if (cancelled) throw new CancelledError();
       const t = tasks[i] as CellTask;
       const started = now();
-      const rows = await getExperiment(t.experimentId).runCell(t.config, t.cell);
-      const outcome = { rows, ms: now() - started };
+      // This thread's policy for the cell only (other code may share the thread between cells).
+      const previous = getKernelPolicy();
+      setKernelPolicy(kernels);
+      let rows: Row[];
+      let backend: string;
+      try {
+        rows = await getExperiment(t.experimentId).runCell(t.config, t.cell);
+        backend = getBackend().name;
+      } finally {
+        setKernelPolicy(previous);
+      }
+      const outcome = { rows, ms: now() - started, backend };
       results.push(outcome);
       options.onCellDone?.(i, outcome);
       // Yield to the event loop so signals and progress redraws are handled between cells.

@@ -6,6 +6,8 @@ import { type CellTask, type PoolOptions, type PoolRun, runCells } from './pool.
 export interface TimedResult {
   result: ExperimentResult;
   timings: { cellsMs: number; summaryMs: number; wallMs: number };
+  /** The linear-algebra backends its cells ran on, sorted (one name unless they differed), e.g. `["wasm-simd"]`. */
+  backends: string[];
 }
 
 /** Options of {@link runPlans}. */
@@ -43,6 +45,7 @@ export function runPlans(plans: readonly ExperimentPlan[], options: SuiteOptions
   const done = plans.map(() => 0);
   const costDone = plans.map(() => 0);
   const cellsMs = plans.map(() => 0);
+  const backends = plans.map(() => new Set<string>());
   const started = globalThis.performance.now();
   const firstCellAt = plans.map(() => started);
   const lastCellAt = plans.map(() => started);
@@ -52,7 +55,8 @@ export function runPlans(plans: readonly ExperimentPlan[], options: SuiteOptions
     const { result, summaryMs } = assembleResult(plan, rows[p] as Row[][]);
     const wallMs = (lastCellAt[p] as number) - (firstCellAt[p] as number) + summaryMs;
     onProgress?.({ type: 'experiment-done', id: plan.experiment.id, ms: wallMs });
-    return { result, timings: { cellsMs: cellsMs[p] as number, summaryMs, wallMs } };
+    const used = [...(backends[p] as Set<string>)].sort();
+    return { result, timings: { cellsMs: cellsMs[p] as number, summaryMs, wallMs }, backends: used };
   };
   for (const plan of plans) {
     onProgress?.({
@@ -77,6 +81,7 @@ export function runPlans(plans: readonly ExperimentPlan[], options: SuiteOptions
         done[p] = (done[p] as number) + 1;
         costDone[p] = (costDone[p] as number) + (cell?.cost ?? 0);
         cellsMs[p] = (cellsMs[p] as number) + outcome.ms;
+        (backends[p] as Set<string>).add(outcome.backend);
         onProgress?.({
           type: 'cell-done',
           id: plan.experiment.id,

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { getBackend, type KernelPolicy, setKernelPolicy } from '@benignlab/linalg';
 import { now } from '../core/runner.js';
 import type { Config, PlannedCell } from '../core/types.js';
 import { getExperiment } from '../definitions/registry.js';
@@ -13,6 +14,8 @@ interface CellMessage {
   experimentId: string;
   config: Config;
   cell: PlannedCell;
+  /** The calling thread's kernel policy, so cells compute the bits it asked for. */
+  kernels: KernelPolicy;
 }
 
 const port = parentPort;
@@ -21,8 +24,9 @@ if (!port) throw new Error('@benignlab/experiments worker: must run inside a wor
 port.on('message', async (message: CellMessage) => {
   const started = now();
   try {
+    setKernelPolicy(message.kernels);
     const rows = await getExperiment(message.experimentId).runCell(message.config, message.cell);
-    port.postMessage({ task: message.task, rows, ms: now() - started });
+    port.postMessage({ task: message.task, rows, ms: now() - started, backend: getBackend().name });
   } catch (error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     port.postMessage({ task: message.task, error: text });

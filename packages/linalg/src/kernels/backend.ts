@@ -2,7 +2,7 @@
  * The compute backend behind the public functions, in the spirit of tfjs' kernel
  * backends: the public API validates and shapes; a backend only runs loops over raw
  * row-major float64 buffers. A plain TypeScript backend is always present; faster
- * ones (WebAssembly SIMD, threads) register themselves and are picked at load time.
+ * ones (WebAssembly SIMD, threads) register themselves and are picked on first use.
  *
  * Conventions (BLAS-like, row-major): a matrix operand is `(buffer, offset, leadingDimension)`,
  * entry (i, j) at `buffer[offset + i * leadingDimension + j]`.
@@ -10,6 +10,13 @@
 export interface KernelBackend {
   /** A short name for benchmarks and diagnostics, e.g. `"js"`, `"wasm-simd"`. */
   readonly name: string;
+
+  /**
+   * Optional: `true` when this backend computes the same bits on every runtime and processor
+   * (IEEE double arithmetic in a fixed order, no relaxed SIMD). Only such backends are chosen
+   * automatically under `setKernelPolicy('strict')`.
+   */
+  readonly strict?: boolean;
 
   /**
    * General matrix product `C ← op(A) · op(B) + beta · C`, where `op(A)` is `m×k`,

@@ -189,6 +189,7 @@ function dotKernel(
  */
 export const jsBackend: KernelBackend = {
   name: 'js',
+  strict: true,
 
   gemm(transposeA, transposeB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) {
     scaleOutput(m, n, beta, c, cOffset, ldc);

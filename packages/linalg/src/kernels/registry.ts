@@ -2,7 +2,6 @@ import { LinalgError } from '../errors.js';
 import { describeValue } from '../matrix.js';
 import type { KernelBackend } from './backend.js';
 import { jsBackend } from './js-backend.js';
-import { supportedKernelVariants } from './wasm/kernel-module.js';
 import { wasmBackend } from './wasm/wasm-backends.js';
 
 /** A registered backend and the priority it was registered with. */
@@ -12,22 +11,81 @@ export interface BackendEntry {
   readonly backend: KernelBackend;
 }
 
+/**
+ * Which kernels the automatic choice may use: `"fastest"` (default) takes the highest-priority
+ * backend, relaxed-SIMD FMA included where the engine runs it; `"strict"` takes the
+ * highest-priority backend marked {@link KernelBackend.strict}, whose results are the same
+ * bits on every runtime and processor.
+ */
+export type KernelPolicy = 'fastest' | 'strict';
+
+/**
+ * A registration: a backend, or a loader that makes it on first use (`undefined`: this engine
+ * cannot run it, and the registration is dropped). Loaders keep importing the package free of
+ * WebAssembly compilation and let bundlers drop the kernels a program never reaches.
+ */
+interface Slot {
+  name: string;
+  priority: number;
+  strict: boolean;
+  backend?: KernelBackend;
+  load?: () => KernelBackend | undefined;
+}
+
 /** The JS backend's priority: any faster backend registers above it. */
 const JS_PRIORITY = 0;
 /** The name that returns {@link setBackend} to automatic (highest-priority) choice. */
 const AUTO = 'auto';
+const POLICIES: readonly KernelPolicy[] = ['fastest', 'strict'];
 
-const entries: BackendEntry[] = [{ name: jsBackend.name, priority: JS_PRIORITY, backend: jsBackend }];
-// The WebAssembly SIMD kernels outrank the JS loops wherever the engine validates them
-// (FMA above plain SIMD); `setBackend('js')` still selects the reference loops.
-for (const [variant, priority] of [
-  ['simd', 10],
-  ['fma', 11],
-] as const) {
-  const backend = supportedKernelVariants()[variant] ? wasmBackend(variant) : undefined;
-  if (backend !== undefined) entries.push({ name: backend.name, priority, backend });
-}
+// The WebAssembly SIMD kernels outrank the JS loops wherever the engine validates them (FMA
+// above plain SIMD); `setBackend('js')` still selects the reference loops.
+const slots: Slot[] = [
+  { name: jsBackend.name, priority: JS_PRIORITY, strict: true, backend: jsBackend },
+  { name: 'wasm-simd', priority: 10, strict: true, load: () => wasmBackend('simd') },
+  { name: 'wasm-fma', priority: 11, strict: false, load: () => wasmBackend('fma') },
+];
 let pinned: KernelBackend | undefined;
+let policy: KernelPolicy = 'fastest';
+
+/** Loads `slot`'s backend if it has a loader; `undefined` (and the slot dropped) when the engine cannot run it. */
+function resolve(slot: Slot): KernelBackend | undefined {
+  if (slot.backend === undefined && slot.load !== undefined) {
+    slot.backend = slot.load();
+    slot.load = undefined;
+    if (slot.backend === undefined) slots.splice(slots.indexOf(slot), 1);
+  }
+  return slot.backend;
+}
+
+/** The slots highest priority first, ties in registration order. */
+function byPriority(): Slot[] {
+  return slots
+    .map((slot, index) => ({ slot, index }))
+    .sort((x, y) => y.slot.priority - x.slot.priority || x.index - y.index)
+    .map(({ slot }) => slot);
+}
+
+/**
+ * Registers a backend made on first use by `load` (not compiled or started before it wins the
+ * automatic choice or is listed). For the package's own entries (Node's default pool).
+ *
+ * @example
+ * ```ts
+ * registerBackendLoader('wasm-simd', 10, true, () => wasmBackend('simd'));
+ * ```
+ */
+export function registerBackendLoader(
+  name: string,
+  priority: number,
+  strict: boolean,
+  load: () => KernelBackend | undefined,
+): void {
+  const slot: Slot = { name, priority, strict, load };
+  const existing = slots.findIndex((candidate) => candidate.name === name);
+  if (existing >= 0) slots[existing] = slot;
+  else slots.push(slot);
+}
 
 function assertBackend(value: unknown): KernelBackend {
   const candidate = value as Partial<KernelBackend> | null;
@@ -62,9 +120,47 @@ function assertBackend(value: unknown): KernelBackend {
  */
 export function getBackend(): KernelBackend {
   if (pinned !== undefined) return pinned;
-  let best = entries[0] as BackendEntry;
-  for (const entry of entries) if (entry.priority > best.priority) best = entry;
-  return best.backend;
+  for (const slot of byPriority()) {
+    if (policy === 'strict' && !slot.strict) continue;
+    const backend = resolve(slot);
+    if (backend !== undefined) return backend;
+  }
+  return jsBackend;
+}
+
+/**
+ * Chooses which kernels the automatic backend choice may use (see {@link KernelPolicy}).
+ * `"strict"` gives results that are the same bits on every runtime and processor (baseline
+ * WebAssembly SIMD: multiply then add, never a fused multiply-add), at some speed on engines
+ * with relaxed SIMD; `"fastest"` (the default) lets those engines use FMA, whose results may
+ * differ from the strict ones in the last bits. A backend pinned with {@link setBackend} is
+ * used whatever the policy.
+ *
+ * @param value `"fastest"` or `"strict"`
+ * @example
+ * ```ts
+ * setKernelPolicy('strict');
+ * getBackend().name; // "wasm-simd" everywhere ("wasm-simd-default-threads" in Node on 2+ cores)
+ * setKernelPolicy('fastest');
+ * ```
+ */
+export function setKernelPolicy(value: KernelPolicy): void {
+  if (!POLICIES.includes(value)) {
+    throw new LinalgError('policy', `expected "fastest" or "strict", got ${describeValue(value)}`);
+  }
+  policy = value;
+}
+
+/**
+ * The policy set by {@link setKernelPolicy}: `"fastest"` unless changed.
+ *
+ * @example
+ * ```ts
+ * getKernelPolicy(); // "fastest"
+ * ```
+ */
+export function getKernelPolicy(): KernelPolicy {
+  return policy;
 }
 
 /**
@@ -90,13 +186,13 @@ export function registerBackend(backend: KernelBackend, priority: number): void 
       `the name "${jsBackend.name}" belongs to the built-in backend; expected another name`,
     );
   }
-  const existing = entries.findIndex((entry) => entry.name === checked.name);
-  const entry: BackendEntry = { name: checked.name, priority, backend: checked };
+  const existing = slots.findIndex((slot) => slot.name === checked.name);
+  const slot: Slot = { name: checked.name, priority, strict: checked.strict === true, backend: checked };
   if (existing >= 0) {
-    if (pinned === entries[existing]?.backend) pinned = checked;
-    entries[existing] = entry;
+    if (pinned !== undefined && pinned === slots[existing]?.backend) pinned = checked;
+    slots[existing] = slot;
   } else {
-    entries.push(entry);
+    slots.push(slot);
   }
 }
 
@@ -117,22 +213,23 @@ export function setBackend(nameOrBackend: string | KernelBackend): void {
     return;
   }
   if (typeof nameOrBackend === 'string') {
-    const entry = entries.find((candidate) => candidate.name === nameOrBackend);
-    if (entry === undefined) {
+    const slot = slots.find((candidate) => candidate.name === nameOrBackend);
+    const backend = slot === undefined ? undefined : resolve(slot);
+    if (backend === undefined) {
       throw new LinalgError(
         'nameOrBackend',
-        `no backend named ${JSON.stringify(nameOrBackend)} is registered; expected "${AUTO}" or one of ${entries
+        `no backend named ${JSON.stringify(nameOrBackend)} is registered; expected "${AUTO}" or one of ${listBackends()
           .map((candidate) => `"${candidate.name}"`)
           .join(', ')}`,
       );
     }
-    pinned = entry.backend;
+    pinned = backend;
     return;
   }
   const backend = assertBackend(nameOrBackend);
-  const entry = entries.find((candidate) => candidate.name === backend.name);
-  if (entry === undefined) registerBackend(backend, JS_PRIORITY);
-  else if (entry.backend !== backend) {
+  const slot = slots.find((candidate) => candidate.name === backend.name);
+  if (slot === undefined) registerBackend(backend, JS_PRIORITY);
+  else if (resolve(slot) !== backend) {
     throw new LinalgError(
       'nameOrBackend',
       `a different backend named "${backend.name}" is already registered; expected that one or a new name`,
@@ -150,8 +247,10 @@ export function setBackend(nameOrBackend: string | KernelBackend): void {
  * ```
  */
 export function listBackends(): BackendEntry[] {
-  return entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((x, y) => y.entry.priority - x.entry.priority || x.index - y.index)
-    .map(({ entry }) => entry);
+  const listed: BackendEntry[] = [];
+  for (const slot of byPriority()) {
+    const backend = resolve(slot);
+    if (backend !== undefined) listed.push({ name: slot.name, priority: slot.priority, backend });
+  }
+  return listed;
 }

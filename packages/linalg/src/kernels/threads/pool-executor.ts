@@ -165,9 +165,10 @@ export function createPoolExecutor(
 
 /** The public backend over a started pool, named `wasm-<kernel>-threads` (Node and browser alike). */
 export function threadedBackendOn(pool: ThreadPool, kernel: KernelVariant): ThreadedBackend {
-  const backend = createBlockedBackend(`wasm-${kernel}-threads`, pool);
+  const backend = createBlockedBackend(`wasm-${kernel}-threads`, pool, kernel === 'simd');
   const threaded: ThreadedBackend = {
     name: backend.name,
+    strict: backend.strict,
     threads: pool.threads,
     kernel,
     gemm: backend.gemm,

@@ -2,6 +2,7 @@ import { LinalgError } from '../../errors.js';
 import { describeValue } from '../../matrix.js';
 import { assertKnownOptions } from '../../validate.js';
 import type { KernelBackend } from '../backend.js';
+import { getKernelPolicy } from '../registry.js';
 import { type KernelVariant, supportedKernelVariants } from '../wasm/kernel-module.js';
 
 /** Options of {@link createThreadedBackend} and {@link enableThreads}. */
@@ -13,7 +14,8 @@ export interface ThreadOptions {
   threads?: number;
   /**
    * Which micro-kernel: `"fma"` (relaxed-SIMD fused multiply-add), `"simd"` (multiply then
-   * add) or `"auto"` (default: FMA when this engine validates it).
+   * add) or `"auto"` (default: FMA when this engine validates it and the kernel policy is
+   * `"fastest"`, see `setKernelPolicy`).
    */
   kernel?: KernelVariant | 'auto';
 }
@@ -55,6 +57,8 @@ export function resolveThreadOptionsWith(
     throw new LinalgError('kernel', `expected "auto", "simd" or "fma", got ${describeValue(requested)}`);
   }
   const supported = supportedKernelVariants();
-  const kernel: KernelVariant = requested === 'auto' ? (supported.fma ? 'fma' : 'simd') : requested;
+  // "auto" follows the kernel policy: FMA only where it runs and the policy is "fastest".
+  const kernel: KernelVariant =
+    requested === 'auto' ? (supported.fma && getKernelPolicy() === 'fastest' ? 'fma' : 'simd') : requested;
   return { threads, kernel };
 }

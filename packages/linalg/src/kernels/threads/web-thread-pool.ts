@@ -1,5 +1,6 @@
 import { LinalgError } from '../../errors.js';
-import { type KernelExports, type KernelVariant, kernelBytes } from '../wasm/kernel-module.js';
+import type { KernelExports, KernelVariant } from '../wasm/kernel-module.js';
+import { sharedKernelBytes } from '../wasm/shared-kernel-module.js';
 import { canBlockInAtomicsWait } from './browser-environment.js';
 import { createPoolExecutor, createPoolMemory, type ThreadPool } from './pool-executor.js';
 
@@ -27,14 +28,14 @@ function unsupportedKernel(variant: KernelVariant): LinalgError {
  * Compiles and instantiates asynchronously: browsers refuse synchronous compilation of
  * larger modules on the main thread, and this runs inside an async start-up anyway.
  */
-async function compileSharedKernel(variant: KernelVariant): Promise<WebAssembly.Module> {
-  const bytes = kernelBytes(variant, true);
-  if (!WebAssembly.validate(bytes)) throw unsupportedKernel(variant);
-  return WebAssembly.compile(bytes);
+async function compileSharedKernel(variant: KernelVariant): Promise<WebAssembly.Module[]> {
+  const modules = sharedKernelBytes(variant);
+  if (!modules.every((bytes) => WebAssembly.validate(bytes))) throw unsupportedKernel(variant);
+  return Promise.all(modules.map((bytes) => WebAssembly.compile(bytes)));
 }
 
 function startWorker(
-  module: WebAssembly.Module,
+  modules: WebAssembly.Module[],
   memory: WebAssembly.Memory,
   control: SharedArrayBuffer,
 ): { worker: Worker; ready: Promise<void> } {
@@ -73,7 +74,7 @@ function startWorker(
       { once: true },
     );
   });
-  worker.postMessage({ module, memory, control });
+  worker.postMessage({ modules, memory, control });
   return { worker, ready };
 }
 
@@ -87,15 +88,17 @@ function startWorker(
  * cross-origin isolated (checked by the caller).
  */
 export async function createWebThreadPool(threads: number, variant: KernelVariant): Promise<WebThreadPool> {
-  const module = await compileSharedKernel(variant);
+  const modules = await compileSharedKernel(variant);
   const { memory, control } = createPoolMemory();
-  const instance = await WebAssembly.instantiate(module, { env: { memory } });
-  const kernel = instance.exports as unknown as KernelExports;
+  const kernel = {} as KernelExports;
+  for (const module of modules) {
+    Object.assign(kernel, (await WebAssembly.instantiate(module, { env: { memory } })).exports);
+  }
   const blocking = canBlockInAtomicsWait();
   const workers: Worker[] = [];
   const ready: Promise<void>[] = [];
   for (let t = 1; t < threads; t++) {
-    const started = startWorker(module, memory, control);
+    const started = startWorker(modules, memory, control);
     workers.push(started.worker);
     ready.push(started.ready);
   }

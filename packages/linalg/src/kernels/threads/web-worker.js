@@ -4,9 +4,13 @@
 // (tsup bundles the loop into it) with no bundler plugin.
 import { serveKernelJobs } from './worker-loop.js';
 
-function serve(module, memory, control) {
+function serve(modules, memory, control) {
   const slots = new Int32Array(control);
-  const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  // The product and eigen modules side by side over the one shared memory.
+  const kernel = Object.assign(
+    {},
+    ...modules.map((module) => new WebAssembly.Instance(module, { env: { memory } }).exports),
+  );
   self.postMessage({ ready: true });
   // Blocking is allowed here (a worker, not the page) and keeps this worker off its event
   // loop for good: every later instruction arrives through the control slots.
@@ -17,9 +21,9 @@ function serve(module, memory, control) {
 self.addEventListener(
   'message',
   (event) => {
-    const { module, memory, control } = event.data;
+    const { modules, memory, control } = event.data;
     try {
-      serve(module, memory, control);
+      serve(modules, memory, control);
     } catch (error) {
       self.postMessage({ ready: false, error: String(error) });
       self.close();

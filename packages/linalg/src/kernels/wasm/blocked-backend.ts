@@ -20,12 +20,18 @@ function scaleBlock(m: number, n: number, beta: number, c: Float64Array, cOffset
 
 /**
  * A {@link KernelBackend} whose `gemm` and `syrk` run the blocked WebAssembly kernels on
- * `executor` (one thread, or a pool sharing the kernel memory). Products whose scratch
+ * `executor` (one thread, or a pool sharing the kernel memory); `strict` marks the baseline
+ * SIMD build (see {@link KernelBackend.strict}). Products whose scratch
  * would exceed 2 GiB of kernel memory run on the plain JS backend instead.
  */
-export function createBlockedBackend(name: string, executor: RankUpdateExecutor): KernelBackend {
+export function createBlockedBackend(
+  name: string,
+  executor: RankUpdateExecutor,
+  strict: boolean,
+): KernelBackend {
   const backend: KernelBackend = {
     name,
+    strict,
     gemm(transposeA, transposeB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) {
       if (m === 0 || n === 0) return;
       if (k === 0) {

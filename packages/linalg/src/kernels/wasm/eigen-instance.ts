@@ -1,5 +1,6 @@
 import { LinalgError } from '../../errors.js';
-import { instantiateKernel, type KernelExports, kernelModule } from './kernel-module.js';
+import { eigenModule } from './eigen-module.js';
+import { instantiateKernel, type KernelExports } from './kernel-module.js';
 
 let instance: { kernel: KernelExports; memory: WebAssembly.Memory } | null | undefined;
 
@@ -16,9 +17,9 @@ let instance: { kernel: KernelExports; memory: WebAssembly.Memory } | null | und
  */
 export function eigenInstance(): { kernel: KernelExports; memory: WebAssembly.Memory } | undefined {
   if (instance === undefined) {
-    // The baseline SIMD build; the eigen loops use no FMA in either build, so eigenpairs are
-    // the same bits whichever build (or thread pool) runs them.
-    const module = kernelModule('simd', false);
+    // The eigen module has one build (its loops use no FMA), so eigenpairs are the same bits
+    // whichever product build (or thread pool) runs beside it.
+    const module = eigenModule();
     if (module === undefined) instance = null;
     else {
       const memory = new WebAssembly.Memory({ initial: 1 });

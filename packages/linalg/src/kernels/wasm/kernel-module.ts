@@ -1,15 +1,13 @@
-import {
-  fmaKernelBase64,
-  fmaSharedKernelBase64,
-  SHARED_MEMORY_MAXIMUM_PAGES,
-  simdKernelBase64,
-  simdSharedKernelBase64,
-} from './kernel-modules.generated.js';
+import { fmaProductKernelBase64, simdProductKernelBase64 } from './kernel-modules.generated.js';
 
 /** Which arithmetic the micro-kernel uses: `f64x2` mul + add, or relaxed-SIMD `f64x2.relaxed_madd`. */
 export type KernelVariant = 'simd' | 'fma';
 
-/** The exports of assembly/micro-kernel.ts (pointers are byte offsets into the kernel memory). */
+/**
+ * The exports of a kernel instance (pointers are byte offsets into the kernel memory): a
+ * product module (assembly/micro-kernel.ts, packing.ts) and an eigen module
+ * (assembly/symmetric-eigen.ts, secular-equation.ts) instantiated over the same memory.
+ */
 export interface KernelExports {
   /** Runs one block task of a rank-kc update `C (+)= packedA · packedB` (see the AssemblyScript source). */
   macroTask(
@@ -134,77 +132,92 @@ export interface KernelExports {
 /** Rows and columns of the register-blocked micro-tile the packed panels are built for. */
 export const MICRO_TILE = 4;
 
-export { SHARED_MEMORY_MAXIMUM_PAGES };
+/** The product-module exports (micro-kernel and packing), all a matrix product needs. */
+export type ProductExports = Pick<
+  KernelExports,
+  | 'macroTask'
+  | 'usesFusedMultiplyAdd'
+  | 'packRowPanels'
+  | 'packColumnPanels'
+  | 'packChunk'
+  | 'packRowPanelsGathered'
+  | 'packColumnPanelsGathered'
+  | 'scatterColumns'
+>;
 
-const sources: Record<`${KernelVariant}${'' | 'Shared'}`, string> = {
-  simd: simdKernelBase64,
-  fma: fmaKernelBase64,
-  simdShared: simdSharedKernelBase64,
-  fmaShared: fmaSharedKernelBase64,
-};
-
-const bytesCache = new Map<string, Uint8Array<ArrayBuffer>>();
-const moduleCache = new Map<string, WebAssembly.Module | null>();
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  // atob exists in every browser and in Node ≥ 16, so no Buffer (Node-only) is needed.
+/** Base64 text → bytes. atob exists in every browser and in Node ≥ 16, so no Buffer (Node-only). */
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
-function compileOrNull(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module | null {
-  try {
-    return new WebAssembly.Module(bytes);
-  } catch {
-    // Synchronous compilation can be refused (older Chrome allowed only 4 KB on the main
-    // thread; these modules are ~5 KB): then the JS backend simply stays in charge.
-    return null;
-  }
-}
-
 /**
- * The raw bytes of one kernel build. `shared` selects the build importing a shared
- * memory (for threads); the private-memory build needs no cross-origin isolation.
+ * Validates and compiles `bytes` once (cached under `key`); `undefined` when this engine cannot
+ * run them: feature detection is `WebAssembly.validate` on the kernel itself, so a missing SIMD
+ * or relaxed-SIMD opcode (Node 20 without `--experimental-wasm-relaxed-simd`) is detected
+ * exactly rather than guessed from a version number. Nothing compiles before the first call,
+ * so importing the package costs no WebAssembly work and bundlers can drop unused builds.
  */
-export function kernelBytes(variant: KernelVariant, shared: boolean): Uint8Array<ArrayBuffer> {
-  const key = shared ? `${variant}Shared` : variant;
-  let bytes = bytesCache.get(key);
-  if (bytes === undefined) {
-    bytes = decodeBase64(sources[key as keyof typeof sources]);
-    bytesCache.set(key, bytes);
-  }
-  return bytes;
-}
-
-/**
- * The compiled kernel module, or `undefined` when this engine cannot run it: feature
- * detection is `WebAssembly.validate` on the kernel itself (1.5 KB), so a missing SIMD
- * or relaxed-SIMD opcode (Node 20 without `--experimental-wasm-relaxed-simd`) is
- * detected exactly rather than guessed from a version number.
- */
-export function kernelModule(variant: KernelVariant, shared: boolean): WebAssembly.Module | undefined {
-  const key = shared ? `${variant}Shared` : variant;
-  let module = moduleCache.get(key);
+export function compileCached(
+  cache: Map<string, WebAssembly.Module | null>,
+  key: string,
+  base64: () => string,
+): WebAssembly.Module | undefined {
+  let module = cache.get(key);
   if (module === undefined) {
-    const bytes = kernelBytes(variant, shared);
-    module = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? compileOrNull(bytes) : null;
-    moduleCache.set(key, module);
+    module = null;
+    if (typeof WebAssembly === 'object') {
+      const bytes = decodeBase64(base64());
+      if (WebAssembly.validate(bytes)) {
+        try {
+          module = new WebAssembly.Module(bytes);
+        } catch {
+          // Synchronous compilation can be refused (older Chrome allowed only 4 KB on the main
+          // thread): then the JS backend simply stays in charge.
+        }
+      }
+    }
+    cache.set(key, module);
   }
   return module ?? undefined;
 }
 
-/** Instantiates a kernel module against a memory the caller owns (so it can grow and share it). */
-export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  return instance.exports as unknown as KernelExports;
+/** Compiled private-memory modules by build name, shared with eigen-module.ts. */
+export const moduleCache = new Map<string, WebAssembly.Module | null>();
+
+/** The private-memory product module of one kernel build, or `undefined` where this engine cannot run it. */
+export function productModule(variant: KernelVariant): WebAssembly.Module | undefined {
+  return compileCached(moduleCache, variant, () =>
+    variant === 'fma' ? fmaProductKernelBase64 : simdProductKernelBase64,
+  );
+}
+
+/**
+ * Instantiates kernel modules side by side against a memory the caller owns (so it can grow
+ * and share it) and merges their exports: the product module alone suffices for products; add
+ * the eigen module (now or later, with {@link addEigenKernel}) for the eigen loops.
+ */
+export function instantiateKernel(
+  modules: WebAssembly.Module | readonly WebAssembly.Module[],
+  memory: WebAssembly.Memory,
+): KernelExports {
+  const exports = {} as KernelExports;
+  for (const module of Array.isArray(modules) ? modules : [modules]) {
+    Object.assign(
+      exports,
+      new WebAssembly.Instance(module as WebAssembly.Module, { env: { memory } }).exports,
+    );
+  }
+  return exports;
 }
 
 /**
  * Which kernel builds this JavaScript engine can run: `simd` needs WebAssembly SIMD
  * (Node ≥ 16, all current browsers), `fma` also needs relaxed SIMD (Node ≥ 22, Chrome ≥ 114,
- * Firefox ≥ 120; Node 20 with `--experimental-wasm-relaxed-simd`).
+ * Firefox ≥ 120; Node 20 with `--experimental-wasm-relaxed-simd`). The first call compiles
+ * the product kernels (a few KB each); later calls are free.
  *
  * @example
  * ```ts
@@ -212,5 +225,5 @@ export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembl
  * ```
  */
 export function supportedKernelVariants(): { simd: boolean; fma: boolean } {
-  return { simd: kernelModule('simd', false) !== undefined, fma: kernelModule('fma', false) !== undefined };
+  return { simd: productModule('simd') !== undefined, fma: productModule('fma') !== undefined };
 }

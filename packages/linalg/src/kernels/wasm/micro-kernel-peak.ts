@@ -1,6 +1,6 @@
 import { LinalgError } from '../../errors.js';
 import { describeValue } from '../../matrix.js';
-import { instantiateKernel, type KernelVariant, kernelModule } from './kernel-module.js';
+import { instantiateKernel, type KernelVariant, productModule } from './kernel-module.js';
 import { growMemory } from './rank-update-executor.js';
 
 /** Shape of the in-cache block timed by {@link measureMicroKernelPeak}: 96×64 C, 256-deep panels (~300 KiB). */
@@ -29,7 +29,7 @@ export function measureMicroKernelPeak(variant: KernelVariant, durationMs = 300)
       `expected a positive number of milliseconds, got ${describeValue(durationMs)}`,
     );
   }
-  const module = kernelModule(variant, false);
+  const module = productModule(variant);
   if (module === undefined) {
     throw new LinalgError(
       'variant',

@@ -173,17 +173,28 @@ export function growMemory(memory: WebAssembly.Memory, bytes: number): void {
   if (needed > 0) memory.grow(needed);
 }
 
-const executors = new WeakMap<KernelBackend, RankUpdateExecutor>();
+/** The executor for a problem of a given order (a backend that picks one by size, e.g. Node's default pool). */
+export type ExecutorForOrder = (order: number) => RankUpdateExecutor | undefined;
 
-/** Records that `backend`'s products run on `executor` (kept off the public backend type). */
-export function attachExecutor(backend: KernelBackend, executor: RankUpdateExecutor): void {
+const executors = new WeakMap<KernelBackend, RankUpdateExecutor | ExecutorForOrder>();
+
+/**
+ * Records that `backend`'s products run on `executor`, or on the executor `executor(order)`
+ * picks for a problem of that order (kept off the public backend type).
+ */
+export function attachExecutor(
+  backend: KernelBackend,
+  executor: RankUpdateExecutor | ExecutorForOrder,
+): void {
   executors.set(backend, executor);
 }
 
 /**
- * The executor behind a WebAssembly backend, for algorithms that keep operands in kernel
- * memory between products; `undefined` for other backends (they go through `gemm`).
+ * The executor behind a WebAssembly backend for a problem of order `order`, for algorithms
+ * that keep operands in kernel memory between products; `undefined` for other backends (they
+ * go through `gemm`).
  */
-export function executorOf(backend: KernelBackend): RankUpdateExecutor | undefined {
-  return executors.get(backend);
+export function executorOf(backend: KernelBackend, order = 0): RankUpdateExecutor | undefined {
+  const found = executors.get(backend);
+  return typeof found === 'function' ? found(order) : found;
 }

@@ -1,4 +1,4 @@
-import { instantiateKernel, type KernelVariant, kernelModule } from './kernel-module.js';
+import { instantiateKernel, type KernelVariant, productModule } from './kernel-module.js';
 import { growMemory, type RankUpdateExecutor, runTasks } from './rank-update-executor.js';
 import { reductionLayout } from './reduction-layout.js';
 
@@ -8,7 +8,10 @@ import { reductionLayout } from './reduction-layout.js';
  * this engine cannot run the requested kernel build.
  */
 export function createSingleThreadExecutor(variant: KernelVariant): RankUpdateExecutor | undefined {
-  const module = kernelModule(variant, false);
+  // The product module only: the eigensolvers add the eigen module on first use
+  // (addEigenKernel, before any tridiagonalizeInPlace), so a bundle that only multiplies
+  // matrices never carries it.
+  const module = productModule(variant);
   if (module === undefined) return undefined;
   const memory = new WebAssembly.Memory({ initial: 1 });
   const kernel = instantiateKernel(module, memory);

@@ -3,9 +3,10 @@ import { applyReflectorsFromLeft } from '../eigen/blocked-reflectors.js';
 import { tridiagonalDivideAndConquer } from '../eigen/tridiagonal-divide-conquer.js';
 import { getBackend } from '../registry.js';
 import { eigenInstance } from './eigen-instance.js';
+import { addEigenKernel } from './eigen-module.js';
 import { eigenpairsInKernelMemory, eigenvaluesInKernelMemory } from './kernel-memory-eigenvectors.js';
 import { type KernelMemoryProjections, projectionsInKernelMemory } from './kernel-memory-projections.js';
-import { executorOf, growMemory } from './rank-update-executor.js';
+import { executorOf, growMemory, type RankUpdateExecutor } from './rank-update-executor.js';
 import { reductionLayout } from './reduction-layout.js';
 
 /** The result of {@link wasmTridiagonalEigen}. */
@@ -164,7 +165,7 @@ export function wasmSymmetricEigenpairs(
   n: number,
   maxSweepsPerEigenvalue: number,
 ): ResidentEigenResult | undefined {
-  const executor = executorOf(getBackend());
+  const executor = eigenExecutor(n);
   if (executor === undefined) return undefined;
   const { scale, d, values, unconverged, orderedColumns } = eigenpairsInKernelMemory(
     executor,
@@ -191,7 +192,7 @@ export function wasmSymmetricEigenvalues(
   n: number,
   maxSweepsPerEigenvalue: number,
 ): { scale: number; values: Float64Array; unconverged: number } | undefined {
-  const executor = executorOf(getBackend());
+  const executor = eigenExecutor(n);
   return executor === undefined
     ? undefined
     : eigenvaluesInKernelMemory(executor, source, n, maxSweepsPerEigenvalue);
@@ -214,9 +215,18 @@ export function wasmSymmetricProjections(
   m: number,
   maxSweepsPerEigenvalue: number,
 ): KernelMemoryProjections | undefined {
-  const executor = executorOf(getBackend());
+  const executor = eigenExecutor(n);
   if (executor === undefined) return undefined;
   return projectionsInKernelMemory(executor, source, n, c, m, maxSweepsPerEigenvalue);
+}
+
+/**
+ * The active backend's executor for order n with the eigen kernels beside its product
+ * kernels (instantiated over the same memory on first use), or `undefined` without one.
+ */
+function eigenExecutor(n: number): RankUpdateExecutor | undefined {
+  const executor = executorOf(getBackend(), n);
+  return executor !== undefined && addEigenKernel(executor.kernel, executor.memory) ? executor : undefined;
 }
 
 /**

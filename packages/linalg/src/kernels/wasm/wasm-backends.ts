@@ -21,7 +21,8 @@ export function wasmBackend(variant: KernelVariant): KernelBackend | undefined {
   let backend = backends.get(variant);
   if (backend === undefined) {
     const executor = createSingleThreadExecutor(variant);
-    backend = executor === undefined ? null : createBlockedBackend(`wasm-${variant}`, executor);
+    backend =
+      executor === undefined ? null : createBlockedBackend(`wasm-${variant}`, executor, variant === 'simd');
     backends.set(variant, backend);
   }
   return backend ?? undefined;
