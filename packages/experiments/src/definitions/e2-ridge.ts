@@ -13,6 +13,8 @@ import { aggregate, fmt } from '../core/stats.js';
 import type { Budget, ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { logGrid } from './lambda-grid.js';
+import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
+import { budgetedRisks, spectralFits } from './spectral-cells.js';
 import {
   budgetSchema,
   dimensionAt,
@@ -31,17 +33,18 @@ export type E2Config = SpikedDesignConfig & {
   alphaAbsolute: number;
   alphaRelative: number;
   theoryNs: number[];
+  sampler: string;
 };
 
 const schema: ConfigSchema<E2Config> = {
   ns: {
     type: 'integerList',
-    default: [100, 200, 400],
-    quick: [100, 200],
+    default: [100, 200, 400, 800, 1600, 3200, 6400, 12800],
+    quick: [100, 200, 400, 800, 1600],
     min: 10,
-    max: 3000,
+    max: 100000,
     increasing: true,
-    description: 'sample sizes n simulated (the λ sweep is drawn at each)',
+    description: `sample sizes n simulated (the λ sweep is drawn at each; the dense sampler takes n ≤ ${DENSE_MAX_N})`,
   },
   replicates: {
     type: 'integer',
@@ -78,6 +81,7 @@ const schema: ConfigSchema<E2Config> = {
     minLength: 2,
     description: 'sample sizes of the across-n theory (best λ for R and for R_α at each n)',
   },
+  sampler: samplerSchema('spectral', ['spectral', 'dense']),
 };
 
 /** The two best ridge parameters at one n under one budget, and what each costs. */
@@ -182,6 +186,7 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
     'Under the relative budget no single ridge parameter makes both R and R_α small as n grows (the λ best for R lets R_α grow, the λ best for R_α keeps R from falling); under the absolute budget a well-chosen λ escapes.',
   schema,
   checkConfig(config) {
+    checkDenseSizes('e2', config.sampler, config.ns);
     if (config.lambdaMax <= config.lambdaMin) {
       throw new ExperimentError(
         'e2.lambdaMax',
@@ -194,12 +199,13 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
       Array.from({ length: config.replicates }, (_, replicate) => ({
         key: `n=${n}/rep=${replicate}`,
         params: { n, replicate },
-        cost: n * n * dimensionAt(config, n) * 2,
+        cost: config.sampler === 'dense' ? n * n * dimensionAt(config, n) * 2 : 50 * n * n,
       })),
     );
   },
   async runCell(config, cell): Promise<Row[]> {
     const n = cell.params.n as number;
+    if (config.sampler === 'spectral') return e2SpectralRows(config, n, cell);
     const design = makeDesign(spikedDesignSpec(config, n));
     const { X, y } = design.sample(n, cell.seed);
     const covariance = { eigenvalues: design.eigenvalues };
@@ -220,6 +226,7 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
         norm2: sweep.norm2[k] as number,
         advRiskAbsolute: gaussianAdversarialRisk(risk, config.alphaAbsolute * norm),
         advRiskRelative: gaussianAdversarialRisk(risk, alphaRelative * norm),
+        sampler: 'dense',
       };
     });
   },
@@ -464,4 +471,29 @@ function e2Verdicts(
       numbers: { worstRelativeGap: worstGap },
     },
   ];
+}
+
+/** e2's rows from the exact spectral sampler: the ridge path in the rotated basis, the dense route's columns. */
+function e2SpectralRows(
+  config: E2Config,
+  n: number,
+  cell: { seed: number; params: Record<string, number | string> },
+): Row[] {
+  const lambdas = logGrid(config.lambdaMin, config.lambdaMax, config.lambdaCount);
+  const { design, fits } = spectralFits(config, n, cell.seed, lambdas);
+  return fits.map((fit, k) => {
+    const risks = budgetedRisks(fit, design, config.alphaAbsolute, config.alphaRelative);
+    return {
+      n,
+      p: design.p,
+      replicate: cell.params.replicate as number,
+      seed: cell.seed,
+      lambda: lambdas[k] as number,
+      risk: risks.risk,
+      norm2: risks.norm2,
+      advRiskAbsolute: risks.advRiskAbsolute,
+      advRiskRelative: risks.advRiskRelative,
+      sampler: 'spectral',
+    };
+  });
 }

@@ -4,7 +4,9 @@ import type { ExperimentDefinition } from '../core/definition.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
+import { gramDraw } from './gram-cells.js';
 import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   dimensionAt,
   type SpikedDesignConfig,
@@ -22,18 +24,19 @@ export type E3Config = SpikedDesignConfig & {
   pgdSteps: number;
   pgdRestarts: number;
   alphaRelative: number;
+  sampler: string;
 };
 
 const schema: ConfigSchema<E3Config> = {
   ns: {
     type: 'integerList',
-    default: [50, 100, 200, 400],
-    quick: [50, 100, 200],
+    default: [50, 100, 200, 400, 800, 1600, 3200],
+    quick: [50, 100, 200, 400],
     min: 10,
-    max: 3000,
+    max: 20000,
     increasing: true,
     minLength: 2,
-    description: 'sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s)',
+    description: `sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s; the dense sampler takes n ≤ ${DENSE_MAX_N})`,
   },
   replicates: {
     type: 'integer',
@@ -45,6 +48,7 @@ const schema: ConfigSchema<E3Config> = {
   },
   ...spikedDesignSchema,
   ...kernelSchema,
+  sampler: samplerSchema('gram', ['gram', 'dense']),
 };
 
 /** Slopes over n of one NTK variant. */
@@ -105,6 +109,9 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
   shows:
     'The two-layer network in the lazy (NTK) regime behaves like the linear interpolator: as n grows its standard risk falls while its input-gradient norms and adversarial risk grow.',
   schema,
+  checkConfig(config) {
+    checkDenseSizes('e3', config.sampler, config.ns);
+  },
   cells(config) {
     return config.ns.flatMap((n) =>
       layersOf(config.layers).flatMap((layers) =>
@@ -112,7 +119,7 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           key: `n=${n}/layers=${layers}/rep=${replicate}`,
           params: { n, layers, replicate },
           cost:
-            dimensionAt(config, n) *
+            (config.sampler === 'dense' ? dimensionAt(config, n) : n + config.testSize) *
             n *
             (n + 3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1)),
         })),
@@ -122,6 +129,20 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
   async runCell(config, cell): Promise<Row[]> {
     const n = cell.params.n as number;
     const layers = cell.params.layers as 'first' | 'both';
+    if (config.sampler === 'gram') {
+      const draw = gramDraw(config, n, cell.seed, layers);
+      return [
+        {
+          n,
+          p: draw.design.p,
+          layers,
+          replicate: cell.params.replicate as number,
+          seed: cell.seed,
+          ...withRatios(draw.risksOf(draw.fit)),
+          sampler: 'gram',
+        },
+      ];
+    }
     const design = makeDesign(spikedDesignSpec(config, n));
     const { X, y } = design.sample(n, cell.seed);
     const fit = ntkRegression(X, y, { layers, lambda: 0 });
@@ -133,6 +154,7 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
         replicate: cell.params.replicate as number,
         seed: cell.seed,
         ...withRatios(kernelRisks(fit, design, config, cell.seed)),
+        sampler: 'dense',
       },
     ];
   },

@@ -6,8 +6,10 @@ import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
+import { gramDraw } from './gram-cells.js';
 import { logGrid } from './lambda-grid.js';
 import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   dimensionAt,
   type SpikedDesignConfig,
@@ -28,10 +30,18 @@ export type E4Config = SpikedDesignConfig & {
   pgdSteps: number;
   pgdRestarts: number;
   alphaRelative: number;
+  sampler: string;
 };
 
 const schema: ConfigSchema<E4Config> = {
-  n: { type: 'integer', default: 200, min: 10, max: 3000, description: 'sample size n' },
+  n: {
+    type: 'integer',
+    default: 3200,
+    quick: 200,
+    min: 10,
+    max: 20000,
+    description: `sample size n (the dense sampler takes n ≤ ${DENSE_MAX_N})`,
+  },
   replicates: { type: 'integer', default: 3, quick: 2, min: 1, max: 1000, description: 'draws (seeds)' },
   ...spikedDesignSchema,
   lambdaMin: { type: 'number', default: 1e-4, min: 1e-12, max: 1e6, description: 'smallest kernel ridge λ' },
@@ -48,6 +58,7 @@ const schema: ConfigSchema<E4Config> = {
   layers: { ...kernelSchema.layers, default: 'both' },
   testSize: { ...kernelSchema.testSize, default: 200, quick: 100 },
   pgdTestSize: { ...kernelSchema.pgdTestSize, default: 0, quick: 0 },
+  sampler: samplerSchema('gram', ['gram', 'dense']),
 };
 
 /** The summary of e4. */
@@ -84,6 +95,7 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
     'For kernel ridge regression with the NTK, as for linear ridge, the ridge parameter that minimizes R differs from the one that minimizes R_α: no λ makes both small.',
   schema,
   checkConfig(config) {
+    checkDenseSizes('e4', config.sampler, [config.n], 'n');
     if (config.lambdaMax <= config.lambdaMin) {
       throw new ExperimentError('e4.lambdaMax', `got ${config.lambdaMax}; expected a value above lambdaMin`);
     }
@@ -94,7 +106,7 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
         key: `layers=${layers}/rep=${replicate}`,
         params: { layers, replicate },
         cost:
-          dimensionAt(config, config.n) *
+          (config.sampler === 'dense' ? dimensionAt(config, config.n) : config.n + config.testSize) *
           config.n *
           (config.n +
             config.lambdaCount *
@@ -104,6 +116,19 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
   },
   async runCell(config, cell): Promise<Row[]> {
     const layers = cell.params.layers as 'first' | 'both';
+    if (config.sampler === 'gram') {
+      const draw = gramDraw(config, config.n, cell.seed, layers);
+      return logGrid(config.lambdaMin, config.lambdaMax, config.lambdaCount).map((lambda) => ({
+        n: config.n,
+        p: draw.design.p,
+        layers,
+        replicate: cell.params.replicate as number,
+        seed: cell.seed,
+        lambda,
+        ...draw.risksOf(draw.fit.withLambda(lambda)),
+        sampler: 'gram',
+      }));
+    }
     const design = makeDesign(spikedDesignSpec(config, config.n));
     const { X, y } = design.sample(config.n, cell.seed);
     const fit = ntkRegression(X, y, { layers, lambda: 0 });
@@ -115,6 +140,7 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
       seed: cell.seed,
       lambda,
       ...kernelRisks(fit.withLambda(lambda), design, config, cell.seed),
+      sampler: 'dense',
     }));
   },
   summarize(config, rows): E4Summary {

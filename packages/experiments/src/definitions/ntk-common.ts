@@ -96,9 +96,30 @@ export function kernelRisks(
 ): KernelRisks {
   const test = design.testSample(settings.testSize, deriveSeed(seed, 'test')).X;
   const alpha = absoluteAlpha(settings.alphaRelative, 'relative', 'l2', design.eigenvalues);
+  return kernelRisksOn(predictor, test, design.thetaStar, alpha, settings, seed);
+}
+
+/**
+ * {@link kernelRisks} on given test points `test` (rows) against the linear truth
+ * `⟨x, thetaStar⟩`, with the absolute ℓ2 budget `alpha` already resolved: the same
+ * estimates (first-order on every row, PGD on the first `pgdTestSize`).
+ *
+ * @example
+ * ```ts
+ * const risks = kernelRisksOn(fit, sample.points.slice(n), sample.embeddedThetaStar, 0.5, settings, seed);
+ * ```
+ */
+export function kernelRisksOn(
+  predictor: DifferentiablePredictor,
+  test: Matrix,
+  thetaStar: Float64Array,
+  alpha: number,
+  settings: KernelRiskSettings,
+  seed: number,
+): KernelRisks {
   const common = {
     sample: test,
-    target: design.thetaStar,
+    target: thetaStar,
     norm: 'l2' as const,
     seed: deriveSeed(seed, 'attack'),
   };
