@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitepress';
+import { repositoryUrl, siteUrl } from '../../scripts/site-url.mjs';
 import { katexPlugin } from '../../src/markdown/katex-plugin.ts';
 import { sidebar } from './sidebar.ts';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   outDir: fileURLToPath(new URL('../../dist', import.meta.url)),
   cleanUrls: false,
   lastUpdated: false,
+  // The canonical address (README "Address"): TSDoc links the Theory page there.
+  sitemap: { hostname: siteUrl },
   head: [
     ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
     ['meta', { name: 'theme-color', content: '#2f6690' }],
