@@ -38,6 +38,7 @@ export default defineConfig({
       { text: 'Performance', link: '/performance' },
     ],
     sidebar,
+    socialLinks: [{ icon: 'github', link: repositoryUrl }],
     search: { provider: 'local' },
     outline: { level: [2, 3] },
     footer: { message: 'Hao & Zhang, arXiv:2401.12236 — reproduced by benignlab.' },
