@@ -23,6 +23,12 @@ export default defineConfig({
     ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
     ['meta', { name: 'theme-color', content: '#2f6690' }],
   ],
+  transformPageData(pageData) {
+    // Reproduction pages: figures (760 px) and tables use the right-hand column, not an outline.
+    if (pageData.relativePath.startsWith('reproduction/')) pageData.frontmatter.aside ??= false;
+    // API pages: a class to wrap long signatures instead of cutting them off.
+    if (pageData.relativePath.startsWith('api/')) pageData.frontmatter.pageClass ??= 'bl-api';
+  },
   markdown: {
     config: (md) => {
       md.use(katexPlugin as never);
