@@ -525,7 +525,7 @@ describe('#20.5 the NTK theory line marks where it is not trusted', () => {
       const warning = page.locator('[data-testid=ntk-trust-warning]');
       if (expected === 'outside') {
         expect(await warning.textContent()).toMatch(/At n = 3200 .*outside its trust region/);
-        expect(await figure.locator('[aria-label="theory not trusted here"] rect').count()).toBeGreaterThan(
+        expect(await figure.locator('rect[aria-label="theory not trusted here"]').count()).toBeGreaterThan(
           0,
         );
         await screenshot(page, 'playground-ntk-untrusted');

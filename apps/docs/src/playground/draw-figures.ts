@@ -74,6 +74,8 @@ export function drawRiskFigure(input: RiskFigureInput): SVGSVGElement | HTMLElem
     width: Math.round(input.width ?? 480),
     height: Math.round(Math.min(320, Math.max(240, (input.width ?? 480) * 0.68))),
     marginLeft: 56,
+    // Room for the x label's arrow at the right end.
+    marginRight: 28,
     x: { type: 'log', label: input.xLabel, tickFormat: input.xTickFormat ?? '~g' },
     y: { type: 'log', label: 'risk', tickFormat: '~g' },
     color: colorScale(new Set(theory.map((p) => p.quantity))),

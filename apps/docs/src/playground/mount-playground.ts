@@ -1,4 +1,5 @@
 import { drawRiskFigure } from './draw-figures.ts';
+import { ntkTheoryTrusted, ntkTrustRatio } from './ntk-trust-region.ts';
 import {
   type BudgetMode,
   type NtkLayers,
@@ -6,7 +7,6 @@ import {
   type PlaygroundParameters,
   parameterRanges,
 } from './parameters.ts';
-import { ntkTheoryTrusted, ntkTrustRatio } from './ntk-trust-region.ts';
 import { settingsFromQuery, settingsToQuery } from './settings-url.ts';
 import type { WorkerMessage } from './simulate.worker.ts';
 import type { SimulatedPoint, SimulationRequest } from './simulation.ts';
@@ -230,7 +230,12 @@ export function mountPlayground(container: HTMLElement): PlaygroundHandle {
     value: '0',
     'data-testid': 'simulate-progress',
   });
-  const permalink = element(document, 'a', { 'data-testid': 'permalink', class: 'bl-permalink' }, 'Link to these settings');
+  const permalink = element(
+    document,
+    'a',
+    { 'data-testid': 'permalink', class: 'bl-permalink' },
+    'Link to these settings',
+  );
   actions.append(button, cancel, progress, permalink);
   const status = element(document, 'p', {
     class: 'bl-status',
@@ -257,7 +262,9 @@ export function mountPlayground(container: HTMLElement): PlaygroundHandle {
 
   function sameSettings(x: PlaygroundParameters, y: PlaygroundParameters): boolean {
     // n only moves the marker and the largest simulated size: dots for the other n stay valid.
-    return (Object.keys(x) as (keyof PlaygroundParameters)[]).every((key) => key === 'n' || x[key] === y[key]);
+    return (Object.keys(x) as (keyof PlaygroundParameters)[]).every(
+      (key) => key === 'n' || x[key] === y[key],
+    );
   }
 
   function setSimulationState(state: SimulationState, text: string): void {
@@ -436,7 +443,11 @@ export function mountPlayground(container: HTMLElement): PlaygroundHandle {
     const query = settingsToQuery(params);
     permalink.href = `?${query}`;
     if (window && window.location.search !== `?${query}`) {
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}?${query}${window.location.hash}`,
+      );
     }
   }
 

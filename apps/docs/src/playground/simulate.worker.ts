@@ -34,7 +34,10 @@ async function startThreads(scope: DedicatedWorkerGlobalScope): Promise<{ thread
     await enableThreads({ threads: wanted });
     return { threads: wanted };
   } catch (error) {
-    return { threads: 1, note: `threads unavailable: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      threads: 1,
+      note: `threads unavailable: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

@@ -19,6 +19,9 @@ scope.onmessage = (event: MessageEvent<TheoryRequest>) => {
   try {
     scope.postMessage({ id, curves: theoryCurves(params) } satisfies TheoryReply);
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies TheoryReply);
+    scope.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies TheoryReply);
   }
 };
