@@ -23,7 +23,11 @@ export function parseChangeset(text) {
  * @returns {string} the Markdown of site/changelog.md
  */
 export function generateChangelogPage({ workspaceRoot, packages }) {
-  const all = [...packages, { name: 'benignlab', folder: 'apps/cli' }, { name: '@benignlab/docs', folder: 'apps/docs' }];
+  const all = [
+    ...packages,
+    { name: 'benignlab', folder: 'apps/cli' },
+    { name: '@benignlab/docs', folder: 'apps/docs' },
+  ];
   const changesetDir = join(workspaceRoot, '.changeset');
   const pending = existsSync(changesetDir)
     ? readdirSync(changesetDir)

@@ -525,9 +525,7 @@ describe('#20.5 the NTK theory line marks where it is not trusted', () => {
       const warning = page.locator('[data-testid=ntk-trust-warning]');
       if (expected === 'outside') {
         expect(await warning.textContent()).toMatch(/At n = 3200 .*outside its trust region/);
-        expect(await figure.locator('rect[aria-label="theory not trusted here"]').count()).toBeGreaterThan(
-          0,
-        );
+        expect(await figure.locator('rect[aria-label="theory not trusted here"]').count()).toBeGreaterThan(0);
         await screenshot(page, 'playground-ntk-untrusted');
       }
       if (expected === 'not-applicable') expect(await warning.count()).toBe(0);
@@ -663,4 +661,92 @@ describe('#20.8 phones (390 px)', () => {
       }
     },
   );
+});
+
+describe('#20.11 what readers of neighbouring docs expect', () => {
+  it('links the source and issue tracker, shows the version, and has a changelog from the changesets', async () => {
+    const { page, errors } = await openPage(browser.context, `${server.url}/index.html`);
+    try {
+      const version = JSON.parse(readFileSync(join(workspaceRoot, 'apps/cli/package.json'), 'utf8')).version;
+      expect(await page.locator('.VPNavBar').textContent()).toContain(`v${version}`);
+      expect(await page.locator('a[href="https://github.com/benignlab/benignlab"]').count()).toBeGreaterThan(
+        0,
+      );
+      expect(
+        await page.locator('a[href="https://github.com/benignlab/benignlab/issues"]').count(),
+      ).toBeGreaterThan(0);
+      const cite = await page.locator('#how-to-cite').count();
+      expect(cite).toBe(1);
+      const bibtex = await page.locator('.vp-doc div.language-bibtex').textContent();
+      expect(bibtex).toContain('arXiv:2401.12236');
+      expect(bibtex).toContain('@software{benignlab');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('renders every pending changeset on the changelog page', async () => {
+    const { page, errors } = await openPage(browser.context, `${server.url}/changelog.html`);
+    try {
+      const text = (await page.locator('.vp-doc').textContent()) ?? '';
+      const changesets = readdirSync(join(workspaceRoot, '.changeset')).filter(
+        (f) => f.endsWith('.md') && f !== 'README.md',
+      );
+      expect(changesets.length).toBeGreaterThan(0);
+      for (const file of changesets) {
+        const body =
+          readFileSync(join(workspaceRoot, '.changeset', file), 'utf8').split(/^---\s*$/m)[2] ?? '';
+        // The first words of each description appear on the page.
+        const words = body
+          .replace(/[`*_[\]()#>-]/g, '')
+          .trim()
+          .split(/\s+/)
+          .slice(0, 4)
+          .join(' ');
+        expect(text.replace(/\s+/g, ' '), file).toContain(words);
+      }
+      expect(await page.locator('.vp-doc h2').count()).toBeGreaterThanOrEqual(8);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows a gallery of every committed result with its verdicts on the Reproduction overview', async () => {
+    const { page, errors } = await openPage(browser.context, `${server.url}/reproduction/index.html`);
+    try {
+      const ids = readdirSync(join(distDir, 'results'))
+        .filter((f) => f.endsWith('.generated.json'))
+        .map((f) => f.replace('.generated.json', ''));
+      const cards = page.locator('[data-testid=reproduction-gallery] a.bl-gallery-card');
+      expect(await cards.count()).toBe(ids.length);
+      await expect
+        .poll(() => page.locator('[data-testid=reproduction-gallery] figure svg').count(), {
+          timeout: 60_000,
+        })
+        .toBeGreaterThanOrEqual(ids.length);
+      for (const verdict of await page.locator('[data-testid=gallery-verdict]').allTextContents()) {
+        expect(verdict).toMatch(/\d+ of \d+ claims supported/);
+      }
+      await screenshot(page, 'reproduction-gallery');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('search finds the Theory page first for "adversarial risk"', async () => {
+    const { page, errors } = await openPage(browser.context, `${server.url}/index.html`);
+    try {
+      await page.locator('.VPNavBarSearch button').first().click();
+      await page.locator('#localsearch-input').fill('adversarial risk');
+      const first = page.locator('ul.results li a.result').first();
+      await first.waitFor();
+      await expect.poll(() => first.getAttribute('href')).toMatch(/\/theory(\.html)?#/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

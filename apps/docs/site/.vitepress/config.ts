@@ -67,8 +67,7 @@ export default defineConfig({
           searchOptions: {
             // Science words ("adversarial risk") should find the Theory page before the API
             // entries that merely mention them: favour prose pages, damp the generated API.
-            boostDocument: (id: string) =>
-              id.startsWith('/theory') ? 4 : id.startsWith('/api/') ? 0.35 : 1,
+            boostDocument: (id: string) => (id.startsWith('/theory') ? 4 : id.startsWith('/api/') ? 0.35 : 1),
           },
         },
       },
