@@ -48,7 +48,7 @@ export function drawRiskFigure(input: RiskFigureInput): SVGSVGElement | HTMLElem
       x2: 'x2',
       fill: '#999999',
       fillOpacity: 0.22,
-      ariaLabel: 'theory not trusted here',
+      ariaDescription: 'theory not trusted here',
     }),
     Plot.gridX({ stroke: '#ddd', strokeOpacity: 1 }),
     Plot.gridY({ stroke: '#ddd', strokeOpacity: 1 }),
