@@ -525,7 +525,9 @@ describe('#20.5 the NTK theory line marks where it is not trusted', () => {
       const warning = page.locator('[data-testid=ntk-trust-warning]');
       if (expected === 'outside') {
         expect(await warning.textContent()).toMatch(/At n = 3200 .*outside its trust region/);
-        expect(await figure.locator('g[aria-description="theory not trusted here"] rect').count()).toBeGreaterThan(0);
+        expect(
+          await figure.locator('g[aria-description="theory not trusted here"] rect').count(),
+        ).toBeGreaterThan(0);
         await screenshot(page, 'playground-ntk-untrusted');
       }
       if (expected === 'not-applicable') expect(await warning.count()).toBe(0);
@@ -698,12 +700,7 @@ describe('#20.11 what readers of neighbouring docs expect', () => {
         const body =
           readFileSync(join(workspaceRoot, '.changeset', file), 'utf8').split(/^---\s*$/m)[2] ?? '';
         // The first words of each description appear on the page.
-        const words = body
-          .replace(/[`*]/g, '')
-          .trim()
-          .split(/\s+/)
-          .slice(0, 4)
-          .join(' ');
+        const words = body.replace(/[`*]/g, '').trim().split(/\s+/).slice(0, 4).join(' ');
         expect(text.replace(/\s+/g, ' '), file).toContain(words);
       }
       expect(await page.locator('.vp-doc h2').count()).toBeGreaterThanOrEqual(8);
@@ -744,6 +741,32 @@ describe('#20.11 what readers of neighbouring docs expect', () => {
       const first = page.locator('ul.results li a.result').first();
       await first.waitFor();
       await expect.poll(() => first.getAttribute('href')).toMatch(/\/theory(\.html)?#/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('#20.9 the Performance page reads in a minute', () => {
+  it('opens with a summary of ratios to numpy naming the processor; the raw tables are collapsed', async () => {
+    const { page, errors } = await openPage(browser.context, `${server.url}/performance.html`);
+    try {
+      const summary = page.locator('.vp-doc table').first();
+      expect(await summary.locator('th').allTextContents()).toContain('ours ÷ numpy');
+      expect(await summary.locator('tbody tr').count()).toBeGreaterThan(5);
+      expect(await page.locator('.vp-doc').textContent()).toMatch(
+        /below 1: benignlab is faster\), on [^.]*(EPYC|Intel|Apple|AMD)/,
+      );
+      const headings = await page.locator('.vp-doc h2, .vp-doc h3, .vp-doc strong').allTextContents();
+      expect(headings.filter((h) => h.includes('›'))).toEqual([]);
+      const columns = await page.locator('.vp-doc th').allTextContents();
+      expect(columns.filter((c) => /[a-z][A-Z][a-z]/.test(c))).toEqual([]);
+      // Every table but the summary sits in a closed <details>: the page is short.
+      const visibleTables = await page.locator('.vp-doc table:visible').count();
+      expect(visibleTables).toBe(1);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(height).toBeLessThan(9000);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
