@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Application, Comment, ReflectionKind } from 'typedoc';
 import { escapeProse, writeIfChanged } from './page-utils.mjs';
+import { localizeSiteLinks } from './site-url.mjs';
 
 const kindOrder = [
   [ReflectionKind.Function, 'Functions'],
@@ -42,7 +43,7 @@ function renderParts(parts) {
           ? `[\`${name}\`](#${anchorsOfEntry.get(name)})`
           : `\`${part.text}\``;
       }
-      return escapeProse(part.text);
+      return localizeSiteLinks(escapeProse(part.text));
     })
     .join('');
 }

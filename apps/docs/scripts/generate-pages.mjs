@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateApiPages } from './generate-api.mjs';
+import { generateChangelogPage } from './generate-changelog.mjs';
 import { generateCliGuide } from './generate-cli-guide.mjs';
 import { generatePerformancePage } from './generate-performance.mjs';
 import { writeIfChanged } from './page-utils.mjs';
@@ -55,6 +56,7 @@ export async function generatePages() {
     `${JSON.stringify(exportsBySlug, null, 2)}\n`,
   );
   writeIfChanged(join(siteDir, 'performance.md'), generatePerformancePage({ workspaceRoot, packages }));
+  writeIfChanged(join(siteDir, 'changelog.md'), generateChangelogPage({ workspaceRoot, packages }));
   const cliGuide = await generateCliGuide();
   writeIfChanged(join(siteDir, 'guides', 'cli.md'), cliGuide.markdown);
   const unresolved = unresolvedApiLinks(exportsBySlug);

@@ -8,3 +8,9 @@ export function generatePerformancePage(options: {
   workspaceRoot: string;
   packages: { slug: string; folder: string; name: string }[];
 }): string;
+export function humanize(key: string): string;
+export function numpyRatioRows(
+  packageName: string,
+  file: string,
+  json: unknown,
+): { package: string; benchmark: string; case: string; measure: string; ratio: number; processor: string }[];

@@ -58,6 +58,14 @@ export function findTables(value, path = []) {
   return [];
 }
 
+/** A column or key name for readers: `timeRatioOursOverNumpy` → `time ratio ours over numpy`. */
+export function humanize(key) {
+  // Split before a capitalized word, lower-case plain words, keep units such as MiB.
+  return String(key)
+    .replace(/([a-z0-9])(?=[A-Z][a-z])/g, '$1 ')
+    .replace(/\b([A-Z])([a-z]+)\b/g, (_, first, rest) => first.toLowerCase() + rest);
+}
+
 /** A markdown table whose columns are the union of the rows' scalar keys, in first-seen order. */
 export function markdownTable(rows) {
   const columns = [];
@@ -68,7 +76,7 @@ export function markdownTable(rows) {
       }
     }
   }
-  const header = `| ${columns.map(escapeProse).join(' | ')} |\n|${columns.map(() => '---').join('|')}|`;
+  const header = `| ${columns.map((c) => escapeProse(humanize(c))).join(' | ')} |\n|${columns.map(() => '---').join('|')}|`;
   return `${header}\n${rows.map((row) => `| ${columns.map((c) => cell(row[c])).join(' | ')} |`).join('\n')}`;
 }
 
@@ -82,16 +90,73 @@ function metadataEntries(value, prefix = '') {
   });
 }
 
-/** Renders one benchmark JSON file: its scalar metadata as a list, then every table in it. */
+/** A table's title from its key path, without the container keys (`results › gram › rows` → `gram`). */
+function tableTitle(path) {
+  return (
+    path
+      .filter((key) => !['results', 'rows', 'cases'].includes(key))
+      // Keys are identifiers (humanized); row labels such as "symEig n=1000" stay as written.
+      .map((key) => (/^[a-z]+[A-Z]\w*$/.test(key) ? humanize(key) : key))
+      .join(', ')
+  );
+}
+
+/** Renders one benchmark JSON file: its scalar metadata as a list, then every table in it, collapsed. */
 export function renderBenchFile(title, json) {
   const parts = [`### ${escapeProse(title)}`];
   const metadata = metadataEntries(json);
   if (metadata.length) parts.push(metadata.map(([k, v]) => `- **${escapeProse(k)}**: ${cell(v)}`).join('\n'));
-  for (const { path, rows } of findTables(json)) {
-    if (path.length) parts.push(`**${escapeProse(path.join(' › '))}**`);
-    parts.push(markdownTable(rows));
+  const tables = findTables(json);
+  if (tables.length) {
+    parts.push(
+      `<details><summary>All measurements (${tables.length} table${tables.length === 1 ? '' : 's'})</summary>`,
+    );
+    for (const { path, rows } of tables) {
+      const heading = tableTitle(path);
+      if (heading) parts.push(`**${escapeProse(heading)}**`);
+      parts.push(markdownTable(rows));
+    }
+    parts.push('</details>');
   }
   return parts.join('\n\n');
+}
+
+// Keys holding benignlab's time divided by numpy's (not numpy against numpy).
+const ratioToNumpyKey = /^(?!numpy)\w*(ratio\w*numpy|overnumpy)\w*$/i;
+
+/**
+ * One summary row per measured case that reports a time ratio to numpy: the package, the
+ * benchmark file, the case (with the implementation and threads when the file lists them)
+ * and the processor the file names.
+ */
+export function numpyRatioRows(packageName, file, json) {
+  const metadata = metadataEntries(json);
+  const processor = metadata.find(([key]) => /(^|\.)cpu(\.model)?$/i.test(key))?.[1];
+  const rows = [];
+  for (const { path, rows: tableRows } of findTables(json)) {
+    for (const [index, row] of tableRows.entries()) {
+      if (row.implementation === 'numpy') continue;
+      for (const [key, value] of Object.entries(row)) {
+        if (!ratioToNumpyKey.test(key) || typeof value !== 'number' || !Number.isFinite(value)) continue;
+        const what = [
+          tableTitle(path),
+          row.implementation ?? rowTitle(row, index),
+          row.threads ? `${row.threads} thread${row.threads === 1 ? '' : 's'}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        rows.push({
+          package: packageName,
+          benchmark: file,
+          case: what,
+          measure: humanize(key),
+          ratio: value,
+          processor: typeof processor === 'string' ? processor : '',
+        });
+      }
+    }
+  }
+  return rows;
 }
 
 /** The whole page; `packages` is `[{ slug, folder, name }]`. */
@@ -107,6 +172,8 @@ export function generatePerformancePage({ workspaceRoot, packages }) {
     'hardware); ratios are more portable than absolute times.',
   ];
   const missing = [];
+  const summary = [];
+  const details = [];
   for (const { folder, name } of packages) {
     const dir = join(workspaceRoot, folder, 'bench-results');
     const files = existsSync(dir)
@@ -118,12 +185,31 @@ export function generatePerformancePage({ workspaceRoot, packages }) {
       missing.push(name);
       continue;
     }
-    sections.push('', `## ${name}`, '');
+    details.push('', `## ${name}`, '');
     for (const file of files) {
       const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      sections.push(renderBenchFile(file.replace(/\.json$/, ''), json), '');
+      const title = file.replace(/\.json$/, '');
+      summary.push(...numpyRatioRows(name, title, json));
+      details.push(renderBenchFile(title, json), '');
     }
   }
+  if (summary.length) {
+    const processors = [...new Set(summary.map((r) => r.processor).filter(Boolean))];
+    sections.push(
+      '',
+      '## Summary: benignlab against numpy',
+      '',
+      `Time of benignlab divided by numpy's for the same work in the same run (below 1: benignlab is faster), on ${processors.length ? processors.map(escapeProse).join('; ') : 'the processor named in each file'}. Each package's section below has the full measurements.`,
+      '',
+      '| package | benchmark | case | measure | ours ÷ numpy |',
+      '|---|---|---|---|---|',
+      ...summary.map(
+        (r) =>
+          `| ${escapeProse(r.package)} | ${escapeProse(r.benchmark)} | ${cell(r.case)} | ${escapeProse(r.measure)} | ${cell(r.ratio)} |`,
+      ),
+    );
+  }
+  sections.push(...details);
   if (missing.length) {
     sections.push(
       '',

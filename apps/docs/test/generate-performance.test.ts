@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import {
   findTables,
   generatePerformancePage,
+  humanize,
   markdownTable,
+  numpyRatioRows,
   renderBenchFile,
 } from '../scripts/generate-performance.mjs';
 
@@ -26,7 +28,7 @@ describe('the Performance page generator', () => {
 
   it('renders scalar columns with 4 significant digits and skips nested objects', () => {
     const table = markdownTable(benchJson.cases);
-    expect(table.split('\n')[0]).toBe('| case | oursMs | numpyMs | ratio |');
+    expect(table.split('\n')[0]).toBe('| case | ours ms | numpy ms | ratio |');
     expect(table).toContain('| gram 1000×8000 | 512.3 | 120.5 | 4.252 |');
     expect(table).toContain('| symEig 1000 | 800 | 400 | 2 |');
   });
@@ -76,5 +78,40 @@ describe('nested bench layouts', () => {
     expect(page).toContain('- **session.cpu.model**: EPYC');
     expect(page).toContain('| gram 1000×8000 | 1000, 8000 |');
     expect(page).toContain('| numpy | 12.50 |');
+  });
+});
+
+describe('the Performance summary (#20.9)', () => {
+  it('humanizes camelCase names', () => {
+    expect(humanize('timeRatioOursOverNumpy')).toBe('time ratio ours over numpy');
+    expect(humanize('peakRssMiB')).toBe('peak rss MiB');
+  });
+
+  it('collects benignlab ÷ numpy time ratios with the processor, never numpy against itself', () => {
+    const json = {
+      session: { cpu: 'AMD EPYC 7B13' },
+      results: [
+        {
+          label: 'gram 1000×8000',
+          rows: [
+            { implementation: 'numpy', threads: 2, ratioToNumpy: 1 },
+            { implementation: 'wasm-simd', threads: 1, ratioToNumpy: 3.5 },
+            { implementation: 'wasm-simd', threads: 2, ratioToNumpy: 2, numpySolveOverNumpyEigh: 9 },
+          ],
+        },
+      ],
+    };
+    expect(numpyRatioRows('@benignlab/linalg', 'linalg', json)).toEqual([
+      expect.objectContaining({
+        case: 'gram 1000×8000, wasm-simd, 1 thread',
+        ratio: 3.5,
+        processor: 'AMD EPYC 7B13',
+      }),
+      expect.objectContaining({
+        case: 'gram 1000×8000, wasm-simd, 2 threads',
+        ratio: 2,
+        measure: 'ratio to numpy',
+      }),
+    ]);
   });
 });

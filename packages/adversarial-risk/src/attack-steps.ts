@@ -2,7 +2,7 @@ import type { Rng } from '@benignlab/data';
 import { lqNormValue } from './norms.js';
 
 /**
- * Row-wise kernels of the attacks (THEORY.md §3), on row-major m×d buffers. The
+ * Row-wise kernels of the attacks ([Theory §3](https://benignlab.github.io/theory.html#section-3)), on row-major m×d buffers. The
  * ascent direction of the loss `(f(x + δ) − f*(x))²` in δ is `2(f − f*)∇f`; only its
  * direction matters for the normalized steps below, so the factor 2 is dropped, and
  * where `f = f*` exactly (the loss is flat to first order) the direction falls back to

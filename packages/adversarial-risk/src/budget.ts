@@ -5,17 +5,17 @@ import { type NormSpec, normExponent } from './norms.js';
 
 /**
  * How the budget α is read: `'absolute'` as given; `'relative'` as a fraction of the
- * typical size of an input in the adversary's norm (THEORY.md §3).
+ * typical size of an input in the adversary's norm ([Theory §3](https://benignlab.github.io/theory.html#section-3)).
  */
 export type BudgetMode = 'absolute' | 'relative';
 
 /**
- * The absolute budget α for a given mode (THEORY.md §3).
+ * The absolute budget α for a given mode ([Theory §3](https://benignlab.github.io/theory.html#section-3)).
  *
  * - `absolute`: α as given.
  * - `relative`, ℓ2: `α = α_rel · √tr(Σ)` (the RMS length of an input).
  * - `relative`, ℓ∞: `α = α_rel · √(tr(Σ)/p)` (the RMS coordinate).
- * - `relative`, ℓr for another r ≥ 1 (our choice; THEORY.md is silent):
+ * - `relative`, ℓr for another r ≥ 1 (our choice; the [Theory page](https://benignlab.github.io/theory.html) is silent):
  *   `α = α_rel · p^{1/r} · √(tr(Σ)/p)`, the ℓr length of a vector whose coordinates
  *   all equal the RMS coordinate. It reduces to both rules above at r = 2 and r = ∞.
  *

@@ -4,7 +4,7 @@ import { RiskError } from './errors.js';
 /**
  * A feature covariance `Σ = B diag(λ) Bᵀ` given by its eigenvalues `λ_j > 0` and,
  * optionally, its orthonormal eigenbasis `B` (a p×p {@link Matrix} whose columns are
- * the eigenvectors). Without a basis Σ is diagonal, `Σ = diag(λ)` (THEORY.md §1).
+ * the eigenvectors). Without a basis Σ is diagonal, `Σ = diag(λ)` ([Theory §1](https://benignlab.github.io/theory.html#section-1)).
  */
 export interface Covariance {
   /** λ_1, …, λ_p, all positive; any order (the basis columns follow the same order). */

@@ -101,7 +101,7 @@ const METHODS: readonly AttackMethod[] = ['first-order', 'fgsm', 'pgd'];
 
 /**
  * Standard and adversarial risk of any differentiable predictor on fresh test points
- * (THEORY.md §3): `R(f) = E(f(x) − f*(x))²` and
+ * ([Theory §3](https://benignlab.github.io/theory.html#section-3)): `R(f) = E(f(x) − f*(x))²` and
  * `R_α(f) = E max_{‖δ‖≤α}(f(x + δ) − f*(x))²` (the target stays f*(x)), each as
  * mean ± standard error over the test points. The inner maximum is evaluated by
  * - `'first-order'`: `(|f(x) − f*(x)| + α‖∇f(x)‖_*)²` (any ℓp; exact for linear f);

@@ -4,7 +4,7 @@ import { assertFiniteNumber } from '@benignlab/linalg';
 export const SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
 
 /**
- * The Gaussian closed form of the adversarial risk (THEORY.md §3):
+ * The Gaussian closed form of the adversarial risk ([Theory §3](https://benignlab.github.io/theory.html#section-3)):
  * `R_α = R + 2√(2/π)·α‖θ‖_*·√R + α²‖θ‖_*²`, valid when the margin
  * `a = ⟨x, θ − θ*⟩ (+ ε)` is centred Gaussian with variance `R`.
  *

@@ -18,7 +18,7 @@ export interface KappaSolution {
 
 /**
  * Solves the self-consistent equation of the ridge deterministic equivalent
- * (THEORY.md §4), `κ − λ = (κ/n) Σ_j λ_j/(λ_j + κ)`, for every λ of a grid at once.
+ * ([Theory §4](https://benignlab.github.io/theory.html#section-4)), `κ − λ = (κ/n) Σ_j λ_j/(λ_j + κ)`, for every λ of a grid at once.
  *
  * Dividing by κ gives `G(κ) = 1 − S₁(κ)/n − λ/κ = 0` with `S₁ = Σ_j λ_j/(λ_j + κ)`,
  * evaluated either so or as `(n − p)/n + (κ/n) Σ_j 1/(λ_j + κ) − λ/κ`, whichever sums

@@ -10,7 +10,7 @@ import { dualNormValue, type NormSpec, normExponent } from './norms.js';
  * How E|⟨x, θ − θ*⟩| is obtained: `'gaussian'` uses the closed form for x ~ N(0, Σ);
  * `'montecarlo'` estimates it from Gaussian test samples; `'rademacher'` and
  * `'uniform'` estimate it for x = Σ^{1/2} z with ±1 or uniform-on-[−√3, √3]
- * coordinates z (THEORY.md §1).
+ * coordinates z ([Theory §1](https://benignlab.github.io/theory.html#section-1)).
  */
 export type RiskLaw = 'gaussian' | 'montecarlo' | Exclude<FeatureLaw, 'gaussian'>;
 
@@ -32,7 +32,7 @@ export interface AdversarialRiskOptions {
   seed?: number;
 }
 
-/** A Monte Carlo estimate of an adversarial risk with its uncertainty (THEORY.md §3). */
+/** A Monte Carlo estimate of an adversarial risk with its uncertainty ([Theory §3](https://benignlab.github.io/theory.html#section-3)). */
 export interface MonteCarloRisk {
   /** Which estimate this is. */
   readonly method: 'monte-carlo';
@@ -63,7 +63,7 @@ const LAWS: readonly RiskLaw[] = ['gaussian', 'montecarlo', 'rademacher', 'unifo
 const DEFAULT_SAMPLES = 10_000;
 
 /**
- * The standard (excess) risk of a linear predictor (THEORY.md §3):
+ * The standard (excess) risk of a linear predictor ([Theory §3](https://benignlab.github.io/theory.html#section-3)):
  * `R(θ) = E_x(⟨x, θ⟩ − ⟨x, θ*⟩)² = (θ − θ*)ᵀ Σ (θ − θ*)`.
  * O(p) for diagonal Σ, O(p²) with a basis (one product Bᵀ(θ − θ*)).
  *
@@ -86,7 +86,7 @@ export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covar
 }
 
 /**
- * The adversarial risk of a linear predictor (THEORY.md §3):
+ * The adversarial risk of a linear predictor ([Theory §3](https://benignlab.github.io/theory.html#section-3)):
  * `R_α(θ) = E_x max_{‖δ‖ ≤ α}(⟨x + δ, θ⟩ − ⟨x, θ*⟩)² = R + 2α‖θ‖_* E|a| + α²‖θ‖_*²`
  * with `a = ⟨x, θ − θ*⟩` and `‖·‖_*` the dual norm. With `law: 'gaussian'` (default)
  * `E|a| = √(2/π)·√R` and the result is exact; other laws return a
@@ -158,7 +158,7 @@ export function adversarialRisk(
 }
 
 /**
- * The harm ratio `R_α(θ)/R_α(θ*)` (THEORY.md §3): how much less robust θ is than the
+ * The harm ratio `R_α(θ)/R_α(θ*)` ([Theory §3](https://benignlab.github.io/theory.html#section-3)): how much less robust θ is than the
  * truth, whose adversarial risk is `α²‖θ*‖_*²` (plus the label-noise terms
  * `σ² + 2√(2/π)·σ·α‖θ*‖_*` with `noiseVariance`). Same options as
  * {@link adversarialRisk}; under a Monte Carlo law the numerator's estimate, standard

@@ -1,7 +1,7 @@
 import { createRng, type Rng } from '@benignlab/data';
 import { meanWithStandardError } from './sample-mean.js';
 
-/** Coordinate law of z in x = Σ^{1/2} z (THEORY.md §1): each z_j has mean 0, variance 1. */
+/** Coordinate law of z in x = Σ^{1/2} z ([Theory §1](https://benignlab.github.io/theory.html#section-1)): each z_j has mean 0, variance 1. */
 export type FeatureLaw = 'gaussian' | 'rademacher' | 'uniform';
 
 /** A Monte Carlo estimate of `E|a|`, `a = ⟨x, θ − θ*⟩ + ε`. */

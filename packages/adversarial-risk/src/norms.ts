@@ -104,7 +104,7 @@ export function lqNormValue(v: Float64Array, q: number): number {
 /**
  * `‖θ‖_*`, the dual norm of θ for perturbations measured in `norm`: the largest
  * change `max_{‖δ‖ ≤ 1} ⟨δ, θ⟩` a unit perturbation can cause in a linear predictor
- * (THEORY.md §3: ℓ2 → ℓ2, ℓ∞ → ℓ1, ℓp → ℓq with 1/p + 1/q = 1).
+ * ([Theory §3](https://benignlab.github.io/theory.html#section-3): ℓ2 → ℓ2, ℓ∞ → ℓ1, ℓp → ℓq with 1/p + 1/q = 1).
  *
  * @param theta predictor in ambient coordinates, length p, finite entries
  * @param norm the adversary's norm

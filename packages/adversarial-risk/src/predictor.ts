@@ -2,7 +2,7 @@ import type { Matrix } from '@benignlab/linalg';
 
 /**
  * Anything that maps inputs to outputs and knows its input gradient: kernel models,
- * networks, linear fits. Rows of `X` are points (THEORY.md §6).
+ * networks, linear fits. Rows of `X` are points ([Theory §6](https://benignlab.github.io/theory.html#section-6)).
  */
 export interface DifferentiablePredictor {
   /** f(x_i) for every row x_i of X (m×d) → length m. */

@@ -6,7 +6,7 @@ import { gaussianAdversarialRiskValue, SQRT_TWO_OVER_PI } from './gaussian-close
 import { solveKappa } from './kappa-solver.js';
 import { createSpectralSums, type SpectralSums, type SpectralSumsMethod } from './spectral-sums.js';
 
-/** The model behind a theory curve (THEORY.md §4); θ* in the eigenbasis of Σ. */
+/** The model behind a theory curve ([Theory §4](https://benignlab.github.io/theory.html#section-4)); θ* in the eigenbasis of Σ. */
 export interface RidgeTheoryModel {
   /** λ_1, …, λ_p > 0 (any order; θ* follows it). */
   eigenvalues: Float64Array;
@@ -32,7 +32,7 @@ export interface RidgeTheoryPathInput extends RidgeTheoryModel {
 
 /** Options of the predicted adversarial risk. */
 export interface TheoryAdversarialOptions {
-  /** How α is read (THEORY.md §3); default `'absolute'`. */
+  /** How α is read ([Theory §3](https://benignlab.github.io/theory.html#section-3)); default `'absolute'`. */
   budget?: BudgetMode;
   /** The theory predicts ‖θ̂‖₂ only, so the norm is ℓ2; `'l2'` is accepted for explicitness. */
   norm?: 'l2';
@@ -40,7 +40,7 @@ export interface TheoryAdversarialOptions {
   noisyLabels?: boolean;
 }
 
-/** The deterministic-equivalent prediction at one λ (THEORY.md §4). */
+/** The deterministic-equivalent prediction at one λ ([Theory §4](https://benignlab.github.io/theory.html#section-4)). */
 export interface RidgeTheoryPrediction {
   readonly lambda: number;
   /** κ, the effective regularization. */
@@ -57,7 +57,7 @@ export interface RidgeTheoryPrediction {
   harmRatio(alpha: number, options?: TheoryAdversarialOptions): number;
 }
 
-/** The deterministic-equivalent predictions over a λ grid (THEORY.md §4). */
+/** The deterministic-equivalent predictions over a λ grid ([Theory §4](https://benignlab.github.io/theory.html#section-4)). */
 export interface RidgeTheoryPath {
   /** The grid, in the order given. */
   readonly lambda: Float64Array;
@@ -78,7 +78,7 @@ const THEORY_ADVERSARIAL_KEYS = ['budget', 'norm', 'noisyLabels'] as const;
 
 /**
  * Deterministic-equivalent predictions for ridge regression with Gaussian features
- * at one λ ≥ 0 (THEORY.md §4). κ > 0 solves `κ − λ = (κ/n) Σ_j λ_j/(λ_j + κ)`; with
+ * at one λ ≥ 0 ([Theory §4](https://benignlab.github.io/theory.html#section-4)). κ > 0 solves `κ − λ = (κ/n) Σ_j λ_j/(λ_j + κ)`; with
  * `df₂ = Σ_j λ_j²/(λ_j + κ)²` and `B₀ = κ² Σ_j λ_j θ*_j²/(λ_j + κ)²`:
  * `E R ≈ (n·B₀ + σ²·df₂)/(n − df₂)` and
  * `E‖θ̂‖² ≈ Σ_j λ_j² θ*_j²/(λ_j + κ)² + (B₀ + σ²)·Σ_j λ_j/(λ_j + κ)² / (n − df₂)`.
@@ -238,7 +238,7 @@ export function computeRidgeTheoryPath(
 }
 
 /**
- * The lower bound on the min-norm interpolator's squared norm (THEORY.md §4):
+ * The lower bound on the min-norm interpolator's squared norm ([Theory §4](https://benignlab.github.io/theory.html#section-4)):
  * `E‖θ̂₀‖² ≥ σ² n² / E tr(XXᵀ) = σ² n / tr Σ`. It grows without bound when
  * `tr Σ = o(n)`, the benign condition `r₀(Σ) = o(n)` with λ₁ = 1, which is why benign
  * overfitting harms robustness.

@@ -3,7 +3,7 @@ import { createExpansionSums } from './expansion-sums.js';
 import { countGroups, groupSpectrum } from './spectrum-groups.js';
 
 /**
- * The sums over the spectrum that the theory curves need (THEORY.md §4), all of the
+ * The sums over the spectrum that the theory curves need ([Theory §4](https://benignlab.github.io/theory.html#section-4)), all of the
  * form `Σ_j v_j λ_j^a/(λ_j + κ)^b` with non-negative weights: `v = 1` (counted with
  * multiplicity m_j) or `v = θ*_j²`. Two implementations: {@link createDirectSums}
  * (one term per distinct eigenvalue) and {@link createExpansionSums} (one truncated

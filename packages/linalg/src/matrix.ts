@@ -4,7 +4,7 @@ import { LinalgError } from './errors.js';
  * A dense row-major float64 matrix with an explicit shape.
  *
  * Entry (i, j) lives at `data[i * cols + j]`. Rows are samples throughout benignlab
- * (THEORY.md §6). The constructor does not copy `data`: the matrix is a view, so
+ * ([Theory §6](https://benignlab.github.io/theory.html#section-6)). The constructor does not copy `data`: the matrix is a view, so
  * numerical kernels can work on the buffer directly.
  *
  * @example

@@ -40,7 +40,7 @@ export function assertPerturbationNorm(name: string, norm: unknown): Perturbatio
 }
 
 /**
- * ‖θ‖_*, the dual of the perturbation norm (THEORY.md §3): ‖θ‖₂ for ℓ2 perturbations,
+ * ‖θ‖_*, the dual of the perturbation norm ([Theory §3](https://benignlab.github.io/theory.html#section-3)): ‖θ‖₂ for ℓ2 perturbations,
  * ‖θ‖₁ for ℓ∞ ones. The worst perturbation of norm α moves ⟨x, θ⟩ by exactly α‖θ‖_*.
  *
  * @param theta coefficients (length p, finite)
@@ -68,7 +68,7 @@ export function dualNormValue(theta: Float64Array, norm: PerturbationNorm): numb
 }
 
 /**
- * The adversarial training loss `(1/n) Σᵢ (|yᵢ − ⟨xᵢ, θ⟩| + ε‖θ‖_*)²` (THEORY.md §2), the
+ * The adversarial training loss `(1/n) Σᵢ (|yᵢ − ⟨xᵢ, θ⟩| + ε‖θ‖_*)²` ([Theory §2](https://benignlab.github.io/theory.html#section-2)), the
  * exact worst case of the squared loss over perturbations ‖δᵢ‖ ≤ ε of each input.
  *
  * @param X n×p design, rows are samples

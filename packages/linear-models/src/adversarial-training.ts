@@ -45,7 +45,7 @@ const DEFAULT_TOLERANCE = 1e-8;
 const DEFAULT_MAX_ITERATIONS = 1000;
 
 /**
- * Adversarial training of a linear model (THEORY.md §2, a comparator beyond the paper):
+ * Adversarial training of a linear model ([Theory §2](https://benignlab.github.io/theory.html#section-2), a comparator beyond the paper):
  * minimizes the convex loss `F(θ) = (1/n) Σᵢ (|yᵢ − ⟨xᵢ, θ⟩| + ε‖θ‖_*)²`, the exact
  * worst-case squared loss under perturbations of ℓ2 norm ε (‖·‖_* = ℓ2) or ℓ∞ norm ε
  * (‖·‖_* = ℓ1).

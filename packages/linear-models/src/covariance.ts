@@ -5,7 +5,7 @@ import { multiply, multiplyTransposed } from './linear-model.js';
 /**
  * A feature covariance `Σ = B diag(e) Bᵀ` by its eigenvalues `e` and optional orthonormal
  * eigenbasis `B` (columns are eigenvectors; absent means Σ = diag(e)). The same shape
- * `@benignlab/adversarial-risk` and `@benignlab/data` use (THEORY.md §1).
+ * `@benignlab/adversarial-risk` and `@benignlab/data` use ([Theory §1](https://benignlab.github.io/theory.html#section-1)).
  */
 export interface Covariance {
   /** e_1, …, e_p ≥ 0, in the order of the basis columns. */

@@ -46,7 +46,7 @@ const POWER_TOLERANCE = 1e-10;
 
 /**
  * Full-batch gradient descent on the half mean squared error
- * `L(θ) = (1/2n)‖y − Xθ‖²`: `θ_{t+1} = θ_t − η (1/n) Xᵀ(Xθ_t − y)` (THEORY.md §2).
+ * `L(θ) = (1/2n)‖y − Xθ‖²`: `θ_{t+1} = θ_t − η (1/n) Xᵀ(Xθ_t − y)` ([Theory §2](https://benignlab.github.io/theory.html#section-2)).
  *
  * From θ₀ = 0 the iterates stay in the row space of X, so for η < 2/L they converge to
  * the min-norm solution X⁺y (the implicit bias of GD); stopped after t steps, GD acts

@@ -2,7 +2,7 @@ import { assertVector, type Matrix, matvec } from '@benignlab/linalg';
 import { assertPredictInput } from './validate.js';
 
 /**
- * A fitted linear predictor `f(x) = ⟨x, θ̂⟩` (no intercept, as in THEORY.md §1: centre
+ * A fitted linear predictor `f(x) = ⟨x, θ̂⟩` (no intercept, as in [Theory §1](https://benignlab.github.io/theory.html#section-1): centre
  * the data first if it needs one). Every estimator of this package returns one, plus its
  * own diagnostics.
  */

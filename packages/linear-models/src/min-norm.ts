@@ -12,7 +12,7 @@ export interface MinNormModel extends LinearModel {
 }
 
 /**
- * The minimum-norm least-squares solution `θ̂₀ = X⁺ y` (THEORY.md §2), the ridgeless
+ * The minimum-norm least-squares solution `θ̂₀ = X⁺ y` ([Theory §2](https://benignlab.github.io/theory.html#section-2)), the ridgeless
  * limit λ → 0⁺ of ridge.
  *
  * - p > n (dual form): `θ̂₀ = Xᵀ U diag(1/μ) Uᵀ y` from one eigendecomposition

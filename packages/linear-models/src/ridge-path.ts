@@ -113,7 +113,7 @@ interface RiskForm {
 }
 
 /**
- * The ridge path (THEORY.md §2). One spectral decomposition of the smaller Gram matrix,
+ * The ridge path ([Theory §2](https://benignlab.github.io/theory.html#section-2)). One spectral decomposition of the smaller Gram matrix,
  * `XXᵀ = U diag(μ) Uᵀ` when p > n (else `XᵀX = V diag(μ) Vᵀ`), serves every λ:
  *
  * - `θ̂_λ = Xᵀ U a(λ)` with `a_k = c_k/(μ_k + nλ)`, `c = Uᵀy` (dual);

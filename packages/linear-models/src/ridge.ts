@@ -21,7 +21,7 @@ export interface RidgeModel extends LinearModel {
 }
 
 /**
- * Ridge regression (THEORY.md §2): `θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖²`
+ * Ridge regression ([Theory §2](https://benignlab.github.io/theory.html#section-2)): `θ̂_λ = argmin (1/n)‖y − Xθ‖² + λ‖θ‖²`
  * `= (XᵀX + nλI)⁻¹Xᵀy = Xᵀ(XXᵀ + nλI)⁻¹y`.
  *
  * Solves whichever system is smaller by Cholesky: the dual n×n one when p > n (cost

@@ -2,7 +2,7 @@ import { type Matrix, matvec, symEig } from '@benignlab/linalg';
 
 /**
  * One eigendecomposition `K(X, X) = U diag(μ) Uᵀ` with the projected targets `Uᵀ Y`,
- * shared by every ridge parameter λ of a kernel-regression path (THEORY.md §2: one
+ * shared by every ridge parameter λ of a kernel-regression path ([Theory §2](https://benignlab.github.io/theory.html#section-2): one
  * O(n³) factorization, then O(n²) per λ).
  */
 export class KernelSpectrum {

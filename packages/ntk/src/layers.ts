@@ -3,7 +3,7 @@ import { NtkError } from './errors.js';
 
 /**
  * Which layers of the two-layer ReLU network `f(x) = m^{-1/2} Σ_j a_j relu(⟨w_j, x⟩)`
- * are trained, hence which neural tangent kernel applies (THEORY.md §5):
+ * are trained, hence which neural tangent kernel applies ([Theory §5](https://benignlab.github.io/theory.html#section-5)):
  * - `'first'`: only the first-layer weights `w_j` move; the kernel is `K₁`.
  * - `'both'`: `w_j` and the output weights `a_j` move; the kernel is `K₁ + K₂`.
  */

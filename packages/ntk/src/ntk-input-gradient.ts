@@ -19,11 +19,11 @@ export const PARALLEL_SINE = 1e-8;
 /**
  * The input gradient of a kernel expansion, batched: row t of the result is
  * `∇_x Σ_i wᵢ K(x, xᵢ)` at `x = t`-th row of `T` — the gradient of a kernel predictor with
- * coefficients `w` (THEORY.md §5), with no automatic differentiation.
+ * coefficients `w` ([Theory §5](https://benignlab.github.io/theory.html#section-5)), with no automatic differentiation.
  *
  * With `g(c) = (π − φ)/(2π)` and `∇_x c = x'/(‖x‖‖x'‖) − c·x/‖x‖²`:
  * - `∇_x K₁ = g(c)·x' + u·∇_x c / (2π sin φ)`,
- * - `∇_x K₂ = g(c)·x' + ‖x'‖ sin φ · x / (2π‖x‖)` (the same as THEORY.md's
+ * - `∇_x K₂ = g(c)·x' + ‖x'‖ sin φ · x / (2π‖x‖)` (the same as the [Theory page](https://benignlab.github.io/theory.html)'s
  *   `J(c)‖x'‖x/‖x‖ + ‖x‖‖x'‖g(c)∇_x c`, simplified with `J − c·g = sin φ/(2π)`).
  *
  * Each is `αᵢ(x)·xᵢ + βᵢ(x)·x`, so the whole batch is one t×n by n×d product plus a row

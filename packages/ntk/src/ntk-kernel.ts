@@ -11,7 +11,7 @@ export interface NtkKernelOptions {
 
 /**
  * The neural tangent kernel matrix of the infinitely wide two-layer ReLU network
- * `f(x) = m^{-1/2} Σ_j a_j relu(⟨w_j, x⟩)`, `w_j ~ N(0, I_d)`, `a_j = ±1` (THEORY.md §5).
+ * `f(x) = m^{-1/2} Σ_j a_j relu(⟨w_j, x⟩)`, `w_j ~ N(0, I_d)`, `a_j = ±1` ([Theory §5](https://benignlab.github.io/theory.html#section-5)).
  * With `u = ⟨a, b⟩`, `c = u / (‖a‖‖b‖)`, `φ = arccos c`:
  *
  * - `K₁(a, b) = u · (π − φ) / (2π)` (first layer trained),

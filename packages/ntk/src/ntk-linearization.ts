@@ -34,7 +34,7 @@ export interface NtkLinearization {
 /**
  * The linearization of the NTK matrix that explains why, in high dimension, NTK
  * regression behaves like linear ridge regression with an implicit ridge set by the data
- * norm (THEORY.md §5). When the inputs are nearly orthogonal (c = O(d^{-1/2})), expand
+ * norm ([Theory §5](https://benignlab.github.io/theory.html#section-5)). When the inputs are nearly orthogonal (c = O(d^{-1/2})), expand
  * `π − arccos c ≈ π/2 + c` off the diagonal:
  *
  * - first layer: `K₁(X, X) ≈ (X Xᵀ + diag‖xᵢ‖²) / 4`;

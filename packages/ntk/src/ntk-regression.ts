@@ -23,7 +23,7 @@ export interface NtkRegressionOptions {
 }
 
 /**
- * Kernel ridge regression with the two-layer ReLU NTK (THEORY.md §5):
+ * Kernel ridge regression with the two-layer ReLU NTK ([Theory §5](https://benignlab.github.io/theory.html#section-5)):
  * `f̂(x) = K(x, X) α`, `α = (K(X, X) + nλI)^{-1} Y`, the same `nλ` convention as linear
  * ridge. λ = 0 interpolates (the limit of a lazily trained wide network started at
  * f ≡ 0); a singular `K(X, X)` (duplicated inputs) gets the pseudo-inverse, i.e. the
@@ -57,7 +57,7 @@ export function ntkRegression(X: Matrix, y: Float64Array, options: NtkRegression
 
 /**
  * A fitted NTK kernel-regression predictor `f̂(x) = Σᵢ αᵢ K(x, xᵢ)`,
- * `α = (K(X, X) + nλI)^{-1} Y` (THEORY.md §5); create it with {@link ntkRegression}.
+ * `α = (K(X, X) + nλI)^{-1} Y` ([Theory §5](https://benignlab.github.io/theory.html#section-5)); create it with {@link ntkRegression}.
  * Inputs are n×d (rows are points); predictions are in label units.
  *
  * @example

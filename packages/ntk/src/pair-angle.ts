@@ -1,6 +1,6 @@
 /**
  * The angle between two rows, the one non-linear ingredient of the ReLU NTK
- * (THEORY.md §5): `c = u / (‖x‖‖x'‖)`, `φ = arccos c`.
+ * ([Theory §5](https://benignlab.github.io/theory.html#section-5)): `c = u / (‖x‖‖x'‖)`, `φ = arccos c`.
  *
  * `arccos` has an infinite slope at c = ±1, so a cosine rounded by one ulp near ±1 gives
  * an angle off by ~1e-8 (and `√(1 − c²)` off by as much). For nearly parallel pairs

@@ -1,7 +1,7 @@
 import type { CovarianceSpec } from '@benignlab/data';
 import { UsageError } from '../usage-error.js';
 
-/** The covariance families a SPEC may name, with their fields (THEORY.md §1). */
+/** The covariance families a SPEC may name, with their fields ([Theory §1](https://benignlab.github.io/theory.html#section-1)). */
 export const COVARIANCE_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   isotropic: ['p', 'scale'],
   spiked: ['p', 's', 'tail', 'spike'],

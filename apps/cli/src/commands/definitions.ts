@@ -369,7 +369,7 @@ export const theoryCommand: CommandDefinition = {
   name: 'theory',
   summary: 'deterministic-equivalent theory curves for ridge and min-norm, instantly',
   description:
-    'Predicts, for Gaussian features, the standard risk R, the squared norm ‖θ̂‖², the ℓ2 adversarial risk R_α and the harm ratio R_α(θ̂)/R_α(θ*) of ridge regression at each λ (λ = 0 is min-norm and needs p > n), from the deterministic equivalents of THEORY.md §4. θ* has norm `--theta-norm` spread equally over the top s eigendirections (the top one for non-spiked spectra). SPEC is `kind:key=value,…` or a JSON object: `spiked:p=2000,s=5,tail=0.005`, `spikedScaled:n=200,a=1.5,b=1,s=5`, `powerLaw:p=1000,a=1.5`, `bartlett:p=1000,beta=2`, `isotropic:p=100,scale=1`, or a `.csv`/`.npy` file of eigenvalues.',
+    'Predicts, for Gaussian features, the standard risk R, the squared norm ‖θ̂‖², the ℓ2 adversarial risk R_α and the harm ratio R_α(θ̂)/R_α(θ*) of ridge regression at each λ (λ = 0 is min-norm and needs p > n), from the deterministic equivalents of Theory §4 (https://benignlab.github.io/theory.html#section-4). θ* has norm `--theta-norm` spread equally over the top s eigendirections (the top one for non-spiked spectra). SPEC is `kind:key=value,…` or a JSON object: `spiked:p=2000,s=5,tail=0.005`, `spikedScaled:n=200,a=1.5,b=1,s=5`, `powerLaw:p=1000,a=1.5`, `bartlett:p=1000,beta=2`, `isotropic:p=100,scale=1`, or a `.csv`/`.npy` file of eigenvalues.',
   positionals: [],
   flags: [
     {
@@ -424,7 +424,8 @@ export const theoryCommand: CommandDefinition = {
   examples: [
     {
       command: 'benignlab theory --covariance spiked:p=2000,s=5,tail=0.005 --n 200 --lambda 0',
-      description: 'min-norm at the reference design of THEORY.md §4',
+      description:
+        'min-norm at the reference design of Theory §4 (https://benignlab.github.io/theory.html#section-4)',
     },
     {
       command:

@@ -52,7 +52,7 @@ export function parseLambdaGrid(flag: string, text: string): number[] {
 
 /**
  * Parses `benignlab theory`'s flags: exactly one of `--lambda` and `--lambdas`, and
- * the budget's default α (0.1 absolute, 0.05 relative, THEORY.md §7).
+ * the budget's default α (0.1 absolute, 0.05 relative, [Theory §7](https://benignlab.github.io/theory.html#section-7)).
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { formatCommandHelp } from './help-text.js';
 import type { CommandIo } from './reproduce.js';
 import { parseTheoryArgs, type TheoryOptions } from './theory-options.js';
 
-/** One λ of a theory curve (THEORY.md §4). */
+/** One λ of a theory curve ([Theory §4](https://benignlab.github.io/theory.html#section-4)). */
 export interface TheoryPoint {
   lambda: number;
   /** κ, the effective regularization. */
@@ -51,7 +51,7 @@ function loadSpectrum(text: string): { spec: CovarianceSpec; described: TheoryMo
 }
 
 /**
- * The deterministic-equivalent curve of ridge regression for `options` (THEORY.md §4):
+ * The deterministic-equivalent curve of ridge regression for `options` ([Theory §4](https://benignlab.github.io/theory.html#section-4)):
  * κ solves `κ − λ = (κ/n) Σ_j λ_j/(λ_j + κ)`, then
  * `E R ≈ (n·B₀ + σ²·df₂)/(n − df₂)`, `E‖θ̂‖²` likewise, and `R_α` from the Gaussian closed
  * form. θ* has norm `thetaNorm` spread equally over the top s eigendirections (the top

@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitepress';
+import { repositoryUrl, siteUrl } from '../../scripts/site-url.mjs';
 import { katexPlugin } from '../../src/markdown/katex-plugin.ts';
 import { sidebar } from './sidebar.ts';
 
 // Cross-origin isolation for the dev server (SharedArrayBuffer in the playground worker);
 // scripts/serve-site.mjs and site/public/_headers do the same for the built site.
+// The version shown in the navigation bar: the CLI's, the package users install to reproduce.
+const version: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../cli/package.json', import.meta.url)), 'utf8'),
+).version;
+
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -16,10 +23,18 @@ export default defineConfig({
   outDir: fileURLToPath(new URL('../../dist', import.meta.url)),
   cleanUrls: false,
   lastUpdated: false,
+  // The canonical address (README "Address"): TSDoc links the Theory page there.
+  sitemap: { hostname: siteUrl },
   head: [
     ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
     ['meta', { name: 'theme-color', content: '#2f6690' }],
   ],
+  transformPageData(pageData) {
+    // Reproduction pages: figures (760 px) and tables use the right-hand column, not an outline.
+    if (pageData.relativePath.startsWith('reproduction/')) pageData.frontmatter.aside ??= false;
+    // API pages: a class to wrap long signatures instead of cutting them off.
+    if (pageData.relativePath.startsWith('api/')) pageData.frontmatter.pageClass ??= 'bl-api';
+  },
   markdown: {
     config: (md) => {
       md.use(katexPlugin as never);
@@ -33,11 +48,34 @@ export default defineConfig({
       { text: 'Guides', link: '/guides/' },
       { text: 'API', link: '/api/' },
       { text: 'Performance', link: '/performance' },
+      {
+        text: `v${version}`,
+        items: [
+          { text: 'Changelog', link: '/changelog' },
+          { text: 'How to cite', link: '/#how-to-cite' },
+          { text: 'Source code', link: repositoryUrl },
+          { text: 'Issue tracker', link: `${repositoryUrl}/issues` },
+        ],
+      },
     ],
     sidebar,
-    search: { provider: 'local' },
+    socialLinks: [{ icon: 'github', link: repositoryUrl }],
+    search: {
+      provider: 'local',
+      options: {
+        miniSearch: {
+          searchOptions: {
+            // Science words ("adversarial risk") should find the Theory page before the API
+            // entries that merely mention them: favour prose pages, damp the generated API.
+            boostDocument: (id: string) => (id.startsWith('/theory') ? 4 : id.startsWith('/api/') ? 0.35 : 1),
+          },
+        },
+      },
+    },
     outline: { level: [2, 3] },
-    footer: { message: 'Hao & Zhang, arXiv:2401.12236 — reproduced by benignlab.' },
+    footer: {
+      message: `Hao & Zhang, arXiv:2401.12236 — reproduced by benignlab v${version}. <a href="${repositoryUrl}">Source</a> · <a href="${repositoryUrl}/issues">Issues</a> · <a href="/changelog">Changelog</a> · <a href="/#how-to-cite">How to cite</a>`,
+    },
   },
   vite: {
     // Bundle the packages from their TypeScript sources, as tests and typecheck do, so the

@@ -24,6 +24,10 @@ export interface RiskFigureInput {
   marker?: number;
   title: string;
   document: Document;
+  /** Width in CSS pixels (the figure's column); default 480. Text stays 12 px at any width. */
+  width?: number;
+  /** x ranges shaded as "theory not trusted here" (the NTK line outside its trust region). */
+  untrusted?: { x1: number; x2: number }[];
 }
 
 /**
@@ -39,6 +43,13 @@ export function drawRiskFigure(input: RiskFigureInput): SVGSVGElement | HTMLElem
   const simulated = (input.simulated ?? []).filter((p) => p.mean > 0);
   const theory = input.theory.filter((p) => p.value > 0 && Number.isFinite(p.value));
   const marks: Plot.Markish[] = [
+    Plot.rect(input.untrusted ?? [], {
+      x1: 'x1',
+      x2: 'x2',
+      fill: '#999999',
+      fillOpacity: 0.22,
+      ariaDescription: 'theory not trusted here',
+    }),
     Plot.gridX({ stroke: '#ddd', strokeOpacity: 1 }),
     Plot.gridY({ stroke: '#ddd', strokeOpacity: 1 }),
     Plot.line(theory, { x: 'x', y: 'value', stroke: 'quantity', strokeWidth: 2 }),
@@ -60,9 +71,11 @@ export function drawRiskFigure(input: RiskFigureInput): SVGSVGElement | HTMLElem
   const plot = Plot.plot({
     document: input.document,
     title: input.title,
-    width: 480,
-    height: 320,
+    width: Math.round(input.width ?? 480),
+    height: Math.round(Math.min(320, Math.max(240, (input.width ?? 480) * 0.68))),
     marginLeft: 56,
+    // Room for the x label's arrow at the right end.
+    marginRight: 28,
     x: { type: 'log', label: input.xLabel, tickFormat: input.xTickFormat ?? '~g' },
     y: { type: 'log', label: 'risk', tickFormat: '~g' },
     color: colorScale(new Set(theory.map((p) => p.quantity))),

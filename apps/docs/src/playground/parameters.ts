@@ -1,7 +1,7 @@
 /** The estimator the playground shows. */
 export type PlaygroundModel = 'min-norm' | 'ridge' | 'ntk';
 
-/** How α is read (THEORY.md §3): as given, or as a fraction of the RMS input length √tr Σ. */
+/** How α is read ([Theory §3](https://benignlab.github.io/theory.html#section-3)): as given, or as a fraction of the RMS input length √tr Σ. */
 export type BudgetMode = 'absolute' | 'relative';
 
 /** Which NTK: first layer trained (K₁) or both layers (K₁ + K₂). */
@@ -9,7 +9,7 @@ export type NtkLayers = 'first' | 'both';
 
 /**
  * Every setting of the playground. The design is the spiked one scaled with n
- * (THEORY.md §1): `s` unit eigenvalues, `p = ⌈n^a⌉ + s`, tail `n^{-b}`, ‖θ*‖ = 1 on the spikes.
+ * ([Theory §1](https://benignlab.github.io/theory.html#section-1)): `s` unit eigenvalues, `p = ⌈n^a⌉ + s`, tail `n^{-b}`, ‖θ*‖ = 1 on the spikes.
  */
 export interface PlaygroundParameters {
   /** Sample size n (the marked point of the n sweep, and the n of the λ sweep). */
@@ -29,10 +29,10 @@ export interface PlaygroundParameters {
   ntkLayers: NtkLayers;
 }
 
-/** Number of spikes s (THEORY.md §7). */
+/** Number of spikes s ([Theory §7](https://benignlab.github.io/theory.html#section-7)). */
 export const spikeCount = 5;
 
-/** THEORY.md §7's setting: σ² = 0.25, α_rel = 0.05 under the relative budget. */
+/** [Theory §7](https://benignlab.github.io/theory.html#section-7)'s setting: σ² = 0.25, α_rel = 0.05 under the relative budget. */
 export const defaultParameters: PlaygroundParameters = {
   n: 200,
   a: 1.5,
@@ -98,7 +98,7 @@ export function spikedTrace(n: number, a: number, b: number): number {
 }
 
 /**
- * The linear ridge parameter the NTK model behaves like (THEORY.md §5, high-dimensional
+ * The linear ridge parameter the NTK model behaves like ([Theory §5](https://benignlab.github.io/theory.html#section-5), high-dimensional
  * linearization): `K₁ ≈ (XXᵀ + tr Σ·I)/4` gives `λ_eff = tr Σ/n + 4λ`;
  * `K₁ + K₂ ≈ (XXᵀ + (1 − 1/π) tr Σ·I)/2 + const` gives `λ_eff = (1 − 1/π) tr Σ/n + 2λ`
  * (the constant kernel term is dropped: it only shifts predictions).

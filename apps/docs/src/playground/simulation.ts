@@ -63,7 +63,7 @@ function meanAndError(values: number[]): { mean: number; standardError: number }
 
 /**
  * Risks of one fitted model on one draw. Linear models use the exact Gaussian closed forms
- * (THEORY.md §3); the kernel model uses fresh test points and the first-order inner
+ * ([Theory §3](https://benignlab.github.io/theory.html#section-3)); the kernel model uses fresh test points and the first-order inner
  * maximum `(|f − f*| + α‖∇f‖₂)²`, with the analytic input gradient.
  */
 function drawRisks(

@@ -58,7 +58,7 @@ export function modelLambda(params: PlaygroundParameters, n: number, lambda = pa
   return ntkEffectiveLambda(n, lambda, params.ntkLayers, spikedTrace(n, params.a, params.b));
 }
 
-/** α in absolute units: α itself, or α_rel·√tr Σ (ℓ2, THEORY.md §3). */
+/** α in absolute units: α itself, or α_rel·√tr Σ (ℓ2, [Theory §3](https://benignlab.github.io/theory.html#section-3)). */
 export function absoluteBudget(params: PlaygroundParameters, n: number): number {
   return params.budget === 'absolute'
     ? params.alpha
@@ -66,7 +66,7 @@ export function absoluteBudget(params: PlaygroundParameters, n: number): number 
 }
 
 /**
- * The playground's theory curves, from `ridgeTheoryPath` (THEORY.md §4): for each n of the
+ * The playground's theory curves, from `ridgeTheoryPath` ([Theory §4](https://benignlab.github.io/theory.html#section-4)): for each n of the
  * sweep the deterministic-equivalent R and R_α of the chosen model, and at the chosen n
  * the same over a λ grid. The NTK curves use the linearized kernel's implicit ridge
  * (see {@link ntkEffectiveLambda}), an approximation that the simulation checks.

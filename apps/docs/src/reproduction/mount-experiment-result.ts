@@ -34,7 +34,7 @@ export function mountExperimentResult(
   const nodes: HTMLElement[] = [];
   const figures = experiment.figures(result);
   for (const spec of options.mainFigureOnly ? figures.slice(0, 1) : figures) {
-    const figure = element(document, 'figure', undefined, 'bl-figure');
+    const figure = element(document, 'figure', undefined, 'bl-figure bl-experiment-figure');
     figure.dataset.testid = `experiment-figure-${spec.id}`;
     figure.append(
       renderFigure(spec, document),
@@ -51,14 +51,15 @@ export function mountExperimentResult(
     html.append(head);
     for (const row of table.rows) {
       const tr = element(document, 'tr');
-      for (const value of row) {
-        tr.append(
-          element(
-            document,
-            'td',
-            typeof value === 'number' ? String(Number(value.toPrecision(4))) : (value ?? ''),
-          ),
+      for (const [index, value] of row.entries()) {
+        const cell = element(
+          document,
+          'td',
+          typeof value === 'number' ? String(Number(value.toPrecision(4))) : (value ?? ''),
         );
+        // On a phone each row becomes a card of "column: value" lines (custom.css).
+        cell.dataset.label = table.columns[index] ?? '';
+        tr.append(cell);
       }
       html.append(tr);
     }

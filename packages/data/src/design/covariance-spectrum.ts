@@ -1,7 +1,7 @@
 import { type CovarianceSpec, ceilPower, resolveDesignSpec } from './spec.js';
 
 /**
- * The eigenvalues `λ_1 ≥ λ_2 ≥ … ≥ λ_p > 0` of a covariance family (THEORY.md §1),
+ * The eigenvalues `λ_1 ≥ λ_2 ≥ … ≥ λ_p > 0` of a covariance family ([Theory §1](https://benignlab.github.io/theory.html#section-1)),
  * sorted in non-increasing order:
  *
  * - isotropic: `λ_j = c`

@@ -38,7 +38,7 @@ export interface Design {
   readonly covariance: CovarianceDescription;
   /** θ* in ambient coordinates: f*(x) = ⟨x, θ*⟩ (linear target). */
   readonly thetaStar: Float64Array;
-  /** θ* in eigenbasis coordinates, `Bᵀθ*` (what THEORY.md §4 calls θ*_j). */
+  /** θ* in eigenbasis coordinates, `Bᵀθ*` (what [Theory §4](https://benignlab.github.io/theory.html#section-4) calls θ*_j). */
   readonly thetaStarEigen: Float64Array;
   /** The label noise law and σ. */
   readonly noise: Required<NoiseSpec>;
@@ -67,7 +67,7 @@ function fillWhitened(rng: Rng, law: FeatureLaw, out: Float64Array): void {
 }
 
 /**
- * Builds a design from a plain-JSON spec (THEORY.md §1): features `x = B Λ^{1/2} z` with
+ * Builds a design from a plain-JSON spec ([Theory §1](https://benignlab.github.io/theory.html#section-1)): features `x = B Λ^{1/2} z` with
  * `z` i.i.d. zero-mean unit-variance coordinates (Gaussian, Rademacher or uniform on
  * [−√3, √3]), `Σ = B Λ Bᵀ`, labels `y = f*(x) + ε`.
  *

@@ -34,7 +34,7 @@ export interface SpikedCovariance extends BasisFields {
   p: number;
   s: number;
   tail: number;
-  /** The spike eigenvalue (default 1, as in THEORY.md); must be ≥ tail. */
+  /** The spike eigenvalue (default 1, as in the [Theory page](https://benignlab.github.io/theory.html)); must be ≥ tail. */
   spike?: number;
 }
 
@@ -69,7 +69,7 @@ export interface CustomCovariance extends BasisFields {
   eigenvalues: readonly number[] | Float64Array;
 }
 
-/** The covariance families of THEORY.md §1. */
+/** The covariance families of [Theory §1](https://benignlab.github.io/theory.html#section-1). */
 export type CovarianceSpec =
   | IsotropicCovariance
   | SpikedCovariance
@@ -116,7 +116,7 @@ export interface NoiseSpec {
 export type TargetSpec = { kind: 'linear' } | { kind: 'singleIndex'; link: 'tanh' };
 
 /**
- * A design as plain JSON (THEORY.md §1). Only `covariance` is required; see
+ * A design as plain JSON ([Theory §1](https://benignlab.github.io/theory.html#section-1)). Only `covariance` is required; see
  * {@link resolveDesignSpec} for the defaults.
  */
 export interface DesignSpec {
@@ -125,7 +125,7 @@ export interface DesignSpec {
   features?: FeatureLaw;
   /** Default `{ kind: 'spikes', norm: 1 }`. */
   thetaStar?: ThetaStarSpec;
-  /** Default `{ law: 'gaussian', sigma: 0.5 }` (σ² = 0.25, the reference design of THEORY.md §7). */
+  /** Default `{ law: 'gaussian', sigma: 0.5 }` (σ² = 0.25, the reference design of [Theory §7](https://benignlab.github.io/theory.html#section-7)). */
   noise?: NoiseSpec;
   /** Default `{ kind: 'linear' }`. */
   target?: TargetSpec;

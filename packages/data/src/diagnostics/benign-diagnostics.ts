@@ -47,7 +47,7 @@ export interface BenignDiagnostics {
   /** Noise standard deviation σ. */
   sigma: number;
   /**
-   * `σ² n / tr Σ`, the lower bound on `E‖θ̂_0‖²` of THEORY.md §4: the min-norm
+   * `σ² n / tr Σ`, the lower bound on `E‖θ̂_0‖²` of [Theory §4](https://benignlab.github.io/theory.html#section-4): the min-norm
    * interpolator's norm, and with it its adversarial risk, grows when tr Σ = o(n).
    */
   minNormSquaredNormLowerBound: number;
@@ -77,7 +77,7 @@ function thetaNorm(spec: ReturnType<typeof resolveDesignSpec>['thetaStar']): num
 
 /**
  * Where a design stands, at sample size n, relative to the benign-overfitting conditions
- * of Bartlett et al. (2020), THEORY.md §1: `r_0(Σ) = o(n)`, `k* / n → 0`,
+ * of Bartlett et al. (2020), [Theory §1](https://benignlab.github.io/theory.html#section-1): `r_0(Σ) = o(n)`, `k* / n → 0`,
  * `n / R_{k*}(Σ) → 0`. These are asymptotic; at one n we call a ratio small when
  * ≤ 0.1, large when > 0.5, and give the verdict `'benign'` (p > n, k* exists, all three
  * small), `'not benign'` (p ≤ n, no k*, or any ratio large) or `'borderline'`.

@@ -42,7 +42,7 @@ export function readEigenvalues(name: string, value: unknown): Float64Array {
 }
 
 /**
- * The effective ranks of Bartlett, Long, Lugosi & Tsigler (2020), THEORY.md §1, for
+ * The effective ranks of Bartlett, Long, Lugosi & Tsigler (2020), [Theory §1](https://benignlab.github.io/theory.html#section-1), for
  * eigenvalues sorted decreasingly and k = 0, 1, …, p − 1:
  *
  * - `r_k(Σ) = (Σ_{i>k} λ_i) / λ_{k+1}`

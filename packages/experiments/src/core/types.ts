@@ -70,7 +70,7 @@ export interface PlannedCell extends CellSpec {
   seed: number;
 }
 
-/** Which adversarial budget convention a number or claim uses (THEORY.md §3). */
+/** Which adversarial budget convention a number or claim uses ([Theory §3](https://benignlab.github.io/theory.html#section-3)). */
 export type Budget = 'absolute' | 'relative';
 
 /** One claim of the paper, checked against our numbers. */

@@ -99,7 +99,7 @@ export interface E1Summary extends Summary {
 }
 
 /**
- * The min-norm theory point at n (THEORY.md §4 with λ = 0): `ridgeTheory`'s R, ‖θ̂₀‖²,
+ * The min-norm theory point at n ([Theory §4](https://benignlab.github.io/theory.html#section-4) with λ = 0): `ridgeTheory`'s R, ‖θ̂₀‖²,
  * R_α under both budgets and the harm ratios, for e1's design.
  *
  * @example
@@ -140,7 +140,7 @@ const COLUMNS = {
 } as const;
 
 /**
- * e1: the minimum-norm interpolator as n grows (THEORY.md §7). Per (n, replicate): draw
+ * e1: the minimum-norm interpolator as n grows ([Theory §7](https://benignlab.github.io/theory.html#section-7)). Per (n, replicate): draw
  * the spiked design, fit `minNorm`, and measure the exact Gaussian risks `R`, `‖θ̂‖²`,
  * `R_α` and the harm ratio `R_α(θ̂)/R_α(θ*)` under the absolute budget α and the relative
  * budget α = α_rel·√tr(Σ). Theory curves (`ridgeTheory` at λ = 0) run to n = 25 600.

@@ -168,7 +168,7 @@ export function e2TheoryTradeoffs(config: E2Config, n: number): [E2Tradeoff, E2T
 }
 
 /**
- * e2: ridge regression over λ (THEORY.md §7). Per (n, replicate): one `ridgePath` gives
+ * e2: ridge regression over λ ([Theory §7](https://benignlab.github.io/theory.html#section-7)). Per (n, replicate): one `ridgePath` gives
  * R(λ) and ‖θ̂_λ‖² on the λ grid; R_α(λ) follows from the Gaussian closed form under
  * both budgets. The summary finds, at each n, the λ best for R and the λ best for R_α
  * (`frontier`), from the simulated means and from the theory curves up to n = 25 600.

@@ -93,7 +93,7 @@ function withRatios(risks: ReturnType<typeof kernelRisks>) {
 
 /**
  * e3: the NTK interpolator (kernel regression with λ = 0) on e1's data as n grows
- * (THEORY.md §5, §7). Per (n, replicate, variant): fit `ntkRegression`, then on fresh
+ * ([Theory §5](https://benignlab.github.io/theory.html#section-5), §7). Per (n, replicate, variant): fit `ntkRegression`, then on fresh
  * test points estimate R, the mean squared input-gradient norm E‖∇f̂(x)‖² and R_α
  * (first-order under both budgets; PGD, a lower bound, under the relative budget).
  *

@@ -78,7 +78,7 @@ export interface E4Summary extends Summary {
 }
 
 /**
- * e4: NTK kernel ridge regression over λ (`K + nλI`, THEORY.md §5) at fixed n: per
+ * e4: NTK kernel ridge regression over λ (`K + nλI`, [Theory §5](https://benignlab.github.io/theory.html#section-5)) at fixed n: per
  * (replicate, variant) one fit, then `withLambda` for every λ of the grid, each measured
  * on fresh test points (R, E‖∇f̂‖², first-order R_α under the relative budget).
  *

@@ -1,5 +1,5 @@
 /**
- * The design every linear and kernel experiment shares (THEORY.md §7): spiked
+ * The design every linear and kernel experiment shares ([Theory §7](https://benignlab.github.io/theory.html#section-7)): spiked
  * covariance scaled with n, `p = ⌈n^a⌉ + s`, `λ_tail = n^{-b}`, θ* of norm ‖θ*‖ spread
  * over the s spikes, Gaussian noise of standard deviation σ.
  */
@@ -14,7 +14,7 @@ export type SpikedDesignConfig = {
 };
 
 /**
- * The two adversarial budgets e1 and e2 report side by side (THEORY.md §3 and §7):
+ * The two adversarial budgets e1 and e2 report side by side ([Theory §3](https://benignlab.github.io/theory.html#section-3) and §7):
  * absolute α = 0.1 and relative α_rel = 0.05.
  */
 export const budgetSchema = {
@@ -28,7 +28,7 @@ export const budgetSchema = {
   },
 } as const;
 
-/** Schema entries for {@link SpikedDesignConfig}, with THEORY.md §7's defaults. */
+/** Schema entries for {@link SpikedDesignConfig}, with [Theory §7](https://benignlab.github.io/theory.html#section-7)'s defaults. */
 export const spikedDesignSchema = {
   exponentA: {
     type: 'number',

@@ -51,7 +51,7 @@ export interface TrainingReport {
 }
 
 /**
- * A two-layer ReLU network in the NTK parameterization (THEORY.md §5), in float32 with
+ * A two-layer ReLU network in the NTK parameterization ([Theory §5](https://benignlab.github.io/theory.html#section-5)), in float32 with
  * TensorFlow.js:
  *
  * `f(x) = m^{-1/2} Σ_{j=1}^m a_j relu(⟨w_j, x⟩)`, `w_j ~ N(0, I_d)`, `a_j = ±1`.

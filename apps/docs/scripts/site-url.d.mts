@@ -1,0 +1,3 @@
+export declare const siteUrl: string;
+export declare const repositoryUrl: string;
+export declare function localizeSiteLinks(text: string): string;
