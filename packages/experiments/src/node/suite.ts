@@ -1,6 +1,6 @@
 import { assembleResult, type ExperimentPlan, type ProgressEvent } from '../core/runner.js';
 import type { ExperimentResult, Row } from '../core/types.js';
-import { type CellTask, type PoolOptions, type PoolRun, runCells } from './pool.js';
+import { type CellTask, checkOptionKeys, type PoolOptions, type PoolRun, runCells } from './pool.js';
 
 /** One experiment's result with its timings (ms). */
 export interface TimedResult {
@@ -31,6 +31,7 @@ export interface SuiteRun {
  * ```
  */
 export function runPlans(plans: readonly ExperimentPlan[], options: SuiteOptions = {}): SuiteRun {
+  checkOptionKeys('options', options, ['workers', 'inThread', 'onProgress']);
   const tasks: CellTask[] = [];
   const owner: { plan: number; cell: number }[] = [];
   plans.forEach((plan, p) => {
