@@ -1,19 +1,13 @@
 import { resolve } from 'node:path';
-import {
-  type AnyExperiment,
-  type ExperimentPlan,
-  getExperiment,
-  planExperiment,
-  rowsToCsv,
-} from '@benignlab/experiments';
+import { type AnyExperiment, type ExperimentPlan, getExperiment, planExperiment } from '@benignlab/experiments';
 import { CancelledError, runPlans, type SuiteRun, type TimedResult } from '@benignlab/experiments/node';
-import { figureToSvg, svgToPng } from '../figures/render.js';
-import { AtomicWriter } from '../output/atomic-writer.js';
+import { checkOutputDirectory, type OutputFile, publishFiles } from '../output/output-set.js';
 import { type ReportSection, reportHtml } from '../output/report-html.js';
 import { ProgressBar } from '../terminal/progress.js';
 import { styleFor } from '../terminal/style.js';
 import { verdictTable } from '../terminal/verdict-table.js';
 import { versions } from '../versions.js';
+import { experimentFiles } from './experiment-files.js';
 import type { ReproduceOptions } from './reproduce-options.js';
 
 /** Streams and environment of a command (injectable for tests). */
@@ -45,18 +39,17 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const out = resolve(options.out);
-  const writer = new AtomicWriter();
   const style = styleFor(io.stdout, io.env);
   const errStyle = styleFor(io.stderr, io.env);
   const experiments: AnyExperiment[] = options.only.map(getExperiment);
   const plans: ExperimentPlan[] = experiments.map((experiment) =>
     planExperiment(experiment, { seed: options.seed, quick: options.quick }),
   );
+  checkOutputDirectory(out, '--out');
   const bar = new ProgressBar(io.stderr, errStyle, started);
   let suite: SuiteRun | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     bar.finish();
-    writer.cleanup();
     io.stderr.write(
       `benignlab: interrupted by ${signal}; files already written are complete, nothing partial left\n`,
     );
@@ -70,36 +63,33 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
     suite = runPlans(plans, { workers: options.workers, onProgress: (event) => bar.update(event) });
     const results = await suite.results;
     bar.finish();
-    const files: string[] = [];
+    // Everything is rendered in memory first and published as one set at the end.
+    const output: OutputFile[] = [];
     const sections: ReportSection[] = [];
     for (const [i, { result, timings }] of results.entries()) {
       const experiment = experiments[i] as AnyExperiment;
-      const json = `${JSON.stringify({ id: result.id, title: result.title, sizes: result.sizes, seed: result.seed, config: result.config, cells: result.cells, summary: result.summary, rows: result.rows }, null, 2)}\n`;
-      writer.write(`${out}/${result.id}.json`, json);
-      writer.write(`${out}/${result.id}.csv`, rowsToCsv(result.rows));
-      files.push(`${result.id}.json`, `${result.id}.csv`);
-      const figures = experiment.figures(result).map((spec, k) => {
-        const file = k === 0 ? result.id : `${result.id}-${spec.id}`;
-        const svg = figureToSvg(spec);
-        writer.write(`${out}/${file}.svg`, svg);
-        writer.write(`${out}/${file}.png`, svgToPng(svg));
-        files.push(`${file}.svg`, `${file}.png`);
-        return { id: spec.id, title: spec.title, caption: spec.caption, svg, file };
-      });
+      const rendered = experimentFiles(experiment, result);
+      output.push(...rendered.files);
       sections.push({
         result,
         shows: experiment.shows,
         schema: experiment.schema,
-        figures,
+        figures: rendered.figures.map(({ spec, svg, file }) => ({
+          id: spec.id,
+          title: spec.title,
+          caption: spec.caption,
+          svg,
+          file,
+        })),
         tables: experiment.tables(result),
         timings,
       });
     }
     const totalMs = performance.now() - started;
     const command = `benignlab reproduce${options.quick ? ' --quick' : ''} --only ${options.only.join(',')} --seed ${options.seed} --workers ${options.workers}`;
-    writer.write(
-      `${out}/report.html`,
-      reportHtml(
+    output.push({
+      name: 'report.html',
+      contents: reportHtml(
         {
           command,
           startedAt,
@@ -111,8 +101,9 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
         },
         sections,
       ),
-    );
-    files.push('report.html');
+    });
+    publishFiles(out, output);
+    const files = output.map((file) => file.name);
     const verdicts = results.map((r) => ({ id: r.result.id, verdicts: r.result.summary.verdicts }));
     const supported = verdicts.reduce((k, v) => k + v.verdicts.filter((x) => x.supported).length, 0);
     const claims = verdicts.reduce((k, v) => k + v.verdicts.length, 0);
@@ -123,7 +114,6 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
     return { results, files, totalMs };
   } catch (error) {
     bar.finish();
-    writer.cleanup();
     if (error instanceof CancelledError)
       return { results: [], files: [], totalMs: performance.now() - started };
     throw error;

@@ -8,6 +8,7 @@ import {
   planExperiment,
   type Row,
 } from '@benignlab/experiments';
+import { RuntimeError } from '../runtime-error.js';
 import { UsageError } from '../usage-error.js';
 import { readCellFile } from './cell-file.js';
 import { cellPath, PLAN_FORMAT, type PlanFile, plannedCellHash } from './cell-store.js';
@@ -17,14 +18,10 @@ import { shardOfCell } from './shard.js';
  * Why shard outputs cannot be merged (missing or conflicting cells, mismatched plans).
  * The CLI exits with status 1.
  */
-export class MergeError extends Error {
-  /** The experiment (or directory) concerned. */
-  readonly argument: string;
-
+export class MergeError extends RuntimeError {
   constructor(argument: string, message: string) {
-    super(`${argument}: ${message}`);
+    super(argument, message);
     this.name = 'MergeError';
-    this.argument = argument;
   }
 }
 
@@ -154,7 +151,14 @@ export function mergeDirectories(directories: readonly string[]): MergedExperime
       for (const directory of directories) {
         const where = cellPath(directory, id, hash);
         const read = readCellFile(where, { hash, experiment: id, key: cell.key, seed: cell.seed });
-        if (!read.ok) continue;
+        if (!read.ok) {
+          if (read.reason === 'missing') continue;
+          // Never merged, never skipped silently: an edited or damaged cell is named.
+          throw new MergeError(
+            where,
+            `${read.detail}; refusing to merge it: remove the file and rerun its shard to recompute that cell (${cell.key})`,
+          );
+        }
         const canonical = JSON.stringify(JSON.parse(read.text).rows);
         if (found && found.canonical !== canonical) {
           throw new MergeError(

@@ -66,7 +66,8 @@ export function runPlans(plans: readonly ExperimentPlan[], options: SuiteOptions
   let pool: PoolRun | undefined;
   const run = async (): Promise<TimedResult[]> => {
     pool = runCells(tasks, {
-      ...options,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.inThread === undefined ? {} : { inThread: options.inThread }),
       onCellDone(task, outcome) {
         const { plan: p, cell: c } = owner[task] as { plan: number; cell: number };
         const plan = plans[p] as ExperimentPlan;
