@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { ExperimentError } from '@benignlab/experiments';
 import { findExtraCommand } from './commands/extra-commands.js';
 import { type CommandIo, reproduce } from './commands/reproduce.js';
 import { parseReproduceArgs, REPRODUCE_USAGE } from './commands/reproduce-options.js';
+import { reportError } from './report-error.js';
 import { UsageError } from './usage-error.js';
 import { versions } from './versions.js';
 
@@ -23,11 +23,24 @@ Every command takes --help (with examples).
 
 Options:
   -h, --help     show this help
-  -v, --version  show the version`;
+  -v, --version  show the version
+  --debug        on an internal error, print its stack (also BENIGNLAB_DEBUG=1)`;
+
+/** `--debug` anywhere before `--` (taken out of the arguments), or `BENIGNLAB_DEBUG=1`. */
+function takeDebugFlag(argv: string[], env: Record<string, string | undefined>): { argv: string[]; debug: boolean } {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  const tail = end < 0 ? [] : argv.slice(end);
+  const kept = head.filter((arg) => arg !== '--debug');
+  const debug = kept.length !== head.length || env.BENIGNLAB_DEBUG === '1';
+  return { argv: [...kept, ...tail], debug };
+}
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit status:
- * 0 success, 1 failure, 2 usage error (one line naming the bad flag or value).
+ * 0 success, 1 failure, 2 usage error, each failure one stderr line (naming the bad flag
+ * or value, or the file that could not be written); an internal error is reported as a
+ * bug, with its stack only under `--debug`.
  *
  * @example
  * ```ts
@@ -38,7 +51,8 @@ export async function main(
   argv: string[],
   io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
 ): Promise<number> {
-  const [command, ...rest] = argv;
+  const { argv: args, debug } = takeDebugFlag(argv, io.env);
+  const [command, ...rest] = args;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
       io.stdout.write(`${USAGE}\n`);
@@ -64,13 +78,6 @@ export async function main(
       'unknown command; expected one of: reproduce, list, describe, run, fit, theory, merge, sweep-script (see benignlab --help)',
     );
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ExperimentError) {
-      io.stderr.write(`benignlab: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr.write(
-      `benignlab: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return 1;
+    return reportError(error, io.stderr, debug);
   }
 }

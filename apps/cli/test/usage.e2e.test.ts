@@ -6,7 +6,9 @@ describe('benignlab usage errors (spawned CLI)', () => {
     [['reproduce', '--workers', '0'], '--workers: got "0"; expected an integer ≥ 1'],
     [['reproduce', '--workers', 'many'], '--workers: got "many"; expected an integer ≥ 1'],
     [['reproduce', '--seed=-3'], '--seed: got "-3"; expected an integer ≥ 0'],
-    [['reproduce', '--seed', '-3'], '--seed: missing or ambiguous value'],
+    // One parser for every command: the same message as `run --seed -3`.
+    [['reproduce', '--seed', '-3'], '--seed: got "-3"; expected an integer ≥ 0'],
+    [['run', 'e1', '--seed', '-3'], '--seed: got "-3"; expected an integer ≥ 0'],
     [['reproduce', '--seed', '1.5'], '--seed: got "1.5"; expected an integer ≥ 0'],
     [['reproduce', '--only', 'e1,e9'], '--only: unknown experiment "e9"; expected ids from e1'],
     [['reproduce', '--bogus'], '--bogus'],

@@ -59,6 +59,32 @@ const ADVERSARIAL_OPTION_KEYS = [
   'samples',
   'seed',
 ] as const;
+function largestEntry(vector: Float64Array): number {
+  let largest = 0;
+  for (let j = 0; j < vector.length; j++) largest = Math.max(largest, Math.abs(vector[j] as number));
+  return largest;
+}
+
+/**
+ * Finite inputs can still give a risk beyond float64 (|θ| ≈ 1e160 squares past 1.8e308):
+ * such a value is never returned as ∞ or NaN but named, with the argument at fault.
+ */
+function checkFinite<T extends number | MonteCarloRisk>(
+  value: T,
+  what: string,
+  theta: Float64Array,
+  thetaStar: Float64Array,
+): T {
+  const numbers = typeof value === 'number' ? [value] : [value.estimate, value.standardError, value.upper];
+  if (numbers.every(Number.isFinite)) return value;
+  const [name, vector] =
+    largestEntry(theta) >= largestEntry(thetaStar) ? ['theta', theta] : ['thetaStar', thetaStar];
+  throw new RiskError(
+    name,
+    `has entries up to ${largestEntry(vector)}, which make ${what} exceed the float64 range (about 1.8e308); expected inputs of a representable scale (rescale the data and θ)`,
+  );
+}
+
 const LAWS: readonly RiskLaw[] = ['gaussian', 'montecarlo', 'rademacher', 'uniform'];
 const DEFAULT_SAMPLES = 10_000;
 
@@ -82,7 +108,7 @@ export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covar
   const p = cov.eigenvalues.length;
   assertVector('theta', theta, p);
   assertVector('thetaStar', thetaStar, p);
-  return excessRisk(theta, thetaStar, cov);
+  return checkFinite(excessRisk(theta, thetaStar, cov), 'the risk R', theta, thetaStar);
 }
 
 /**
@@ -132,9 +158,11 @@ export function adversarialRisk(
   const setup = prepare(theta, thetaStar, covariance, options);
   const shift = setup.alpha * dualNormValue(theta, setup.norm);
   if (setup.law === 'gaussian') {
-    return gaussianAdversarialRiskValue(
-      excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance,
-      shift,
+    return checkFinite(
+      gaussianAdversarialRiskValue(excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance, shift),
+      'the adversarial risk R_α',
+      theta,
+      thetaStar,
     );
   }
   const coordinates = toEigenCoordinates(differenceVector(theta, thetaStar), setup.covariance);
@@ -146,7 +174,7 @@ export function adversarialRisk(
     seed: setup.seed,
   });
   const squaredShift = shift * shift;
-  return {
+  return checkFinite<MonteCarloRisk>({
     method: 'monte-carlo',
     law: margin.law,
     estimate: risk + 2 * shift * margin.mean + squaredShift,
@@ -154,7 +182,7 @@ export function adversarialRisk(
     lower: risk + squaredShift,
     upper: (Math.sqrt(risk) + shift) ** 2,
     samples: setup.samples,
-  };
+  }, 'the adversarial risk R_α', theta, thetaStar);
 }
 
 /**
@@ -204,6 +232,7 @@ export function harmRatio(
   const noiseSd = Math.sqrt(setup.noiseVariance);
   const truthRisk =
     setup.noiseVariance + 2 * SQRT_TWO_OVER_PI * noiseSd * truthShift + truthShift * truthShift;
+  checkFinite(truthRisk, 'the adversarial risk of the truth R_α(θ*)', thetaStar, thetaStar);
   if (truthRisk === 0) {
     throw new RiskError(
       'thetaStar',

@@ -172,7 +172,7 @@ export function computeRidgeTheoryPath(
   const lambda = toLambdaGrid(input.lambdas);
   const sums = createSpectralSums(eigenvalues, thetaStar, method);
   const { kappa, iterations } = solveKappa(sums, n, lambda);
-  const { df2, risk, norm2 } = predictions(sums, n, sigma2, kappa);
+  const { df2, risk, norm2 } = predictions(sums, n, sigma2, kappa, eigenvalues, thetaStar);
   let thetaStarNorm2 = 0;
   for (let j = 0; j < thetaStar.length; j++) thetaStarNorm2 += (thetaStar[j] as number) ** 2;
 
@@ -284,7 +284,40 @@ function toLambdaGrid(lambdas: Float64Array | readonly number[]): Float64Array {
   return grid;
 }
 
-function predictions(sums: SpectralSums, n: number, sigma2: number, kappa: Float64Array) {
+/**
+ * κ beyond which κ² and (λ_j + κ)² would overflow float64 (then `κ² · Σ λ_jθ*_j²/(λ_j + κ)²`
+ * is ∞ · 0 = NaN): there the sums are taken directly in the ratios `λ_j/(λ_j + κ)` and
+ * `κ/(λ_j + κ)`, which stay in [0, 1] (as λ → ∞ the risk tends to θ*ᵀΣθ* and ‖θ̂‖² to 0).
+ */
+const HUGE_KAPPA = 1e100;
+
+/** The prediction sums at one huge κ, term by term in bounded ratios (O(p)). */
+function directSumsAtKappa(eigenvalues: Float64Array, thetaStar: Float64Array, kappa: number) {
+  let df2 = 0;
+  let b0 = 0;
+  let signal = 0;
+  let variance = 0;
+  for (let j = 0; j < eigenvalues.length; j++) {
+    const lambda = eigenvalues[j] as number;
+    const theta2 = (thetaStar[j] as number) ** 2;
+    const r = lambda / (lambda + kappa);
+    const q = kappa / (lambda + kappa);
+    df2 += r * r;
+    b0 += lambda * theta2 * q * q;
+    signal += theta2 * r * r;
+    variance += (r * r) / lambda;
+  }
+  return { df2, b0, signal, variance };
+}
+
+function predictions(
+  sums: SpectralSums,
+  n: number,
+  sigma2: number,
+  kappa: Float64Array,
+  eigenvalues: Float64Array,
+  thetaStar: Float64Array,
+) {
   const count = kappa.length;
   const sumsAtKappa = {
     variance: new Float64Array(count),
@@ -298,7 +331,14 @@ function predictions(sums: SpectralSums, n: number, sigma2: number, kappa: Float
   const norm2 = new Float64Array(count);
   for (let k = 0; k < count; k++) {
     const c = kappa[k] as number;
-    const b0 = c * c * (bias[k] as number);
+    let b0 = c * c * (bias[k] as number);
+    if (c > HUGE_KAPPA) {
+      const direct = directSumsAtKappa(eigenvalues, thetaStar, c);
+      b0 = direct.b0;
+      df2[k] = direct.df2;
+      signal[k] = direct.signal;
+      variance[k] = direct.variance;
+    }
     const denominator = n - (df2[k] as number);
     risk[k] = (n * b0 + sigma2 * (df2[k] as number)) / denominator;
     norm2[k] = (signal[k] as number) + ((b0 + sigma2) * (variance[k] as number)) / denominator;

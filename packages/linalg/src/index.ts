@@ -13,7 +13,7 @@ export {
   setKernelPolicy,
 } from './kernels/registry.js';
 export { type LstsqOptions, type LstsqResult, lstsq } from './lstsq.js';
-export { describeValue, Matrix } from './matrix.js';
+export { allocationError, describeValue, formatBytes, Matrix } from './matrix.js';
 export { fromMlMatrix, toMlMatrix } from './ml-matrix-interop.js';
 export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
 export { type SymmetricEigendecomposition, symEig, symEigValues } from './sym-eig.js';

@@ -28,7 +28,7 @@ export class Matrix {
     checkDimension('rows', rows);
     checkDimension('cols', cols);
     if (data === undefined) {
-      this.data = new Float64Array(rows * cols);
+      this.data = allocateEntries(rows, cols);
     } else {
       if (!(data instanceof Float64Array)) {
         throw new LinalgError('data', `expected a Float64Array, got ${describeValue(data)}`);
@@ -148,6 +148,52 @@ export class Matrix {
     if (!rowOk || !colOk) {
       throw new LinalgError('index', `(${i}, ${j}) is outside the ${this.shape} matrix`);
     }
+  }
+}
+
+/**
+ * A byte count for messages: `28.8 GB`, `8 TB`, `512 MB` (decimal units).
+ *
+ * @example
+ * ```ts
+ * formatBytes(60000 * 60000 * 8); // '28.8 GB'
+ * ```
+ */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : Number(value.toPrecision(3))} ${units[unit]}`;
+}
+
+/**
+ * The error for a matrix that cannot be allocated: names the argument, the shape and the
+ * memory it would need (8 bytes per float64 entry).
+ *
+ * @example
+ * ```ts
+ * throw allocationError('X', 60000, 60000, 'the n×n NTK kernel');
+ * ```
+ */
+export function allocationError(name: string, rows: number, cols: number, what = 'a matrix'): LinalgError {
+  return new LinalgError(
+    name,
+    `${what} of ${rows}×${cols} float64 entries would need ${formatBytes(rows * cols * 8)}, more than this runtime can allocate; expected a smaller size`,
+  );
+}
+
+/** Zeros for a rows×cols matrix, or a typed error naming the shape and the memory needed. */
+function allocateEntries(rows: number, cols: number): Float64Array {
+  try {
+    return new Float64Array(rows * cols);
+  } catch (error) {
+    // "Invalid typed array length" or "Array buffer allocation failed".
+    if (error instanceof RangeError) throw allocationError('rows × cols', rows, cols);
+    throw error;
   }
 }
 

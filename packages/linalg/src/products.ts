@@ -17,6 +17,63 @@ export interface MatvecOptions {
   transpose?: boolean;
 }
 
+/** Largest |entry| of a buffer (0 for an all-zero one). */
+function largestEntry(data: Float64Array): number {
+  let largest = 0;
+  for (let k = 0; k < data.length; k++) {
+    const value = Math.abs(data[k] as number);
+    if (value > largest) largest = value;
+  }
+  return largest;
+}
+
+function allFinite(data: Float64Array): boolean {
+  for (let k = 0; k < data.length; k++) if (!Number.isFinite(data[k] as number)) return false;
+  return true;
+}
+
+/** The power of two 2^e nearest above |largest| (exact to scale by: no rounding). */
+function powerOfTwoAbove(largest: number): number {
+  return largest === 0 ? 1 : 2 ** Math.min(1023, Math.ceil(Math.log2(largest)));
+}
+
+/** `matrix` times the power of two `factor` (exact; `factor` may be below 2^-1022 only via two steps). */
+function scaledCopy(matrix: Matrix, factor: number): Matrix {
+  const out = new Float64Array(matrix.data.length);
+  for (let k = 0; k < out.length; k++) out[k] = (matrix.data[k] as number) * factor;
+  return new Matrix(matrix.rows, matrix.cols, out);
+}
+
+/**
+ * Products of finite matrices whose partial sums overflow (entries ≈ 1e160 give
+ * products ≈ 1e320 > 1.8e308) come out as ∞ or NaN from the kernels. When that happens
+ * the product is recomputed from the factors scaled by powers of two (exact) to entries
+ * ≤ 1 and scaled back in two exact steps; a result that is itself beyond float64 is a
+ * typed error naming the argument, never returned. Products that are finite take the
+ * plain route, so their bits do not change.
+ */
+function rescueOverflow(
+  result: Matrix,
+  factors: readonly { name: string; matrix: Matrix }[],
+  compute: (scaled: Matrix[]) => Matrix,
+): Matrix {
+  if (allFinite(result.data)) return result;
+  const scales = factors.map(({ matrix }) => powerOfTwoAbove(largestEntry(matrix.data)));
+  const product = compute(factors.map(({ matrix }, i) => scaledCopy(matrix, 1 / (scales[i] as number))));
+  const data = product.data;
+  for (const scale of scales) for (let k = 0; k < data.length; k++) data[k] = (data[k] as number) * scale;
+  if (!allFinite(data)) {
+    const [worst] = factors
+      .map(({ name, matrix }) => ({ name, largest: largestEntry(matrix.data) }))
+      .sort((a, b) => b.largest - a.largest);
+    throw new LinalgError(
+      worst?.name ?? 'A',
+      `has entries up to ${worst?.largest}, so the product exceeds the float64 range (about 1.8e308); expected entries of a representable scale (rescale the data)`,
+    );
+  }
+  return product;
+}
+
 function readFlag(optionsName: string, key: string, value: unknown): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'boolean') {
@@ -58,9 +115,19 @@ export function matmul(A: Matrix, B: Matrix, options: MatmulOptions = {}): Matri
       `inner dimensions differ: ${left} but ${right}; expected ${transposeB ? 'Bᵀ' : 'B'} with ${k} rows`,
     );
   }
-  const C = new Matrix(m, n);
-  getBackend().gemm(transposeA, transposeB, m, n, k, A.data, 0, A.cols, B.data, 0, B.cols, 0, C.data, 0, n);
-  return C;
+  const product = (left: Matrix, right: Matrix) => {
+    const C = new Matrix(m, n);
+    getBackend().gemm(transposeA, transposeB, m, n, k, left.data, 0, left.cols, right.data, 0, right.cols, 0, C.data, 0, n);
+    return C;
+  };
+  return rescueOverflow(
+    product(A, B),
+    [
+      { name: 'A', matrix: A },
+      { name: 'B', matrix: B },
+    ],
+    ([left, right]) => product(left as Matrix, right as Matrix),
+  );
 }
 
 /**
@@ -79,9 +146,15 @@ export function matmul(A: Matrix, B: Matrix, options: MatmulOptions = {}): Matri
 export function gram(X: Matrix): Matrix {
   assertMatrix('X', X);
   const n = X.rows;
-  const G = new Matrix(n, n);
-  getBackend().syrk(n, X.cols, X.data, 0, X.cols, G.data, 0, n);
-  return G;
+  const rowGram = (source: Matrix) => {
+    const G = new Matrix(n, n);
+    getBackend().syrk(n, source.cols, source.data, 0, source.cols, G.data, 0, n);
+    return G;
+  };
+  // One factor scaled twice: X Xᵀ = s² (X/s)(X/s)ᵀ.
+  return rescueOverflow(rowGram(X), [{ name: 'X', matrix: X }, { name: 'X', matrix: X }], ([scaled]) =>
+    rowGram(scaled as Matrix),
+  );
 }
 
 /**
@@ -99,10 +172,15 @@ export function gram(X: Matrix): Matrix {
 export function gramT(X: Matrix): Matrix {
   assertMatrix('X', X);
   const p = X.cols;
-  const Xt = X.transpose();
-  const G = new Matrix(p, p);
-  getBackend().syrk(p, X.rows, Xt.data, 0, X.rows, G.data, 0, p);
-  return G;
+  const columnGram = (source: Matrix) => {
+    const transposed = source.transpose();
+    const G = new Matrix(p, p);
+    getBackend().syrk(p, source.rows, transposed.data, 0, source.rows, G.data, 0, p);
+    return G;
+  };
+  return rescueOverflow(columnGram(X), [{ name: 'X', matrix: X }, { name: 'X', matrix: X }], ([scaled]) =>
+    columnGram(scaled as Matrix),
+  );
 }
 
 /**

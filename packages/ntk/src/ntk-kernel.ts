@@ -41,14 +41,61 @@ export function ntkKernel(A: Matrix, B: Matrix, options: NtkKernelOptions = {}):
   assertKnownOptions('options', options, ['layers']);
   const layers = readLayers('options.layers', options.layers);
   const both = layers === 'both';
-  if (B === A) return symmetricKernel(A, both);
-  assertMatrix('B', B);
-  if (B.cols !== A.cols) {
-    throw new NtkError(
-      'B',
-      `is ${B.shape} but A is ${A.shape}; expected B with ${A.cols} columns (the same input dimension)`,
-    );
+  if (B !== A) {
+    assertMatrix('B', B);
+    if (B.cols !== A.cols) {
+      throw new NtkError(
+        'B',
+        `is ${B.shape} but A is ${A.shape}; expected B with ${A.cols} columns (the same input dimension)`,
+      );
+    }
   }
+  const scaleA = homogeneityScale(A);
+  const scaleB = B === A ? scaleA : homogeneityScale(B);
+  if (scaleA === 1 && scaleB === 1) return B === A ? symmetricKernel(A, both) : generalKernel(A, B, both);
+  // Both kernels are positively homogeneous, K(s·a, t·b) = s·t·K(a, b) for s, t > 0, so
+  // inputs of extreme scale are computed at scale 1 (power-of-two factors: exact) and
+  // scaled back; a kernel value beyond float64 is a typed error, never ∞ or NaN.
+  const unitA = scaledByPowerOfTwo(A, 1 / scaleA);
+  const kernel =
+    B === A ? symmetricKernel(unitA, both) : generalKernel(unitA, scaledByPowerOfTwo(B, 1 / scaleB), both);
+  const values = kernel.data;
+  for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) * scaleA * scaleB;
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k] as number)) {
+      const name = scaleA >= scaleB ? 'A' : 'B';
+      throw new NtkError(
+        name,
+        `has entries of order ${name === 'A' ? scaleA : scaleB}, so kernel values (which scale like ‖a‖‖b‖) exceed the float64 range (about 1.8e308); expected inputs of a representable scale (rescale them)`,
+      );
+    }
+  }
+  return kernel;
+}
+
+/** Largest |entry| beyond which (or below which) the kernel is computed at scale 1. */
+const EXTREME_SCALE = 2 ** 400;
+
+/**
+ * 1 for inputs of ordinary scale (so their bits never change), else the power of two
+ * nearest above the largest |entry|: a safe divisor against overflow of ‖a‖² and
+ * underflow of the products.
+ */
+function homogeneityScale(X: Matrix): number {
+  let largest = 0;
+  for (let k = 0; k < X.data.length; k++) largest = Math.max(largest, Math.abs(X.data[k] as number));
+  if (largest === 0 || (largest < EXTREME_SCALE && largest > 1 / EXTREME_SCALE)) return 1;
+  return 2 ** Math.max(-1022, Math.min(1023, Math.ceil(Math.log2(largest))));
+}
+
+function scaledByPowerOfTwo(X: Matrix, factor: number): Matrix {
+  const copy = X.clone();
+  for (let k = 0; k < copy.data.length; k++) copy.data[k] = (copy.data[k] as number) * factor;
+  return copy;
+}
+
+/** K(A, B) from one general product and the row norms. */
+function generalKernel(A: Matrix, B: Matrix, both: boolean): Matrix {
   const kernel = matmul(A, B, { transposeB: true });
   const normsA = rowNorms(A.data, A.rows, A.cols);
   const normsB = rowNorms(B.data, B.rows, B.cols);

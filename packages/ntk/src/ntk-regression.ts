@@ -4,6 +4,8 @@ import {
   assertMatrix,
   assertVector,
   describeValue,
+  formatBytes,
+  LinalgError,
   Matrix,
   matmul,
   matvec,
@@ -51,7 +53,20 @@ export function ntkRegression(X: Matrix, y: Float64Array, options: NtkRegression
   const lambda = readLambda('options.lambda', options.lambda ?? 0);
   const inputs = X.clone();
   const targets = y.slice();
-  const spectrum = new KernelSpectrum(ntkKernel(inputs, inputs, { layers }), targets);
+  let spectrum: KernelSpectrum;
+  try {
+    spectrum = new KernelSpectrum(ntkKernel(inputs, inputs, { layers }), targets);
+  } catch (error) {
+    // The n×n kernel (and its eigenvectors) is what cannot be allocated: name X and the memory.
+    if (error instanceof LinalgError && error.argument === 'rows × cols') {
+      const n = X.rows;
+      throw new NtkError(
+        'X',
+        `has n = ${n} rows; the n×n NTK kernel would need ${formatBytes(n * n * 8)} (and its eigenvectors as much again), more than this runtime can allocate; expected fewer training points`,
+      );
+    }
+    throw error;
+  }
   return new NtkRegression(inputs, targets, layers, lambda, spectrum);
 }
 

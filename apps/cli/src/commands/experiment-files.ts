@@ -1,6 +1,6 @@
-import { type AnyExperiment, type ExperimentResult, rowsToCsv } from '@benignlab/experiments';
+import { type AnyExperiment, type ExperimentResult, type FigureSpec, rowsToCsv } from '@benignlab/experiments';
 import { figureToSvg, svgToPng } from '../figures/render.js';
-import type { AtomicWriter } from '../output/atomic-writer.js';
+import { type OutputFile, publishFiles } from '../output/output-set.js';
 import type { ProducedWith } from './kernel-choice.js';
 
 /**
@@ -19,33 +19,59 @@ export function resultJson(result: ExperimentResult, producedWith: ProducedWith)
   return `${JSON.stringify({ id, title, sizes, seed, producedWith, config, cells, summary, rows }, null, 2)}\n`;
 }
 
+/** A rendered figure: its spec, SVG text and file stem (`e1`, `e1-harm`). */
+export interface RenderedFigure {
+  spec: FigureSpec;
+  svg: string;
+  file: string;
+}
+
 /**
- * Writes one experiment's `<id>.json`, `<id>.csv` and its figures (`<id>.svg`/`.png`,
- * further figures `<id>-<figure>.svg`/`.png`) into `out`, each file atomically.
+ * One experiment's output files, rendered in memory: `<id>.json`, `<id>.csv` and its
+ * figures (`<id>.svg`/`.png`, further figures `<id>-<figure>.svg`/`.png`).
+ *
+ * @example
+ * ```ts
+ * const { files } = experimentFiles(getExperiment('e1'), result, chooseKernels(false));
+ * files.map((f) => f.name); // ['e1.json', 'e1.csv', 'e1.svg', 'e1.png', …]
+ * ```
+ */
+export function experimentFiles(
+  experiment: AnyExperiment,
+  result: ExperimentResult,
+  producedWith: ProducedWith,
+): { files: OutputFile[]; figures: RenderedFigure[] } {
+  const files: OutputFile[] = [
+    { name: `${result.id}.json`, contents: resultJson(result, producedWith) },
+    { name: `${result.id}.csv`, contents: rowsToCsv(result.rows) },
+  ];
+  const figures = experiment.figures(result).map((spec, k) => {
+    const file = k === 0 ? result.id : `${result.id}-${spec.id}`;
+    const svg = figureToSvg(spec);
+    files.push({ name: `${file}.svg`, contents: svg }, { name: `${file}.png`, contents: svgToPng(svg) });
+    return { spec, svg, file };
+  });
+  return { files, figures };
+}
+
+/**
+ * Writes one experiment's `<id>.json`, `<id>.csv` and its figures into `out`, all or
+ * nothing ({@link publishFiles}): a failure leaves no partial set and no mix with an
+ * older run's files.
  *
  * @returns the file names written, relative to `out`
  * @example
  * ```ts
- * writeExperimentFiles(new AtomicWriter(), 'results', getExperiment('e1'), result, chooseKernels(false));
+ * writeExperimentFiles('results', getExperiment('e1'), result, chooseKernels(false));
  * ```
  */
 export function writeExperimentFiles(
-  writer: AtomicWriter,
   out: string,
   experiment: AnyExperiment,
   result: ExperimentResult,
   producedWith: ProducedWith,
 ): string[] {
-  const files: string[] = [];
-  writer.write(`${out}/${result.id}.json`, resultJson(result, producedWith));
-  writer.write(`${out}/${result.id}.csv`, rowsToCsv(result.rows));
-  files.push(`${result.id}.json`, `${result.id}.csv`);
-  experiment.figures(result).forEach((spec, k) => {
-    const file = k === 0 ? result.id : `${result.id}-${spec.id}`;
-    const svg = figureToSvg(spec);
-    writer.write(`${out}/${file}.svg`, svg);
-    writer.write(`${out}/${file}.png`, svgToPng(svg));
-    files.push(`${file}.svg`, `${file}.png`);
-  });
-  return files;
+  const { files } = experimentFiles(experiment, result, producedWith);
+  publishFiles(out, files);
+  return files.map((file) => file.name);
 }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { AtomicWriter } from '../output/atomic-writer.js';
 import { MergeError, mergeDirectories } from '../sweep/merge-cells.js';
 import { styleFor } from '../terminal/style.js';
 import { verdictTable } from '../terminal/verdict-table.js';
@@ -39,13 +38,12 @@ export async function mergeMain(argv: readonly string[], io: CommandIo): Promise
     io.stderr.write(`benignlab merge: ${error.message}\n`);
     return 1;
   }
-  const writer = new AtomicWriter();
   const written = merged.map(({ plan, result, duplicates }) => ({
     id: result.id,
     cells: plan.cells.length,
     duplicates,
     out,
-    files: writeExperimentFiles(writer, out, plan.experiment, result, producedWith),
+    files: writeExperimentFiles(out, plan.experiment, result, producedWith),
     verdicts: result.summary.verdicts,
   }));
   if (flags.json === true) {

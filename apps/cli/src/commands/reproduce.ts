@@ -1,20 +1,13 @@
 import { resolve } from 'node:path';
-import {
-  type AnyExperiment,
-  type ExperimentPlan,
-  getExperiment,
-  planExperiment,
-  rowsToCsv,
-} from '@benignlab/experiments';
+import { type AnyExperiment, type ExperimentPlan, getExperiment, planExperiment } from '@benignlab/experiments';
 import { CancelledError, runPlans, type SuiteRun, type TimedResult } from '@benignlab/experiments/node';
-import { figureToSvg, svgToPng } from '../figures/render.js';
-import { AtomicWriter } from '../output/atomic-writer.js';
+import { checkOutputDirectory, type OutputFile, publishFiles } from '../output/output-set.js';
 import { type ReportSection, reportHtml } from '../output/report-html.js';
 import { ProgressBar } from '../terminal/progress.js';
 import { styleFor } from '../terminal/style.js';
 import { verdictTable } from '../terminal/verdict-table.js';
 import { versions } from '../versions.js';
-import { resultJson } from './experiment-files.js';
+import { experimentFiles } from './experiment-files.js';
 import { chooseKernels } from './kernel-choice.js';
 import type { ReproduceOptions } from './reproduce-options.js';
 
@@ -47,7 +40,6 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const out = resolve(options.out);
-  const writer = new AtomicWriter();
   const style = styleFor(io.stdout, io.env);
   const errStyle = styleFor(io.stderr, io.env);
   const producedWith = chooseKernels(options.fastKernels);
@@ -55,11 +47,11 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
   const plans: ExperimentPlan[] = experiments.map((experiment) =>
     planExperiment(experiment, { seed: options.seed, quick: options.quick }),
   );
+  checkOutputDirectory(out, '--out');
   const bar = new ProgressBar(io.stderr, errStyle, started);
   let suite: SuiteRun | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     bar.finish();
-    writer.cleanup();
     io.stderr.write(
       `benignlab: interrupted by ${signal}; files already written are complete, nothing partial left\n`,
     );
@@ -73,35 +65,33 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
     suite = runPlans(plans, { workers: options.workers, onProgress: (event) => bar.update(event) });
     const results = await suite.results;
     bar.finish();
-    const files: string[] = [];
+    // Everything is rendered in memory first and published as one set at the end.
+    const output: OutputFile[] = [];
     const sections: ReportSection[] = [];
     for (const [i, { result, timings }] of results.entries()) {
       const experiment = experiments[i] as AnyExperiment;
-      writer.write(`${out}/${result.id}.json`, resultJson(result, producedWith));
-      writer.write(`${out}/${result.id}.csv`, rowsToCsv(result.rows));
-      files.push(`${result.id}.json`, `${result.id}.csv`);
-      const figures = experiment.figures(result).map((spec, k) => {
-        const file = k === 0 ? result.id : `${result.id}-${spec.id}`;
-        const svg = figureToSvg(spec);
-        writer.write(`${out}/${file}.svg`, svg);
-        writer.write(`${out}/${file}.png`, svgToPng(svg));
-        files.push(`${file}.svg`, `${file}.png`);
-        return { id: spec.id, title: spec.title, caption: spec.caption, svg, file };
-      });
+      const rendered = experimentFiles(experiment, result, producedWith);
+      output.push(...rendered.files);
       sections.push({
         result,
         shows: experiment.shows,
         schema: experiment.schema,
-        figures,
+        figures: rendered.figures.map(({ spec, svg, file }) => ({
+          id: spec.id,
+          title: spec.title,
+          caption: spec.caption,
+          svg,
+          file,
+        })),
         tables: experiment.tables(result),
         timings,
       });
     }
     const totalMs = performance.now() - started;
     const command = `benignlab reproduce${options.quick ? ' --quick' : ''} --only ${options.only.join(',')} --seed ${options.seed} --workers ${options.workers}${options.fastKernels ? ' --fast-kernels' : ''}`;
-    writer.write(
-      `${out}/report.html`,
-      reportHtml(
+    output.push({
+      name: 'report.html',
+      contents: reportHtml(
         {
           command,
           startedAt,
@@ -114,8 +104,9 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
         },
         sections,
       ),
-    );
-    files.push('report.html');
+    });
+    publishFiles(out, output);
+    const files = output.map((file) => file.name);
     const verdicts = results.map((r) => ({ id: r.result.id, verdicts: r.result.summary.verdicts }));
     const supported = verdicts.reduce((k, v) => k + v.verdicts.filter((x) => x.supported).length, 0);
     const claims = verdicts.reduce((k, v) => k + v.verdicts.length, 0);
@@ -126,7 +117,6 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
     return { results, files, totalMs };
   } catch (error) {
     bar.finish();
-    writer.cleanup();
     if (error instanceof CancelledError)
       return { results: [], files: [], totalMs: performance.now() - started };
     throw error;

@@ -93,7 +93,9 @@ function readConfigFile(path: string, experiment: AnyExperiment): Record<string,
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError('--config', `${path} is not valid JSON (${(error as Error).message})`);
+    // JSON.parse may quote the whole text in its message (newlines included): one line.
+    const reason = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/, ".*" is not valid JSON$/, '');
+    throw new UsageError('--config', `${path} is not valid JSON (${reason})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError(
@@ -185,6 +187,15 @@ export function parseRunArgs(
     }
   }
   if (given.has('seeds')) {
+    const setsReplicates = ((flags.set as string[] | undefined) ?? []).some(
+      (assignment) => assignment.slice(0, Math.max(0, assignment.indexOf('='))).trim() === 'replicates',
+    );
+    if (setsReplicates) {
+      throw new UsageError(
+        '--seeds',
+        `conflicts with --set replicates=…: both set the number of replicates; give one of them`,
+      );
+    }
     if (!Object.hasOwn(schema, 'replicates')) {
       throw new UsageError(
         '--seeds',

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CancelledError } from '@benignlab/experiments/node';
 import { AtomicWriter } from '../output/atomic-writer.js';
+import { checkOutputDirectory } from '../output/output-set.js';
 import { cellsDirectory } from '../sweep/cell-store.js';
 import { type SweepRun, startSweep } from '../sweep/run-sweep.js';
 import { shardFor } from '../sweep/shard.js';
@@ -42,6 +43,7 @@ export async function runMain(argv: readonly string[], io: CommandIo): Promise<n
   const started = performance.now();
   const out = resolve(options.out);
   const cellsDir = cellsDirectory(out, id);
+  checkOutputDirectory(out, '--out');
   const writer = new AtomicWriter();
   const bar = new ProgressBar(io.stderr, styleFor(io.stderr, io.env), started);
   const label = shard.count === 1 ? id : `${id} shard ${shard.index}/${shard.count} (${shard.source})`;
@@ -67,6 +69,10 @@ export async function runMain(argv: readonly string[], io: CommandIo): Promise<n
       onProgress: (event) => bar.update(event),
       onCorrupt: (path, detail) =>
         io.stderr.write(`benignlab run: ${path}: ${detail}; recomputing that cell\n`),
+      onStaleRemoved: (names) =>
+        io.stderr.write(
+          `benignlab run: removed ${names.length} temporary ${names.length === 1 ? 'file' : 'files'} of an interrupted run from ${cellsDir}\n`,
+        ),
     });
     if (sweep.reused > 0) {
       io.stderr.write(
@@ -90,7 +96,7 @@ export async function runMain(argv: readonly string[], io: CommandIo): Promise<n
       return 0;
     }
     const result = outcome.result;
-    const files = writeExperimentFiles(writer, out, plan.experiment, result, producedWith);
+    const files = writeExperimentFiles(out, plan.experiment, result, producedWith);
     if (options.json) {
       io.stdout.write(resultJson(result, producedWith));
       io.stderr.write(

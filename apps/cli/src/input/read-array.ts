@@ -60,7 +60,15 @@ export function toMatrix(argument: string, path: string, array: NumericArray): M
       `is a vector of length ${array.shape[0]}; expected a 2-D array with one row per sample (numpy: X.reshape(-1, 1) for one feature)`,
     );
   }
-  return new Matrix(array.shape[0], array.shape[1], array.data);
+  const [rows, cols] = array.shape as [number, number];
+  if (rows === 0 || cols === 0) {
+    throw new DataFileError(
+      argument,
+      path,
+      `is an empty ${rows}×${cols} array; expected at least one row (sample) and one column (feature)`,
+    );
+  }
+  return new Matrix(rows, cols, array.data);
 }
 
 /**
@@ -85,6 +93,9 @@ export function toVector(
       path,
       `is a ${rows}×${cols} matrix; expected a vector (one row or one column)`,
     );
+  }
+  if (array.data.length === 0) {
+    throw new DataFileError(argument, path, 'is empty; expected at least one value');
   }
   if (expected && array.data.length !== expected.length) {
     throw new DataFileError(

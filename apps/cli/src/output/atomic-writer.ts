@@ -1,5 +1,65 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+
+/** This host's name as it may appear in a file name (no dots, which separate the parts). */
+const HOST = hostname().replace(/[^A-Za-z0-9_-]/g, '_') || 'host';
+
+/**
+ * `.<name>.<host>.<pid>.<counter>.tmp`, and the older `.<name>.<pid>.<counter>.tmp`
+ * (no host: taken as written on this host).
+ */
+const TEMPORARY = /^\..+\.(?:json|csv|svg|png|html)\.(?:([A-Za-z0-9_-]+)\.)?(\d+)\.\d+\.tmp$/;
+
+/** Temporary files of other hosts (a shared cluster directory) are left this long. */
+const FOREIGN_AGE_MS = 24 * 60 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that writers killed between write and rename left in
+ * `directory` (a `kill -9` runs no cleanup): those of this host whose process is gone,
+ * and those of other hosts or without a host older than a day (another machine of a
+ * cluster may still be writing the fresh ones).
+ *
+ * @returns the names removed
+ * @example
+ * ```ts
+ * removeStaleTemporaries('results/cells/e1');
+ * ```
+ */
+export function removeStaleTemporaries(directory: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match) continue;
+    const [, host, pid] = match as unknown as [string, string | undefined, string];
+    const path = join(directory, name);
+    const ours = host === undefined || host === HOST;
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now;
+    const stale = ours
+      ? Number(pid) !== process.pid && !processAlive(Number(pid))
+      : now - modified > FOREIGN_AGE_MS;
+    if (stale) {
+      rmSync(path, { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
 
 /**
  * Writes output files atomically: each file is written in full to a hidden temporary
@@ -23,7 +83,7 @@ export class AtomicWriter {
    */
   write(path: string, contents: string | Uint8Array): void {
     mkdirSync(dirname(path), { recursive: true });
-    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${this.#counter++}.tmp`);
+    const temporary = join(dirname(path), `.${basename(path)}.${HOST}.${process.pid}.${this.#counter++}.tmp`);
     this.#pending.add(temporary);
     try {
       writeFileSync(temporary, contents);

@@ -84,7 +84,10 @@ export function planFile(plan: ExperimentPlan, shards: number): PlanFile {
 }
 
 /**
- * Writes the plan file next to the cells, atomically (every shard writes the same bytes).
+ * Writes the plan file next to the cells, atomically (every shard of one layout writes
+ * the same bytes). A sharded run also writes `plan-<hash>.shards-<N>.json`, so that when
+ * shards of different counts N share a directory, `merge` knows every layout that ran
+ * (the plain plan file holds only the last one) and blames the right shard.
  *
  * @returns the path written
  * @example
@@ -93,8 +96,11 @@ export function planFile(plan: ExperimentPlan, shards: number): PlanFile {
  * ```
  */
 export function writePlanFile(writer: AtomicWriter, out: string, file: PlanFile): string {
-  const path = join(cellsDirectory(out, file.experiment), `plan-${file.planHash}.json`);
-  writer.write(path, `${JSON.stringify(file, null, 2)}\n`);
+  const directory = cellsDirectory(out, file.experiment);
+  const path = join(directory, `plan-${file.planHash}.json`);
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  writer.write(path, text);
+  if (file.shards > 1) writer.write(join(directory, `plan-${file.planHash}.shards-${file.shards}.json`), text);
   return path;
 }
 

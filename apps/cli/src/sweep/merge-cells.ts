@@ -8,6 +8,7 @@ import {
   planExperiment,
   type Row,
 } from '@benignlab/experiments';
+import { RuntimeError } from '../runtime-error.js';
 import { UsageError } from '../usage-error.js';
 import { readCellFile } from './cell-file.js';
 import { cellPath, PLAN_FORMAT, type PlanFile, plannedCellHash } from './cell-store.js';
@@ -17,14 +18,10 @@ import { shardOfCell } from './shard.js';
  * Why shard outputs cannot be merged (missing or conflicting cells, mismatched plans).
  * The CLI exits with status 1.
  */
-export class MergeError extends Error {
-  /** The experiment (or directory) concerned. */
-  readonly argument: string;
-
+export class MergeError extends RuntimeError {
   constructor(argument: string, message: string) {
-    super(`${argument}: ${message}`);
+    super(argument, message);
     this.name = 'MergeError';
-    this.argument = argument;
   }
 }
 
@@ -50,7 +47,7 @@ function readPlanFiles(directory: string): { path: string; file: PlanFile }[] {
     const folder = join(cellsRoot, id);
     if (!statSync(folder).isDirectory()) continue;
     for (const name of readdirSync(folder).sort()) {
-      if (!/^plan-[0-9a-f]+\.json$/.test(name)) continue;
+      if (!/^plan-[0-9a-f]+(\.shards-\d+)?\.json$/.test(name)) continue;
       const path = join(folder, name);
       let file: PlanFile;
       try {
@@ -85,25 +82,42 @@ function rebuildPlan(path: string, file: PlanFile): ExperimentPlan {
   return plan;
 }
 
-function describeMissing(file: PlanFile, missing: number[], keys: (i: number) => string): string {
+/** Per shard of an N-shard layout, how many of the `missing` cells it should have written. */
+function missingByShard(missing: readonly number[], count: number): Map<number, number> {
   const byShard = new Map<number, number>();
   for (const index of missing) {
-    const shard = shardOfCell(index, file.shards);
+    const shard = shardOfCell(index, count);
     byShard.set(shard, (byShard.get(shard) ?? 0) + 1);
   }
-  const shards = [...byShard.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([shard, count]) => `${shard}/${file.shards} (${count})`)
-    .join(', ');
+  return new Map([...byShard.entries()].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * Says which cells are missing and which shard run most likely failed. When shards of
+ * several counts N ran into one directory, the layout in which the fewest shards hold
+ * all missing cells is blamed (the others are named too).
+ */
+function describeMissing(
+  file: PlanFile,
+  layouts: readonly number[],
+  missing: number[],
+  keys: (i: number) => string,
+): string {
+  const ranked = layouts
+    .map((count) => ({ count, byShard: missingByShard(missing, count) }))
+    .sort((a, b) => a.byShard.size - b.byShard.size || a.count - b.count);
+  const best = ranked[0] as { count: number; byShard: Map<number, number> };
+  const shards = [...best.byShard.entries()].map(([shard, count]) => `${shard}/${best.count} (${count})`).join(', ');
+  const rerun = [...best.byShard.keys()].map((shard) => `--shard ${shard}/${best.count}`).join(', ');
+  const others = ranked
+    .slice(1)
+    .map(({ count, byShard }) => [...byShard.keys()].map((shard) => `${shard}/${count}`).join(', '))
+    .join('; ');
   const shown = missing.slice(0, 5).map(keys).join(', ');
   const more = missing.length > 5 ? `, … ${missing.length - 5} more` : '';
-  const rerun = [...byShard.keys()]
-    .sort((a, b) => a - b)
-    .map((shard) => `--shard ${shard}/${file.shards}`)
-    .join(', ');
   const advice =
-    file.shards > 1
-      ? `; the run of shard ${shards} likely failed or is still running: rerun it with the same options and ${rerun} (finished cells are reused)`
+    best.count > 1
+      ? `; the run of shard ${shards} likely failed or is still running${others ? ` (in the other shard layouts that ran here: ${others})` : ''}: rerun it with the same options and ${rerun} (finished cells are reused)`
       : '; rerun the same benignlab run command to finish it (finished cells are reused)';
   return `${missing.length} of ${file.cells.length} cells missing (${shown}${more})${advice}`;
 }
@@ -124,8 +138,12 @@ function describeMissing(file: PlanFile, missing: number[], keys: (i: number) =>
  */
 export function mergeDirectories(directories: readonly string[]): MergedExperiment[] {
   const plans = new Map<string, { path: string; file: PlanFile }>();
+  const layouts = new Map<string, Set<number>>();
   for (const directory of directories) {
     for (const entry of readPlanFiles(directory)) {
+      const seen = layouts.get(entry.file.experiment) ?? new Set<number>();
+      if (Number.isSafeInteger(entry.file.shards) && entry.file.shards >= 1) seen.add(entry.file.shards);
+      layouts.set(entry.file.experiment, seen);
       const other = plans.get(entry.file.experiment);
       if (other && other.file.planHash !== entry.file.planHash) {
         throw new MergeError(
@@ -154,7 +172,14 @@ export function mergeDirectories(directories: readonly string[]): MergedExperime
       for (const directory of directories) {
         const where = cellPath(directory, id, hash);
         const read = readCellFile(where, { hash, experiment: id, key: cell.key, seed: cell.seed });
-        if (!read.ok) continue;
+        if (!read.ok) {
+          if (read.reason === 'missing') continue;
+          // Never merged, never skipped silently: an edited or damaged cell is named.
+          throw new MergeError(
+            where,
+            `${read.detail}; refusing to merge it: remove the file and rerun its shard to recompute that cell (${cell.key})`,
+          );
+        }
         const canonical = JSON.stringify(JSON.parse(read.text).rows);
         if (found && found.canonical !== canonical) {
           throw new MergeError(
@@ -171,7 +196,7 @@ export function mergeDirectories(directories: readonly string[]): MergedExperime
     if (missing.length > 0) {
       throw new MergeError(
         id,
-        describeMissing(file, missing, (i) => plan.cells[i]?.key ?? String(i)),
+        describeMissing(file, [...(layouts.get(id)?.size ? (layouts.get(id) as Set<number>) : [Math.max(1, file.shards)])], missing, (i) => plan.cells[i]?.key ?? String(i)),
       );
     }
     merged.push({ plan, result: assembleResult(plan, rowsByCell).result, duplicates });

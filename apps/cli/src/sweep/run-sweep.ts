@@ -6,9 +6,10 @@ import {
   type Row,
 } from '@benignlab/experiments';
 import { type CellOutcome, type CellTask, type PoolRun, runCells } from '@benignlab/experiments/node';
-import type { AtomicWriter } from '../output/atomic-writer.js';
+import { type AtomicWriter, removeStaleTemporaries } from '../output/atomic-writer.js';
+import { RuntimeError } from '../runtime-error.js';
 import { cellFileText, readCellFile } from './cell-file.js';
-import { cellPath, planFile, plannedCellHash, writePlanFile } from './cell-store.js';
+import { cellPath, cellsDirectory, planFile, plannedCellHash, writePlanFile } from './cell-store.js';
 import { cellsOfShard, type Shard } from './shard.js';
 
 /** Options of {@link startSweep}. */
@@ -21,8 +22,10 @@ export interface SweepOptions {
   fresh: boolean;
   writer: AtomicWriter;
   onProgress?: (event: ProgressEvent) => void;
-  /** Told about each cell file found corrupt or partial (it is recomputed). */
+  /** Told about each cell file found corrupt, edited or partial (it is recomputed). */
   onCorrupt?: (path: string, detail: string) => void;
+  /** Told about temporary files of killed writers that were removed. */
+  onStaleRemoved?: (names: string[]) => void;
 }
 
 /** What a sweep (one shard, or the whole run) did. */
@@ -65,6 +68,8 @@ export function startSweep(plan: ExperimentPlan, options: SweepOptions): SweepRu
   const id = plan.experiment.id;
   const { out, shard, writer } = options;
   writePlanFile(writer, out, planFile(plan, shard.count));
+  const stale = removeStaleTemporaries(cellsDirectory(out, id));
+  if (stale.length > 0) options.onStaleRemoved?.(stale);
   const mine = cellsOfShard(plan.cells, shard);
   const rowsByCell: (Row[] | undefined)[] = new Array(plan.cells.length);
   const hashes = plan.cells.map((cell) => plannedCellHash(plan, cell));
@@ -81,6 +86,10 @@ export function startSweep(plan: ExperimentPlan, options: SweepOptions): SweepRu
         reused++;
         costDone += cell.cost;
         continue;
+      }
+      if (read.reason === 'unreadable') {
+        // Checked before any work: the result could not be saved there either.
+        throw new RuntimeError(path, `${read.detail}; remove it and rerun`);
       }
       if (read.reason === 'corrupt') options.onCorrupt?.(path, read.detail);
     }

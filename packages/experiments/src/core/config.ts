@@ -21,12 +21,23 @@ function describe(value: unknown): string {
   return String(value);
 }
 
-function rangeText(spec: { type: string; min?: number; max?: number }): string {
-  const kind = spec.type.startsWith('integer') ? 'integer' : 'number';
-  if (spec.min !== undefined && spec.max !== undefined) return `${kind} in [${spec.min}, ${spec.max}]`;
-  if (spec.min !== undefined) return `${kind} ≥ ${spec.min}`;
-  if (spec.max !== undefined) return `${kind} ≤ ${spec.max}`;
-  return `finite ${kind}`;
+/** The numeric constraints a spec may carry. */
+interface NumericSpec {
+  type: string;
+  min?: number;
+  max?: number;
+  exclusiveMin?: boolean;
+  multipleOf?: number;
+}
+
+function rangeText(spec: NumericSpec): string {
+  const kind = spec.multipleOf === 2 && spec.type.startsWith('integer') ? 'even integer' : spec.type.startsWith('integer') ? 'integer' : 'number';
+  const open = spec.exclusiveMin ? '(' : '[';
+  const multiple = spec.multipleOf !== undefined && spec.multipleOf !== 2 ? ` (a multiple of ${spec.multipleOf})` : '';
+  if (spec.min !== undefined && spec.max !== undefined) return `${kind} in ${open}${spec.min}, ${spec.max}]${multiple}`;
+  if (spec.min !== undefined) return `${kind} ${spec.exclusiveMin ? '>' : '≥'} ${spec.min}${multiple}`;
+  if (spec.max !== undefined) return `${kind} ≤ ${spec.max}${multiple}`;
+  return `finite ${kind}${multiple}`;
 }
 
 /**
@@ -44,7 +55,7 @@ export function allowedText(spec: ParamSpec): string {
       return `a ${rangeText(spec)}`;
     case 'integerList':
     case 'numberList': {
-      const each = rangeText(spec).replace(/^(integer|number)/, '$1s');
+      const each = rangeText(spec).replace(/^(even integer|integer|number)/, '$1s');
       const extra = [
         spec.minLength ? `at least ${spec.minLength} entries` : '',
         spec.increasing ? 'strictly increasing' : '',
@@ -60,10 +71,11 @@ export function allowedText(spec: ParamSpec): string {
   }
 }
 
-function checkNumber(spec: { type: string; min?: number; max?: number }, value: unknown): boolean {
+function checkNumber(spec: NumericSpec, value: unknown): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if (spec.type.startsWith('integer') && !Number.isInteger(value)) return false;
-  if (spec.min !== undefined && value < spec.min) return false;
+  if (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) return false;
+  if (spec.multipleOf !== undefined && value % spec.multipleOf !== 0) return false;
   if (spec.max !== undefined && value > spec.max) return false;
   return true;
 }

@@ -46,6 +46,8 @@ export interface PlanOptions {
   overrides?: unknown;
 }
 
+const PLAN_OPTION_KEYS: readonly string[] = ['seed', 'quick', 'overrides'];
+
 /** The default top-level seed. */
 export const DEFAULT_SEED = 2024;
 
@@ -75,6 +77,17 @@ export function checkSeed(seed: unknown): number {
  * ```
  */
 export function planExperiment(experiment: AnyExperiment, options: PlanOptions = {}): ExperimentPlan {
+  if (options === null || typeof options !== 'object') {
+    throw new ExperimentError('options', `expected an options object, got ${String(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!PLAN_OPTION_KEYS.includes(key)) {
+      throw new ExperimentError(
+        'options',
+        `has unknown option "${key}"; expected one of ${PLAN_OPTION_KEYS.map((k) => `"${k}"`).join(', ')}`,
+      );
+    }
+  }
   const seed = checkSeed(options.seed ?? DEFAULT_SEED);
   const config = resolveConfig(experiment.id, experiment.schema, options.overrides ?? {}, {
     quick: options.quick ?? false,

@@ -24,6 +24,10 @@ export type ParamSpec =
       quick?: number;
       min?: number;
       max?: number;
+      /** `min` itself is not allowed (a budget α > 0: at 0 the harm ratio is undefined). */
+      exclusiveMin?: boolean;
+      /** Values must be multiples of this (2: even widths). */
+      multipleOf?: number;
       description: string;
     }
   | {
@@ -32,6 +36,10 @@ export type ParamSpec =
       quick?: number[];
       min?: number;
       max?: number;
+      /** `min` itself is not allowed. */
+      exclusiveMin?: boolean;
+      /** Every entry must be a multiple of this (2: even widths). */
+      multipleOf?: number;
       /** The list must be strictly increasing (grids over n or λ). */
       increasing?: boolean;
       minLength?: number;

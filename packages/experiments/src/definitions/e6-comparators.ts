@@ -91,6 +91,7 @@ const schema: ConfigSchema<E6Config> = {
     type: 'number',
     default: 0.05,
     min: 0,
+    exclusiveMin: true,
     max: 1,
     description: 'relative ℓ2 evaluation budget α_rel: α = α_rel·√tr(Σ)',
   },

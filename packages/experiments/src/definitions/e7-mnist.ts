@@ -93,6 +93,7 @@ const schema: ConfigSchema<E7Config> = {
     type: 'number',
     default: 0.05,
     min: 0,
+    exclusiveMin: true,
     max: 1,
     description: 'relative ℓ2 budget: α = α_rel × RMS length of the (standardized) training images',
   },

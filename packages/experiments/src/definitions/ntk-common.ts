@@ -48,6 +48,7 @@ export const kernelSchema = {
     type: 'number',
     default: 0.05,
     min: 0,
+    exclusiveMin: true,
     max: 1,
     description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
   },

@@ -1,5 +1,6 @@
 export {
   CancelledError,
+  CellError,
   type CellOutcome,
   type CellTask,
   defaultWorkers,

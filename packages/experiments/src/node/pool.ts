@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getBackend, getKernelPolicy, type KernelPolicy, setKernelPolicy } from '@benignlab/linalg';
+import { ExperimentError } from '../core/errors.js';
 import { now } from '../core/runner.js';
 import type { Config, PlannedCell, Row } from '../core/types.js';
 import { getExperiment } from '../definitions/registry.js';
@@ -42,6 +43,15 @@ export interface PoolOptions {
   onCellDone?: (task: number, outcome: CellOutcome) => void;
 }
 
+/** What a worker posts back: the rows of a cell, or the error it threw. */
+interface CellMessageBack {
+  task: number;
+  rows?: Row[];
+  ms?: number;
+  backend?: string;
+  error?: { name: string; message: string; stack: string };
+}
+
 /** A running pool: the outcomes (indexed like the tasks) and a way to stop early. */
 export interface PoolRun {
   outcomes: Promise<CellOutcome[]>;
@@ -54,6 +64,45 @@ export class CancelledError extends Error {
   constructor() {
     super('cancelled');
     this.name = 'CancelledError';
+  }
+}
+
+/**
+ * A cell that failed: the experiment, the cell and the error it threw (in a worker or in
+ * this thread), e.g. `e5 cell rep=0/width=5 failed: NtkError: options.width: …`. The
+ * message is one line; `causeStack` keeps the failing code's stack for debugging.
+ */
+export class CellError extends Error {
+  readonly experimentId: string;
+  readonly key: string;
+  /** Name of the error the cell threw (`NtkError`, `RiskError`, `TypeError`, …). */
+  readonly causeName: string;
+  readonly causeStack: string;
+
+  constructor(experimentId: string, key: string, cause: { name: string; message: string; stack: string }) {
+    super(`${experimentId} cell ${key} failed: ${cause.name}: ${cause.message.split('\n')[0]}`);
+    this.name = 'CellError';
+    this.experimentId = experimentId;
+    this.key = key;
+    this.causeName = cause.name;
+    this.causeStack = cause.stack;
+  }
+}
+
+const POOL_OPTION_KEYS = ['workers', 'inThread', 'onCellDone'] as const;
+
+/** Rejects unknown option keys (a typo such as `worker` must not pass silently). */
+export function checkOptionKeys(name: string, options: object, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${name}: expected an options object, got ${String(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new ExperimentError(
+        name,
+        `has unknown option "${key}"; expected one of ${known.map((k) => `"${k}"`).join(', ')}`,
+      );
+    }
   }
 }
 
@@ -83,6 +132,7 @@ export function defaultWorkers(): number {
  * ```
  */
 export function runCells(tasks: readonly CellTask[], options: PoolOptions = {}): PoolRun {
+  checkOptionKeys('options', options, POOL_OPTION_KEYS);
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length || 1));
   const kernels = options.kernels ?? getKernelPolicy();
   if (options.inThread) return runInThread(tasks, options, kernels);
@@ -116,32 +166,37 @@ export function runCells(tasks: readonly CellTask[], options: PoolOptions = {}):
     for (let w = 0; w < workers; w++) {
       const worker = new Worker(workerPath);
       pool.push(worker);
-      worker.on(
-        'message',
-        (message: { task: number; rows?: Row[]; ms?: number; backend?: string; error?: string }) => {
-          if (settled) return;
-          if (message.error !== undefined) {
-            const t = tasks[message.task] as CellTask;
-            void stop();
-            reject(new Error(`${t.experimentId} cell ${t.cell.key} failed: ${message.error}`));
-            return;
-          }
-          const outcome = {
-            rows: message.rows as Row[],
-            ms: message.ms as number,
-            backend: message.backend as string,
-          };
-          outcomes[message.task] = outcome;
+      worker.on('message', (message: CellMessageBack) => {
+        if (settled) return;
+        if (message.error !== undefined) {
+          const t = tasks[message.task] as CellTask;
+          void stop();
+          reject(new CellError(t.experimentId, t.cell.key, message.error));
+          return;
+        }
+        const outcome = {
+          rows: message.rows as Row[],
+          ms: message.ms as number,
+          backend: message.backend as string,
+        };
+        outcomes[message.task] = outcome;
+        try {
           options.onCellDone?.(message.task, outcome);
-          finished++;
-          if (finished === tasks.length) {
-            void stop();
-            resolve(outcomes);
-          } else {
-            feed(worker);
-          }
-        },
-      );
+        } catch (error) {
+          // A failing callback (say, a full disk while saving the cell) ends the run
+          // with that error instead of escaping as an uncaught exception.
+          void stop();
+          reject(error);
+          return;
+        }
+        finished++;
+        if (finished === tasks.length) {
+          void stop();
+          resolve(outcomes);
+        } else {
+          feed(worker);
+        }
+      });
       worker.on('error', (error) => {
         if (settled) return;
         void stop();
@@ -177,6 +232,13 @@ function runInThread(tasks: readonly CellTask[], options: PoolOptions, kernels: 
       try {
         rows = await getExperiment(t.experimentId).runCell(t.config, t.cell);
         backend = getBackend().name;
+      } catch (error) {
+        const cause = error instanceof Error ? error : new Error(String(error));
+        throw new CellError(t.experimentId, t.cell.key, {
+          name: cause.name,
+          message: cause.message,
+          stack: cause.stack ?? '',
+        });
       } finally {
         setKernelPolicy(previous);
       }

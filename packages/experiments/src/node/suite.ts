@@ -1,6 +1,6 @@
 import { assembleResult, type ExperimentPlan, type ProgressEvent } from '../core/runner.js';
 import type { ExperimentResult, Row } from '../core/types.js';
-import { type CellTask, type PoolOptions, type PoolRun, runCells } from './pool.js';
+import { type CellTask, checkOptionKeys, type PoolOptions, type PoolRun, runCells } from './pool.js';
 
 /** One experiment's result with its timings (ms). */
 export interface TimedResult {
@@ -33,6 +33,7 @@ export interface SuiteRun {
  * ```
  */
 export function runPlans(plans: readonly ExperimentPlan[], options: SuiteOptions = {}): SuiteRun {
+  checkOptionKeys('options', options, ['workers', 'inThread', 'onProgress']);
   const tasks: CellTask[] = [];
   const owner: { plan: number; cell: number }[] = [];
   plans.forEach((plan, p) => {
@@ -69,7 +70,8 @@ export function runPlans(plans: readonly ExperimentPlan[], options: SuiteOptions
   let pool: PoolRun | undefined;
   const run = async (): Promise<TimedResult[]> => {
     pool = runCells(tasks, {
-      ...options,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.inThread === undefined ? {} : { inThread: options.inThread }),
       onCellDone(task, outcome) {
         const { plan: p, cell: c } = owner[task] as { plan: number; cell: number };
         const plan = plans[p] as ExperimentPlan;

@@ -28,7 +28,12 @@ port.on('message', async (message: CellMessage) => {
     const rows = await getExperiment(message.experimentId).runCell(message.config, message.cell);
     port.postMessage({ task: message.task, rows, ms: now() - started, backend: getBackend().name });
   } catch (error) {
-    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    port.postMessage({ task: message.task, error: text });
+    // Name, message and stack separately: the pool rebuilds a CellError whose message is
+    // one line for users and whose stack is there for debugging.
+    const cause =
+      error instanceof Error
+        ? { name: error.name, message: error.message, stack: error.stack ?? '' }
+        : { name: 'Error', message: String(error), stack: '' };
+    port.postMessage({ task: message.task, error: cause });
   }
 });
