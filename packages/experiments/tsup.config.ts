@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { writeRequireStubs } from '../../scripts/require-stubs.mjs';
 
 export default defineConfig({
   // `node` and `worker` are the Node-only runner (worker_threads); `index` stays browser-safe.
@@ -7,5 +8,12 @@ export default defineConfig({
   dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
   clean: true,
   sourcemap: true,
+  // Maps point into src/ without embedding it: half the tarball otherwise.
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+  async onSuccess() {
+    writeRequireStubs();
+  },
   target: 'es2022',
 });

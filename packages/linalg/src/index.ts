@@ -10,7 +10,8 @@ export {
   setBackend,
 } from './kernels/registry.js';
 export { type LstsqOptions, type LstsqResult, lstsq } from './lstsq.js';
-export { describeValue, Matrix } from './matrix.js';
+export { describeValue, Matrix, type MatrixShape } from './matrix.js';
+export { isMissingPackage, MissingPackageError } from './missing-package-error.js';
 export { fromMlMatrix, toMlMatrix } from './ml-matrix-interop.js';
 export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
 export { type SymmetricEigendecomposition, symEig, symEigValues } from './sym-eig.js';

@@ -27,4 +27,5 @@ export {
   type RidgePathSummaryOptions,
   type RidgePathSweep,
   ridgePath,
+  type WithRidgeRisks,
 } from './ridge-path.js';

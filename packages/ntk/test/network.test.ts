@@ -23,7 +23,7 @@ describe('TwoLayerNetwork', () => {
     const net = network({ inputDim: 4, width: 64, train: 'both', init: 'symmetric', seed: 7 });
     for (const value of net.predict(X)) expect(Math.abs(value)).toBeLessThan(1e-5);
     const W = net.firstLayerWeights();
-    expect(W.shape).toBe('64×4');
+    expect(W.shape).toEqual([64, 4]);
     expect(Array.from(W.row(3))).toEqual(Array.from(W.row(35)));
     const a = net.secondLayerWeights();
     expect(a[3]).toBe(1);
@@ -42,7 +42,7 @@ describe('TwoLayerNetwork', () => {
     const a = net.secondLayerWeights();
     const predictions = net.predict(X);
     const gradients = net.inputGradient(X);
-    expect(gradients.shape).toBe(X.shape);
+    expect(gradients.shape).toEqual(X.shape);
     for (let i = 0; i < X.rows; i++) {
       let value = 0;
       const gradient = new Float64Array(4);
@@ -87,7 +87,7 @@ describe('TwoLayerNetwork', () => {
       }
       const T = unitRows(3, 4, 77);
       const cross = net.empiricalNtk(T, X);
-      expect(cross.shape).toBe('3×6');
+      expect(cross.shape).toEqual([3, 6]);
       expect(
         net
           .empiricalNtk(X, T)

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import {
   type AnyExperiment,
   type ExperimentPlan,
-  getExperiment,
+  findExperiment,
   planExperiment,
   rowsToCsv,
 } from '@benignlab/experiments';
@@ -48,7 +48,7 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
   const writer = new AtomicWriter();
   const style = styleFor(io.stdout, io.env);
   const errStyle = styleFor(io.stderr, io.env);
-  const experiments: AnyExperiment[] = options.only.map(getExperiment);
+  const experiments: AnyExperiment[] = options.only.map(findExperiment);
   const plans: ExperimentPlan[] = experiments.map((experiment) =>
     planExperiment(experiment, { seed: options.seed, quick: options.quick }),
   );

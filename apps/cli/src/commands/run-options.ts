@@ -4,7 +4,7 @@ import {
   DEFAULT_SEED,
   ExperimentError,
   type ExperimentPlan,
-  getExperiment,
+  findExperiment,
   type ParamSpec,
   planExperiment,
   validateParam,
@@ -143,7 +143,7 @@ export function parseRunArgs(
     overrides: {},
   };
   if (options.help) return { options, plan: undefined };
-  const experiment = getExperiment(options.id);
+  const experiment = findExperiment(options.id);
   const schema = experiment.schema as Record<string, ParamSpec>;
   const overrides: Record<string, unknown> = flags.config
     ? readConfigFile(flags.config as string, experiment)

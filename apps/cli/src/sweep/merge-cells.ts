@@ -4,7 +4,7 @@ import {
   assembleResult,
   type ExperimentPlan,
   type ExperimentResult,
-  getExperiment,
+  findExperiment,
   planExperiment,
   type Row,
 } from '@benignlab/experiments';
@@ -68,7 +68,7 @@ function readPlanFiles(directory: string): { path: string; file: PlanFile }[] {
 }
 
 function rebuildPlan(path: string, file: PlanFile): ExperimentPlan {
-  const plan = planExperiment(getExperiment(file.experiment), {
+  const plan = planExperiment(findExperiment(file.experiment), {
     overrides: file.config,
     quick: file.sizes === 'quick',
     seed: file.seed,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { now } from '../core/runner.js';
 import type { Config, PlannedCell, Row } from '../core/types.js';
-import { getExperiment } from '../definitions/registry.js';
+import { findExperiment } from '../definitions/registry.js';
 
 /** One cell to run, with the experiment and config it belongs to. */
 export interface CellTask {
@@ -151,7 +151,7 @@ function runInThread(tasks: readonly CellTask[], options: PoolOptions): PoolRun 
       if (cancelled) throw new CancelledError();
       const t = tasks[i] as CellTask;
       const started = now();
-      const rows = await getExperiment(t.experimentId).runCell(t.config, t.cell);
+      const rows = await findExperiment(t.experimentId).runCell(t.config, t.cell);
       const outcome = { rows, ms: now() - started };
       results.push(outcome);
       options.onCellDone?.(i, outcome);

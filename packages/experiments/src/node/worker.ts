@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { now } from '../core/runner.js';
 import type { Config, PlannedCell } from '../core/types.js';
-import { getExperiment } from '../definitions/registry.js';
+import { findExperiment } from '../definitions/registry.js';
 
 /**
  * Worker-thread entry of the pool: runs one cell per message and posts its rows back.
@@ -21,7 +21,7 @@ if (!port) throw new Error('@benignlab/experiments worker: must run inside a wor
 port.on('message', async (message: CellMessage) => {
   const started = now();
   try {
-    const rows = await getExperiment(message.experimentId).runCell(message.config, message.cell);
+    const rows = await findExperiment(message.experimentId).runCell(message.config, message.cell);
     port.postMessage({ task: message.task, rows, ms: now() - started });
   } catch (error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
