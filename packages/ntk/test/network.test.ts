@@ -115,8 +115,10 @@ describe('TwoLayerNetwork', () => {
     expect(report.steps).toBe(300);
     expect(seen).toEqual(Array.from({ length: 300 }, (_, k) => k + 1));
     expect(report.losses.length).toBe(300);
+    // Non-increasing up to float32 rounding of the loss (relative to where training started).
+    const rounding = 1e-6 * (report.losses[0] as number);
     for (let k = 1; k < report.losses.length; k++)
-      expect(report.losses[k]).toBeLessThanOrEqual(report.losses[k - 1] * (1 + 1e-5));
+      expect(report.losses[k]).toBeLessThanOrEqual((report.losses[k - 1] as number) * (1 + 1e-5) + rounding);
     expect(report.loss).toBeLessThan(report.losses[0] / 10);
     expect(report.converged).toBe(false);
     // Only the first layer trains: a stays at ±1.
