@@ -26,7 +26,7 @@ const ADVERSARIAL_RISK_INSTALL_MAX_BYTES = 4_000_000;
 /** Installed size of every library package (not the CLI) without the optional peers. */
 const LIBRARIES_INSTALL_MAX_BYTES = 12_000_000;
 /** `import { logGrid } from '@benignlab/experiments'`, bundled for the browser and minified. */
-const EXPERIMENTS_LOG_GRID_BUNDLE_MAX_BYTES = 30_000;
+const EXPERIMENTS_LOG_GRID_BUNDLE_MAX_BYTES = 12_000;
 
 const packages = listPublishedPackages();
 const libraries = packages.filter((pkg) => Object.keys(pkg.bin).length === 0);

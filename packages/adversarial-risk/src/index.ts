@@ -1,5 +1,5 @@
 export { absoluteAlpha, type BudgetMode } from './budget.js';
-export type { Covariance } from './covariance.js';
+export type { Covariance, CovarianceInput } from './covariance.js';
 export { RiskError } from './errors.js';
 export {
   type AttackMethod,

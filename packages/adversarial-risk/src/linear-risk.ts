@@ -1,6 +1,19 @@
-import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } from '@benignlab/linalg';
+import {
+  assertFiniteNumber,
+  assertKnownOptions,
+  assertVector,
+  describeValue,
+  toFloat64Vector,
+  type VectorInput,
+} from '@benignlab/linalg';
 import { absoluteAlpha, type BudgetMode } from './budget.js';
-import { assertCovariance, type Covariance, quadraticForm, toEigenCoordinates } from './covariance.js';
+import {
+  assertCovariance,
+  type Covariance,
+  type CovarianceInput,
+  quadraticForm,
+  toEigenCoordinates,
+} from './covariance.js';
 import { RiskError } from './errors.js';
 import { gaussianAdversarialRiskValue, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
 import { estimateMeanAbsoluteMargin, type FeatureLaw } from './monte-carlo-margin.js';
@@ -77,12 +90,18 @@ const DEFAULT_SAMPLES = 10_000;
  * standardRisk(new Float64Array([1, 1]), new Float64Array([1, 0]), { eigenvalues }); // 0.1
  * ```
  */
-export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covariance: Covariance): number {
+export function standardRisk(
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
+): number {
   const cov = assertCovariance('covariance', covariance);
   const p = cov.eigenvalues.length;
-  assertVector('theta', theta, p);
-  assertVector('thetaStar', thetaStar, p);
-  return excessRisk(theta, thetaStar, cov);
+  return excessRisk(
+    assertVector('theta', toFloat64Vector(theta), p),
+    assertVector('thetaStar', toFloat64Vector(thetaStar), p),
+    cov,
+  );
 }
 
 /**
@@ -106,30 +125,31 @@ export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covar
  * ```
  */
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law?: 'gaussian' },
 ): number;
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law: Exclude<RiskLaw, 'gaussian'> },
 ): MonteCarloRisk;
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk;
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  thetaInput: VectorInput,
+  thetaStarInput: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk {
-  const setup = prepare(theta, thetaStar, covariance, options);
+  const setup = prepare(thetaInput, thetaStarInput, covariance, options);
+  const { theta, thetaStar } = setup;
   const shift = setup.alpha * dualNormValue(theta, setup.norm);
   if (setup.law === 'gaussian') {
     return gaussianAdversarialRiskValue(
@@ -176,30 +196,31 @@ export function adversarialRisk(
  * ```
  */
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law?: 'gaussian' },
 ): number;
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law: Exclude<RiskLaw, 'gaussian'> },
 ): MonteCarloRisk;
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk;
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  thetaInput: VectorInput,
+  thetaStarInput: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk {
-  const setup = prepare(theta, thetaStar, covariance, options);
+  const setup = prepare(thetaInput, thetaStarInput, covariance, options);
+  const { theta, thetaStar } = setup;
   const truthShift = setup.alpha * dualNormValue(thetaStar, setup.norm);
   const noiseSd = Math.sqrt(setup.noiseVariance);
   const truthRisk =
@@ -222,6 +243,8 @@ export function harmRatio(
 }
 
 interface PreparedOptions {
+  readonly theta: Float64Array;
+  readonly thetaStar: Float64Array;
   readonly covariance: Covariance;
   readonly p: number;
   readonly alpha: number;
@@ -233,9 +256,9 @@ interface PreparedOptions {
 }
 
 function prepare(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  thetaInput: VectorInput,
+  thetaStarInput: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): PreparedOptions {
   if (options === null || typeof options !== 'object') {
@@ -247,8 +270,8 @@ function prepare(
   assertKnownOptions('options', options, ADVERSARIAL_OPTION_KEYS);
   const cov = assertCovariance('covariance', covariance);
   const p = cov.eigenvalues.length;
-  assertVector('theta', theta, p);
-  assertVector('thetaStar', thetaStar, p);
+  const theta = assertVector('theta', toFloat64Vector(thetaInput), p);
+  const thetaStar = assertVector('thetaStar', toFloat64Vector(thetaStarInput), p);
   const norm = options.norm ?? 'l2';
   normExponent(norm, 'options.norm');
   assertFiniteNumber('options.alpha', options.alpha, 0);
@@ -269,7 +292,7 @@ function prepare(
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new RiskError('options.seed', `expected an integer seed in [0, 2^53), got ${describeValue(seed)}`);
   }
-  return { covariance: cov, p, alpha, norm, law, noiseVariance, samples, seed };
+  return { theta, thetaStar, covariance: cov, p, alpha, norm, law, noiseVariance, samples, seed };
 }
 
 /** `θ − θ*` (inputs already validated). */

@@ -24,4 +24,5 @@ export {
   assertSymmetric,
   assertVector,
 } from './validate.js';
+export { toFloat64Vector, type VectorInput } from './vector-input.js';
 export { axpy, dot, norm2, trace } from './vector-ops.js';

@@ -45,7 +45,9 @@ export const experiments: readonly AnyExperiment[] = [
 ] as unknown as AnyExperiment[];
 
 /** The ids of {@link experiments}. */
-export const experimentIds: readonly string[] = experiments.map((e) => e.id);
+// Pure: a bundle that imports only some other function of this entry drops the registry
+// (and with it every experiment definition and its dependencies).
+export const experimentIds: readonly string[] = /* @__PURE__ */ experiments.map((e) => e.id);
 
 /**
  * The experiment with this id, typed: `runExperiment(getExperiment('e5'))` gives an
