@@ -25,7 +25,9 @@ describe('vectors as plain number arrays', () => {
     expect(() => standardRisk(['a'] as unknown as number[], [1], { eigenvalues: [1] })).toThrow(
       /theta: expected a Float64Array/,
     );
-    expect(() => standardRisk([1, 2], [1], { eigenvalues: [1, 1] })).toThrow(/thetaStar: has length 1, expected 2/);
+    expect(() => standardRisk([1, 2], [1], { eigenvalues: [1, 1] })).toThrow(
+      /thetaStar: has length 1, expected 2/,
+    );
     expect(() => standardRisk([1], [1], { eigenvalues: [0] })).toThrow(RiskError);
   });
 });
