@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { writeRequireStubs } from '../../scripts/require-stubs.mjs';
 
 export default defineConfig({
   // The MNIST task is its own entry so the main bundle never pulls in the 21 MB of digits.
@@ -7,5 +8,12 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // Maps point into src/ without embedding it: half the tarball otherwise.
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+  async onSuccess() {
+    writeRequireStubs();
+  },
   target: 'es2022',
 });

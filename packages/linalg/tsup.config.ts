@@ -1,6 +1,15 @@
 import { defineConfig, type Options } from 'tsup';
+import { writeRequireStubs } from '../../scripts/require-stubs.mjs';
 
-const shared: Options = { format: ['esm'], sourcemap: true, target: 'es2022' };
+const shared: Options = {
+  format: ['esm'],
+  sourcemap: true,
+  target: 'es2022',
+  // Maps point into src/ without embedding it: half the tarball otherwise.
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+};
 
 export default defineConfig([
   {
@@ -25,6 +34,9 @@ export default defineConfig([
     },
     // Everything but the workers, which the second build writes (possibly first).
     clean: ['**/*', '!node-worker.js*', '!web-worker.js*'],
+    async onSuccess() {
+      writeRequireStubs();
+    },
   },
   {
     ...shared,

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { writeRequireStubs } from '../../scripts/require-stubs.mjs';
 
 export default defineConfig({
   // The kernel entry stays free of tfjs; networks are the `./network` subpath.
@@ -7,6 +8,13 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // Maps point into src/ without embedding it: half the tarball otherwise.
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+  async onSuccess() {
+    writeRequireStubs();
+  },
   target: 'es2022',
-  external: ['@tensorflow/tfjs'],
+  external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
 });

@@ -1,4 +1,11 @@
-import { assertMatrix, describeValue, type Matrix, matvec } from '@benignlab/linalg';
+import {
+  assertMatrix,
+  describeValue,
+  type Matrix,
+  matvec,
+  toFloat64Vector,
+  type VectorInput,
+} from '@benignlab/linalg';
 import { RiskError } from './errors.js';
 
 /**
@@ -30,7 +37,8 @@ export function assertCovariance(name: string, value: unknown): Covariance {
       throw new RiskError(name, `has unknown key "${key}"; expected "eigenvalues" and optionally "basis"`);
     }
   }
-  const { eigenvalues, basis } = value as Covariance;
+  const { basis } = value as Covariance;
+  const eigenvalues = toFloat64Vector((value as Covariance).eigenvalues) as Float64Array;
   if (!(eigenvalues instanceof Float64Array) || eigenvalues.length === 0) {
     throw new RiskError(
       `${name}.eigenvalues`,
@@ -73,7 +81,15 @@ export function assertCovariance(name: string, value: unknown): Covariance {
       }
     }
   }
-  return value as Covariance;
+  return basis === undefined ? { eigenvalues } : { eigenvalues, basis };
+}
+
+/** A {@link Covariance} whose eigenvalues may also be a plain array of numbers. */
+export interface CovarianceInput {
+  /** λ_1, …, λ_p, all positive: a `Float64Array` or `number[]`. */
+  readonly eigenvalues: VectorInput;
+  /** Eigenvectors as columns, p×p; absent means the identity. */
+  readonly basis?: Matrix | undefined;
 }
 
 /**

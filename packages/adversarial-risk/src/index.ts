@@ -1,5 +1,5 @@
 export { absoluteAlpha, type BudgetMode } from './budget.js';
-export type { Covariance } from './covariance.js';
+export type { Covariance, CovarianceInput } from './covariance.js';
 export { RiskError } from './errors.js';
 export {
   type AttackMethod,
@@ -21,6 +21,7 @@ export {
 export type { FeatureLaw } from './monte-carlo-margin.js';
 export { dualExponent, dualNorm, lqNorm, type NormSpec, normExponent } from './norms.js';
 export type { DifferentiablePredictor } from './predictor.js';
+export { type RidgePathRisks, type RidgePathRisksOptions, ridgePathRisks } from './ridge-path-risks.js';
 export {
   minNormNormLowerBound,
   type RidgeTheoryInput,

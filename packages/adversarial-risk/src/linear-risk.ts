@@ -1,6 +1,19 @@
-import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } from '@benignlab/linalg';
+import {
+  assertFiniteNumber,
+  assertKnownOptions,
+  assertVector,
+  describeValue,
+  toFloat64Vector,
+  type VectorInput,
+} from '@benignlab/linalg';
 import { absoluteAlpha, type BudgetMode } from './budget.js';
-import { assertCovariance, type Covariance, quadraticForm, toEigenCoordinates } from './covariance.js';
+import {
+  assertCovariance,
+  type Covariance,
+  type CovarianceInput,
+  quadraticForm,
+  toEigenCoordinates,
+} from './covariance.js';
 import { RiskError } from './errors.js';
 import { gaussianAdversarialRiskValue, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
 import { estimateMeanAbsoluteMargin, type FeatureLaw } from './monte-carlo-margin.js';
@@ -103,12 +116,21 @@ const DEFAULT_SAMPLES = 10_000;
  * standardRisk(new Float64Array([1, 1]), new Float64Array([1, 0]), { eigenvalues }); // 0.1
  * ```
  */
-export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covariance: Covariance): number {
+export function standardRisk(
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
+): number {
   const cov = assertCovariance('covariance', covariance);
   const p = cov.eigenvalues.length;
-  assertVector('theta', theta, p);
-  assertVector('thetaStar', thetaStar, p);
-  return checkFinite(excessRisk(theta, thetaStar, cov), 'the risk R', theta, thetaStar);
+  const thetaVector = assertVector('theta', toFloat64Vector(theta), p);
+  const thetaStarVector = assertVector('thetaStar', toFloat64Vector(thetaStar), p);
+  return checkFinite(
+    excessRisk(thetaVector, thetaStarVector, cov),
+    'the risk R',
+    thetaVector,
+    thetaStarVector,
+  );
 }
 
 /**
@@ -132,34 +154,38 @@ export function standardRisk(theta: Float64Array, thetaStar: Float64Array, covar
  * ```
  */
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law?: 'gaussian' },
 ): number;
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law: Exclude<RiskLaw, 'gaussian'> },
 ): MonteCarloRisk;
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk;
 export function adversarialRisk(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  thetaInput: VectorInput,
+  thetaStarInput: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk {
-  const setup = prepare(theta, thetaStar, covariance, options);
+  const setup = prepare(thetaInput, thetaStarInput, covariance, options);
+  const { theta, thetaStar } = setup;
   const shift = setup.alpha * dualNormValue(theta, setup.norm);
   if (setup.law === 'gaussian') {
     return checkFinite(
-      gaussianAdversarialRiskValue(excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance, shift),
+      gaussianAdversarialRiskValue(
+        excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance,
+        shift,
+      ),
       'the adversarial risk R_α',
       theta,
       thetaStar,
@@ -174,15 +200,20 @@ export function adversarialRisk(
     seed: setup.seed,
   });
   const squaredShift = shift * shift;
-  return checkFinite<MonteCarloRisk>({
-    method: 'monte-carlo',
-    law: margin.law,
-    estimate: risk + 2 * shift * margin.mean + squaredShift,
-    standardError: 2 * shift * margin.standardError,
-    lower: risk + squaredShift,
-    upper: (Math.sqrt(risk) + shift) ** 2,
-    samples: setup.samples,
-  }, 'the adversarial risk R_α', theta, thetaStar);
+  return checkFinite<MonteCarloRisk>(
+    {
+      method: 'monte-carlo',
+      law: margin.law,
+      estimate: risk + 2 * shift * margin.mean + squaredShift,
+      standardError: 2 * shift * margin.standardError,
+      lower: risk + squaredShift,
+      upper: (Math.sqrt(risk) + shift) ** 2,
+      samples: setup.samples,
+    },
+    'the adversarial risk R_α',
+    theta,
+    thetaStar,
+  );
 }
 
 /**
@@ -204,30 +235,31 @@ export function adversarialRisk(
  * ```
  */
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law?: 'gaussian' },
 ): number;
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions & { law: Exclude<RiskLaw, 'gaussian'> },
 ): MonteCarloRisk;
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  theta: VectorInput,
+  thetaStar: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk;
 export function harmRatio(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  thetaInput: VectorInput,
+  thetaStarInput: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): number | MonteCarloRisk {
-  const setup = prepare(theta, thetaStar, covariance, options);
+  const setup = prepare(thetaInput, thetaStarInput, covariance, options);
+  const { theta, thetaStar } = setup;
   const truthShift = setup.alpha * dualNormValue(thetaStar, setup.norm);
   const noiseSd = Math.sqrt(setup.noiseVariance);
   const truthRisk =
@@ -251,6 +283,8 @@ export function harmRatio(
 }
 
 interface PreparedOptions {
+  readonly theta: Float64Array;
+  readonly thetaStar: Float64Array;
   readonly covariance: Covariance;
   readonly p: number;
   readonly alpha: number;
@@ -262,9 +296,9 @@ interface PreparedOptions {
 }
 
 function prepare(
-  theta: Float64Array,
-  thetaStar: Float64Array,
-  covariance: Covariance,
+  thetaInput: VectorInput,
+  thetaStarInput: VectorInput,
+  covariance: CovarianceInput,
   options: AdversarialRiskOptions,
 ): PreparedOptions {
   if (options === null || typeof options !== 'object') {
@@ -276,8 +310,8 @@ function prepare(
   assertKnownOptions('options', options, ADVERSARIAL_OPTION_KEYS);
   const cov = assertCovariance('covariance', covariance);
   const p = cov.eigenvalues.length;
-  assertVector('theta', theta, p);
-  assertVector('thetaStar', thetaStar, p);
+  const theta = assertVector('theta', toFloat64Vector(thetaInput), p);
+  const thetaStar = assertVector('thetaStar', toFloat64Vector(thetaStarInput), p);
   const norm = options.norm ?? 'l2';
   normExponent(norm, 'options.norm');
   assertFiniteNumber('options.alpha', options.alpha, 0);
@@ -298,7 +332,7 @@ function prepare(
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new RiskError('options.seed', `expected an integer seed in [0, 2^53), got ${describeValue(seed)}`);
   }
-  return { covariance: cov, p, alpha, norm, law, noiseVariance, samples, seed };
+  return { theta, thetaStar, covariance: cov, p, alpha, norm, law, noiseVariance, samples, seed };
 }
 
 /** `θ − θ*` (inputs already validated). */

@@ -156,7 +156,7 @@ describe('linear risks: bad input raises a clear error naming the argument', () 
     ['mismatched θ', () => standardRisk(new Float64Array(2), thetaStar, cov), 'theta'],
     ['mismatched θ*', () => standardRisk(theta, new Float64Array(4), cov), 'thetaStar'],
     ['NaN in θ', () => standardRisk(new Float64Array([1, Number.NaN, 0]), thetaStar, cov), 'theta'],
-    ['θ as array', () => standardRisk([1, 2, 3] as never, thetaStar, cov), 'theta'],
+    ['θ as array of strings', () => standardRisk(['1', '2', '3'] as never, thetaStar, cov), 'theta'],
     [
       'zero eigenvalue',
       () => standardRisk(theta, thetaStar, { eigenvalues: new Float64Array([1, 0, 1]) }),

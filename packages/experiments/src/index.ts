@@ -66,7 +66,16 @@ export {
 export { type E7Comparison, type E7Config, type E7Summary, e7Mnist } from './definitions/e7-mnist.js';
 export { ratioToFrontier } from './definitions/frontier-distance.js';
 export { logGrid } from './definitions/lambda-grid.js';
-export { experimentIds, experiments, getExperiment, selectExperiments } from './definitions/registry.js';
+export {
+  type ExperimentId,
+  type ExperimentsById,
+  experimentIds,
+  experiments,
+  findExperiment,
+  getExperiment,
+  isExperimentId,
+  selectExperiments,
+} from './definitions/registry.js';
 export {
   PALETTE,
   renderFigure,

@@ -62,7 +62,7 @@ const tinyE1 = { ns: [50, 100, 200], replicates: 3, theoryNs: [50, 200, 800, 320
 
 describe('e1 at tiny sizes', () => {
   it('writes one tidy row per (n, seed) with exact risks, and reaches the paper’s conclusions', async () => {
-    const { result } = await runExperiment(e1MinNorm as never, { seed: 5, overrides: tinyE1 });
+    const { result } = await runExperiment(getExperiment('e1'), { seed: 5, overrides: tinyE1 });
     expect(result.rows).toHaveLength(9);
     for (const row of result.rows) {
       expect(row.trainResidualMax as number).toBeLessThan(1e-8);
@@ -110,7 +110,7 @@ describe('e2 at tiny sizes', () => {
 
 describe('figure specs', () => {
   it('every experiment draws log-scaled figures with legends from a small result', async () => {
-    const { result } = await runExperiment(e1MinNorm as never, { seed: 5, overrides: tinyE1 });
+    const { result } = await runExperiment(getExperiment('e1'), { seed: 5, overrides: tinyE1 });
     const [main, harm] = getExperiment('e1').figures(result);
     expect(main?.id).toBe('e1');
     expect(harm?.id).toBe('harm');

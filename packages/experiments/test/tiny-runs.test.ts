@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ExperimentResult, getExperiment, runExperiment } from '../src/index.js';
+import { type ExperimentResult, findExperiment, getExperiment, runExperiment } from '../src/index.js';
 
 /** Sizes small enough for unit tests; the CLI end-to-end tests run the real --quick sizes. */
 const TINY: Record<string, Record<string, unknown>> = {
@@ -19,7 +19,7 @@ function checkResult(result: ExperimentResult): void {
     expect(['absolute', 'relative', null]).toContain(verdict.budget);
     expect(Object.keys(verdict.numbers).length).toBeGreaterThan(0);
   }
-  const experiment = getExperiment(result.id);
+  const experiment = findExperiment(result.id);
   const figures = experiment.figures(result);
   expect(figures.length).toBeGreaterThan(0);
   expect(figures[0]?.id).toBe(result.id);
@@ -31,9 +31,9 @@ function checkResult(result: ExperimentResult): void {
 
 describe('every experiment at tiny sizes', () => {
   it.each(Object.keys(TINY))('%s runs, is JSON, and has verdicts, figures and tables', async (id) => {
-    const { result } = await runExperiment(getExperiment(id), { seed: 3, overrides: TINY[id] });
+    const { result } = await runExperiment(findExperiment(id), { seed: 3, overrides: TINY[id] });
     checkResult(result);
-    const again = await runExperiment(getExperiment(id), { seed: 3, overrides: TINY[id] });
+    const again = await runExperiment(findExperiment(id), { seed: 3, overrides: TINY[id] });
     expect(JSON.stringify(again.result)).toBe(JSON.stringify(result));
   });
 

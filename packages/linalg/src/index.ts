@@ -13,7 +13,8 @@ export {
   setKernelPolicy,
 } from './kernels/registry.js';
 export { type LstsqOptions, type LstsqResult, lstsq } from './lstsq.js';
-export { allocationError, describeValue, formatBytes, Matrix } from './matrix.js';
+export { allocationError, describeValue, formatBytes, Matrix, type MatrixShape } from './matrix.js';
+export { isMissingPackage, MissingPackageError } from './missing-package-error.js';
 export { fromMlMatrix, toMlMatrix } from './ml-matrix-interop.js';
 export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
 export { type SymmetricEigendecomposition, symEig, symEigValues } from './sym-eig.js';
@@ -27,4 +28,5 @@ export {
   assertSymmetric,
   assertVector,
 } from './validate.js';
+export { toFloat64Vector, type VectorInput } from './vector-input.js';
 export { axpy, dot, norm2, trace } from './vector-ops.js';

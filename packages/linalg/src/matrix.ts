@@ -1,5 +1,8 @@
 import { LinalgError } from './errors.js';
 
+/** A matrix's `[rows, cols]`; its `toString()` gives `"rows×cols"` (see {@link Matrix.shape}). */
+export type MatrixShape = readonly [rows: number, cols: number];
+
 /**
  * A dense row-major float64 matrix with an explicit shape.
  *
@@ -135,9 +138,21 @@ export class Matrix {
     return new Matrix(this.rows, this.cols, this.data.slice());
   }
 
-  /** `"rows×cols"`, as used in error messages. */
-  get shape(): string {
-    return `${this.rows}×${this.cols}`;
+  /**
+   * `[rows, cols]`, frozen. Its `toString()` is `"rows×cols"`, so `${A.shape}` reads well
+   * in messages.
+   *
+   * @example
+   * ```ts
+   * const [rows, cols] = Matrix.zeros(2, 3).shape; // 2, 3
+   * `${Matrix.zeros(2, 3).shape}`; // "2×3"
+   * ```
+   */
+  get shape(): MatrixShape {
+    const shape: [number, number] = [this.rows, this.cols];
+    const display = `${this.rows}×${this.cols}`;
+    Object.defineProperty(shape, 'toString', { value: () => display, enumerable: false });
+    return Object.freeze(shape);
   }
 
   private checkIndex(i: number, j: number, allowEmpty = false): void {

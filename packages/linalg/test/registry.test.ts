@@ -86,7 +86,7 @@ describe('backend registry', () => {
       expect(getBackend().name).toBe(name);
       const results = workload();
       results.forEach((result, index) => {
-        expect(result.shape).toBe(reference[index]?.shape);
+        expect(result.shape).toEqual(reference[index]?.shape);
         expect(maxAbsDiff(result, reference[index] as Matrix)).toBeLessThanOrEqual(1e-11);
       });
     }

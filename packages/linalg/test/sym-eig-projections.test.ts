@@ -126,7 +126,7 @@ describe('symEigProjections', () => {
         const reference = matmul(vectors, B, { transposeA: true });
         const { projections } = symEigProjections(A, B);
         expect(projections).toBeInstanceOf(Matrix);
-        expect(projections.shape).toBe(`${n}×${m}`);
+        expect(projections.shape).toEqual([n, m]);
         expect(rowsEqualUpToSign(projections.data, reference.data, n, m)).toBeLessThanOrEqual(1e-11 * n);
       }
     }

@@ -19,7 +19,9 @@ export {
 } from './gradient-descent.js';
 export { type LinearModel, linearModel } from './linear-model.js';
 export { type MinNormModel, minNorm } from './min-norm.js';
+export { r2Score } from './r2-score.js';
 export { type RidgeModel, ridge } from './ridge.js';
+export { type RidgeCV, type RidgeCVOptions, ridgeCV } from './ridge-cv.js';
 export {
   type RidgePath,
   type RidgePathOptions,
@@ -27,6 +29,7 @@ export {
   type RidgePathSummaryOptions,
   type RidgePathSweep,
   ridgePath,
+  type WithRidgeRisks,
 } from './ridge-path.js';
 export type { RotatedFit, RotatedSample, RotatedTruth } from './rotated-sample.js';
 export {

@@ -52,10 +52,21 @@ export interface RidgePathSweep {
 }
 
 /**
+ * {@link RidgePathSummary} or {@link RidgePathSweep} with `standardRisk` present when
+ * `HasTruth` is `true` (θ* and Σ were given to {@link ridgePath}) and `l1Norm` present when
+ * `WithL1` is `true` (asked for).
+ */
+export type WithRidgeRisks<Base, Value, HasTruth extends boolean, WithL1 extends boolean> = Base &
+  (HasTruth extends true ? { readonly standardRisk: Value } : unknown) &
+  (WithL1 extends true ? { readonly l1Norm: Value } : unknown);
+
+/**
  * The whole ridge path θ̂_λ, λ ≥ 0, from one spectral decomposition: eigenvalues and label
  * projections up front, eigenvectors on the first query that needs θ̂_λ or the risk.
+ * `HasTruth` is `true` when θ* and Σ were given, so the types of `summary` and `sweep`
+ * carry `standardRisk`.
  */
-export interface RidgePath {
+export interface RidgePath<HasTruth extends boolean = boolean> {
   readonly n: number;
   readonly p: number;
   /** Which Gram matrix was decomposed: `'dual'` XXᵀ (p > n) or `'primal'` XᵀX. */
@@ -92,9 +103,15 @@ export interface RidgePath {
    * norm2, training error, standard risk (when available) and optionally ‖θ̂_λ‖₁ at one λ;
    * eigenvector-free unless θ* and Σ were given or `l1Norm` is asked for.
    */
-  summary(lambda: number, options?: RidgePathSummaryOptions): RidgePathSummary;
+  summary<WithL1 extends boolean = false>(
+    lambda: number,
+    options?: RidgePathSummaryOptions & { l1Norm?: WithL1 },
+  ): WithRidgeRisks<RidgePathSummary, number, HasTruth, WithL1>;
   /** {@link RidgePath.summary} over a grid of λ, as arrays. */
-  sweep(lambdas: ArrayLike<number>, options?: RidgePathSummaryOptions): RidgePathSweep;
+  sweep<WithL1 extends boolean = false>(
+    lambdas: ArrayLike<number>,
+    options?: RidgePathSummaryOptions & { l1Norm?: WithL1 },
+  ): WithRidgeRisks<RidgePathSweep, Float64Array, HasTruth, WithL1>;
 }
 
 /** The eigenvectors of the decomposed Gram matrix and θ̂'s coordinates `Uᵀy` (dual) or `VᵀXᵀy` (primal). */
@@ -153,6 +170,12 @@ interface RiskForm {
  * const { norm2, standardRisk } = path.sweep(lambdas);
  * ```
  */
+export function ridgePath(
+  X: Matrix,
+  y: Float64Array,
+  options: RidgePathOptions & Required<Pick<RidgePathOptions, 'thetaStar' | 'covariance'>>,
+): RidgePath<true>;
+export function ridgePath(X: Matrix, y: Float64Array, options?: RidgePathOptions): RidgePath;
 export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions = {}): RidgePath {
   const { n, p } = assertDesign(X, y);
   assertKnownOptions('options', options, ['thetaStar', 'covariance']);
@@ -393,8 +416,10 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     norm2,
     trainingError,
     standardRisk,
-    summary,
-    sweep,
+    // The overloads' types promise standardRisk exactly when θ* and Σ were given, and
+    // l1Norm exactly when asked for, which is what these return.
+    summary: summary as RidgePath['summary'],
+    sweep: sweep as RidgePath['sweep'],
   };
 }
 

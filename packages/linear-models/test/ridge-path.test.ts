@@ -53,7 +53,7 @@ describe('ridgePath', () => {
       );
     }
     const grid = path.coefMatrix(LAMBDAS);
-    expect(grid.shape).toBe(`${LAMBDAS.length}×${p}`);
+    expect(grid.shape).toEqual([LAMBDAS.length, p]);
     LAMBDAS.forEach((lambda, k) => {
       expect(relativeError(grid.row(k), path.coef(lambda))).toBeLessThan(1e-12);
     });

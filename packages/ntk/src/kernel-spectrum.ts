@@ -1,9 +1,18 @@
 import { type Matrix, matvec, symEig } from '@benignlab/linalg';
+import type { NtkRegression } from './ntk-regression.js';
 
 /**
  * One eigendecomposition `K(X, X) = U diag(μ) Uᵀ` with the projected targets `Uᵀ Y`,
  * shared by every ridge parameter λ of a kernel-regression path ([Theory §2](https://benignlab.github.io/theory.html#section-2): one
- * O(n³) factorization, then O(n²) per λ).
+ * O(n³) factorization, then O(n²) per λ). The last argument of the
+ * {@link NtkRegression} constructor; {@link ntkRegression} builds it for you.
+ *
+ * @example
+ * ```ts
+ * const X = Matrix.fromRows([[1, 0], [0, 1]]);
+ * const spectrum = new KernelSpectrum(ntkKernel(X, X), Float64Array.of(1, -1));
+ * spectrum.eigenvalues; // descending
+ * ```
  */
 export class KernelSpectrum {
   /** Eigenvalues μ₁ ≥ … ≥ μₙ of K(X, X); those at rounding level are set to exactly 0. */

@@ -45,7 +45,7 @@ describe.each(['first', 'both'] as NtkLayers[])('reference values, layers = %s',
     const fit = ntkRegression(X, y, { layers });
     const predictions = fit.predict(T);
     const gradient = fit.inputGradient(T);
-    expect(gradient.shape).toBe(T.shape);
+    expect(gradient.shape).toEqual(T.shape);
     expect(maxRelativeError(predictions, exact.ridgeless.predictions)).toBeLessThan(TOLERANCE);
     expect(maxRelativeError(gradient.data, flatten(exact.ridgeless.inputGradients))).toBeLessThan(TOLERANCE);
     // The numpy golden carries a 4.7e-9 error in one diagonal kernel entry (arccos of a

@@ -32,7 +32,7 @@ function finiteDifferenceGradient(
 }
 
 function expectClose(actual: Matrix, expected: Matrix, tolerance: number): void {
-  expect(actual.shape).toBe(expected.shape);
+  expect(actual.shape).toEqual(expected.shape);
   for (let r = 0; r < actual.rows; r++) {
     const scale = 1 + Math.hypot(...expected.row(r));
     for (let k = 0; k < actual.cols; k++) {

@@ -22,7 +22,7 @@ describe.each(LAYERS)('ntkKernel, layers = %s', (layers) => {
         const A = gaussianMatrix(n, d, seed);
         const B = gaussianMatrix(m, d, seed + 1);
         const K = ntkKernel(A, B, { layers });
-        expect(K.shape).toBe(`${n}×${m}`);
+        expect(K.shape).toEqual([n, m]);
         for (let i = 0; i < n; i++) {
           for (let j = 0; j < m; j++) {
             const expected = kernelByDefinition(A.row(i), B.row(j), layers);

@@ -38,7 +38,7 @@ describe.each(LAYERS)('ntkRegression, layers = %s', (layers) => {
     const path = base.path(lambdas);
     expect(Array.from(path.lambdas)).toEqual(lambdas);
     const predictions = path.predict(T);
-    expect(predictions.shape).toBe(`4×${T.rows}`);
+    expect(predictions.shape).toEqual([4, T.rows]);
     lambdas.forEach((lambda, k) => {
       const separate = ntkRegression(X, y, { layers, lambda });
       expect(maxRelativeError(path.coefficients.row(k), separate.coefficients, 1e-6)).toBeLessThan(1e-9);

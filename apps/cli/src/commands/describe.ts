@@ -1,4 +1,4 @@
-import { allowedText, getExperiment, type ParamSpec, planExperiment } from '@benignlab/experiments';
+import { allowedText, findExperiment, type ParamSpec, planExperiment } from '@benignlab/experiments';
 import { describeCommand } from './definitions.js';
 import { formatCommandHelp } from './help-text.js';
 import { parseCommandLine } from './parse-command-line.js';
@@ -29,7 +29,7 @@ export interface SettingDescription {
  * ```
  */
 export function describeExperiment(id: string, options: { quick: boolean; seed: number }) {
-  const experiment = getExperiment(id);
+  const experiment = findExperiment(id);
   const settings: SettingDescription[] = Object.entries(experiment.schema as Record<string, ParamSpec>).map(
     ([key, spec]) => ({
       key,

@@ -1,4 +1,9 @@
-import { type AnyExperiment, type ExperimentResult, type FigureSpec, rowsToCsv } from '@benignlab/experiments';
+import {
+  type AnyExperiment,
+  type ExperimentResult,
+  type FigureSpec,
+  rowsToCsv,
+} from '@benignlab/experiments';
 import { figureToSvg, svgToPng } from '../figures/render.js';
 import { type OutputFile, publishFiles } from '../output/output-set.js';
 import type { ProducedWith } from './kernel-choice.js';

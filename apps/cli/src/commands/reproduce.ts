@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { type AnyExperiment, type ExperimentPlan, getExperiment, planExperiment } from '@benignlab/experiments';
+import {
+  type AnyExperiment,
+  type ExperimentPlan,
+  findExperiment,
+  planExperiment,
+} from '@benignlab/experiments';
 import { CancelledError, runPlans, type SuiteRun, type TimedResult } from '@benignlab/experiments/node';
 import { checkOutputDirectory, type OutputFile, publishFiles } from '../output/output-set.js';
 import { type ReportSection, reportHtml } from '../output/report-html.js';
@@ -43,7 +48,7 @@ export async function reproduce(options: ReproduceOptions, io: CommandIo): Promi
   const style = styleFor(io.stdout, io.env);
   const errStyle = styleFor(io.stderr, io.env);
   const producedWith = chooseKernels(options.fastKernels);
-  const experiments: AnyExperiment[] = options.only.map(getExperiment);
+  const experiments: AnyExperiment[] = options.only.map(findExperiment);
   const plans: ExperimentPlan[] = experiments.map((experiment) =>
     planExperiment(experiment, { seed: options.seed, quick: options.quick }),
   );

@@ -4,7 +4,7 @@ import {
   DEFAULT_SEED,
   ExperimentError,
   type ExperimentPlan,
-  getExperiment,
+  findExperiment,
   type ParamSpec,
   planExperiment,
   validateParam,
@@ -94,7 +94,9 @@ function readConfigFile(path: string, experiment: AnyExperiment): Record<string,
     parsed = JSON.parse(text);
   } catch (error) {
     // JSON.parse may quote the whole text in its message (newlines included): one line.
-    const reason = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/, ".*" is not valid JSON$/, '');
+    const reason = (error as Error).message
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/, ".*" is not valid JSON$/, '');
     throw new UsageError('--config', `${path} is not valid JSON (${reason})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -148,7 +150,7 @@ export function parseRunArgs(
     overrides: {},
   };
   if (options.help) return { options, plan: undefined };
-  const experiment = getExperiment(options.id);
+  const experiment = findExperiment(options.id);
   const schema = experiment.schema as Record<string, ParamSpec>;
   const overrides: Record<string, unknown> = flags.config
     ? readConfigFile(flags.config as string, experiment)

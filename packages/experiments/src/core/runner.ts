@@ -1,8 +1,8 @@
 import { deriveSeed } from '@benignlab/data';
 import { resolveConfig } from './config.js';
-import type { AnyExperiment } from './definition.js';
+import type { AnyExperiment, ExperimentDefinition } from './definition.js';
 import { ExperimentError } from './errors.js';
-import type { Config, ExperimentResult, PlannedCell, Row } from './types.js';
+import type { Config, ExperimentResult, PlannedCell, Row, Summary } from './types.js';
 
 /**
  * Running experiments. Planning, running one cell and assembling a result are separate
@@ -165,10 +165,12 @@ export interface RunOptions extends PlanOptions {
  * result.summary.verdicts.every((v) => v.supported);
  * ```
  */
-export async function runExperiment(
-  experiment: AnyExperiment,
+export async function runExperiment<C extends Config = Config, S extends Summary = Summary>(
+  typedExperiment: ExperimentDefinition<C, S>,
   options: RunOptions = {},
-): Promise<{ result: ExperimentResult; timings: { cellsMs: number; summaryMs: number } }> {
+): Promise<{ result: ExperimentResult<C, S>; timings: { cellsMs: number; summaryMs: number } }> {
+  // The runner works on the erased type; the result's config and summary are the experiment's.
+  const experiment = typedExperiment as unknown as AnyExperiment;
   const plan = planExperiment(experiment, options);
   const { onProgress } = options;
   onProgress?.({ type: 'experiment-start', id: experiment.id, cells: plan.cells.length, cost: plan.cost });
@@ -194,5 +196,5 @@ export async function runExperiment(
   }
   const { result, summaryMs } = assembleResult(plan, rowsByCell);
   onProgress?.({ type: 'experiment-done', id: experiment.id, ms: cellsMs + summaryMs });
-  return { result, timings: { cellsMs, summaryMs } };
+  return { result: result as ExperimentResult<C, S>, timings: { cellsMs, summaryMs } };
 }

@@ -102,7 +102,7 @@ export interface Summary {
 }
 
 /** Everything one experiment run produced, as written to `<id>.json`. */
-export interface ExperimentResult<C extends Config = Config> {
+export interface ExperimentResult<C extends Config = Config, S extends Summary = Summary> {
   id: string;
   title: string;
   /** `"quick"` or `"default"`: which sizes the config started from. */
@@ -112,5 +112,5 @@ export interface ExperimentResult<C extends Config = Config> {
   config: C;
   cells: { key: string; seed: number }[];
   rows: Row[];
-  summary: Summary;
+  summary: S;
 }

@@ -2,6 +2,7 @@ import { absoluteAlpha, estimateRisks } from '@benignlab/adversarial-risk';
 import { deriveSeed, makeDesign } from '@benignlab/data';
 import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
+import { importOptional } from '../core/optional-import.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
@@ -90,10 +91,24 @@ export interface E5Summary extends Summary {
   ntkAdvRiskPgd: number;
 }
 
-/** Silences tfjs's one-time "install tfjs-node" banner, which would otherwise go to stderr. */
-async function quietTfjs(): Promise<void> {
-  const tf = await import('@tensorflow/tfjs');
+type NetworkModule = typeof import('@benignlab/ntk/network');
+type TensorFlowModule = typeof import('@tensorflow/tfjs');
+
+const needsTensorFlow = 'e5 trains networks on TensorFlow.js';
+
+/**
+ * The network subpath and tfjs, loaded when e5 runs (never bundled with the main entry).
+ * Silences tfjs's one-time "install tfjs-node" banner, which would otherwise go to stderr.
+ */
+async function loadNetworks(): Promise<NetworkModule> {
+  const networks = await importOptional<NetworkModule>(
+    '@benignlab/ntk/network',
+    '@tensorflow/tfjs',
+    needsTensorFlow,
+  );
+  const tf = await importOptional<TensorFlowModule>('@tensorflow/tfjs', '@tensorflow/tfjs', needsTensorFlow);
   tf.enableProdMode();
+  return networks;
 }
 
 /**
@@ -131,8 +146,7 @@ export const e5FiniteWidth: ExperimentDefinition<E5Config> = {
     ).flat();
   },
   async runCell(config, cell): Promise<Row[]> {
-    await quietTfjs();
-    const { TwoLayerNetwork } = await import('@benignlab/ntk/network');
+    const { TwoLayerNetwork } = await loadNetworks();
     const width = cell.params.width as number;
     const design = makeDesign(spikedDesignSpec(config, config.n));
     const { X, y } = design.sample(config.n, cell.seed);

@@ -4,6 +4,7 @@ import { ridgePath } from '@benignlab/linear-models';
 import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
+import { importOptional } from '../core/optional-import.js';
 import { aggregate, fmt } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { seriesFigure } from '../figures/series-figure.js';
@@ -198,8 +199,12 @@ export const e7Mnist: ExperimentDefinition<E7Config> = {
     );
   },
   async runCell(config, cell): Promise<Row[]> {
-    // A subpath import: the MNIST images are loaded only when e7 runs.
-    const { mnistRegression } = await import('@benignlab/data/mnist');
+    // The MNIST images (an optional package) are loaded only when e7 runs, never bundled.
+    const { mnistRegression } = await importOptional<typeof import('@benignlab/data/mnist')>(
+      '@benignlab/data/mnist',
+      'mnist',
+      'e7 reads the MNIST images',
+    );
     const labelNoise = cell.params.labelNoise as number;
     const task = mnistRegression({
       digits: [config.digits[0] as number, config.digits[1] as number],

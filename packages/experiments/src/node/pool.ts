@@ -6,7 +6,7 @@ import { getBackend, getKernelPolicy, type KernelPolicy, setKernelPolicy } from 
 import { ExperimentError } from '../core/errors.js';
 import { now } from '../core/runner.js';
 import type { Config, PlannedCell, Row } from '../core/types.js';
-import { getExperiment } from '../definitions/registry.js';
+import { findExperiment } from '../definitions/registry.js';
 
 /** One cell to run, with the experiment and config it belongs to. */
 export interface CellTask {
@@ -230,7 +230,7 @@ function runInThread(tasks: readonly CellTask[], options: PoolOptions, kernels: 
       let rows: Row[];
       let backend: string;
       try {
-        rows = await getExperiment(t.experimentId).runCell(t.config, t.cell);
+        rows = await findExperiment(t.experimentId).runCell(t.config, t.cell);
         backend = getBackend().name;
       } catch (error) {
         const cause = error instanceof Error ? error : new Error(String(error));

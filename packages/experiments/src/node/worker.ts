@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { getBackend, type KernelPolicy, setKernelPolicy } from '@benignlab/linalg';
 import { now } from '../core/runner.js';
 import type { Config, PlannedCell } from '../core/types.js';
-import { getExperiment } from '../definitions/registry.js';
+import { findExperiment } from '../definitions/registry.js';
 
 /**
  * Worker-thread entry of the pool: runs one cell per message and posts its rows back.
@@ -25,7 +25,7 @@ port.on('message', async (message: CellMessage) => {
   const started = now();
   try {
     setKernelPolicy(message.kernels);
-    const rows = await getExperiment(message.experimentId).runCell(message.config, message.cell);
+    const rows = await findExperiment(message.experimentId).runCell(message.config, message.cell);
     port.postMessage({ task: message.task, rows, ms: now() - started, backend: getBackend().name });
   } catch (error) {
     // Name, message and stack separately: the pool rebuilds a CellError whose message is

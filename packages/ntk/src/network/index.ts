@@ -1,3 +1,4 @@
+export { wasmBackendInstalled } from './tfjs-module.js';
 export { DEFAULT_MAX_STEPS, type TrainingStep, type TrainOptions } from './training-options.js';
 export {
   type TrainingReport,

@@ -1,9 +1,10 @@
 import { Matrix } from '@benignlab/linalg';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
+import { tfjs } from './tfjs-module.js';
 
 /** A float32 `rows×cols` tensor of a float64 {@link Matrix} (rounded to float32). */
 export function matrixToTensor(matrix: Matrix): tf.Tensor2D {
-  return tf.tensor2d(Float32Array.from(matrix.data), [matrix.rows, matrix.cols], 'float32');
+  return tfjs.tensor2d(Float32Array.from(matrix.data), [matrix.rows, matrix.cols], 'float32');
 }
 
 /** A float64 {@link Matrix} of a rank-2 tensor's values (synchronous download). */
@@ -22,10 +23,10 @@ export function tensorToVector(tensor: tf.Tensor): Float64Array {
  * `tf.tidy`, the result may be any value (here: float64 arrays already downloaded).
  */
 export function scoped<Result>(body: () => Result): Result {
-  tf.engine().startScope();
+  tfjs.engine().startScope();
   try {
     return body();
   } finally {
-    tf.engine().endScope();
+    tfjs.engine().endScope();
   }
 }

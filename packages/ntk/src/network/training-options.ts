@@ -19,8 +19,9 @@ export interface TrainOptions {
   steps?: number;
   /** Stop once the training loss is ≤ this (≥ 0). */
   tolerance?: number;
-  /** Called after every step; returning `false` stops training. */
-  onStep?: (progress: TrainingStep) => boolean | undefined;
+  /** Called after every step; returning `false` stops training (anything else, `void` included, continues). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a logging callback that returns nothing must type-check
+  onStep?: (progress: TrainingStep) => boolean | void;
 }
 
 /** Step cap when the caller gives only a tolerance. */
@@ -31,7 +32,7 @@ export interface ResolvedTrainOptions {
   learningRate: number;
   maxSteps: number;
   tolerance: number;
-  onStep: ((progress: TrainingStep) => boolean | undefined) | undefined;
+  onStep: TrainOptions['onStep'];
 }
 
 export function resolveTrainOptions(options: TrainOptions): ResolvedTrainOptions {

@@ -6,10 +6,11 @@ import {
   describeValue,
   type Matrix,
 } from '@benignlab/linalg';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { NtkError } from '../errors.js';
 import { type NtkLayers, readLayers } from '../layers.js';
 import { matrixToTensor, scoped, tensorToMatrix, tensorToVector } from './tensor-conversion.js';
+import { tfjs } from './tfjs-module.js';
 import { resolveTrainOptions, type TrainOptions } from './training-options.js';
 
 /** Options of the {@link TwoLayerNetwork} constructor. */
@@ -62,8 +63,9 @@ export interface TrainingReport {
  * first-layer draws come from `@benignlab/data`'s seeded generator (float64 N(0, 1),
  * rounded to float32), so a seed gives the same network on every platform and backend.
  *
- * Runs on tfjs' active backend (in Node the CPU backend; the WASM backend after
- * `await tf.setBackend('wasm')`). Tensors live until {@link TwoLayerNetwork.dispose}.
+ * Runs on tfjs' active backend. When `@tensorflow/tfjs-backend-wasm` is installed it is
+ * the default in Node (about twice as fast as the CPU backend; browsers keep WebGL);
+ * `await tf.setBackend('cpu')` picks another. Tensors live until {@link TwoLayerNetwork.dispose}.
  *
  * @example
  * ```ts
@@ -124,10 +126,10 @@ export class TwoLayerNetwork {
     const signs = new Float32Array(width);
     signs.fill(1, 0, half);
     signs.fill(-1, half);
-    this.initialFirstLayer = tf.tensor2d(weights, [width, inputDim]);
-    this.initialSecondLayer = tf.tensor2d(signs, [width, 1]);
-    this.firstLayer = tf.variable(this.initialFirstLayer, true);
-    this.secondLayer = tf.variable(this.initialSecondLayer, this.trainedLayers === 'both');
+    this.initialFirstLayer = tfjs.tensor2d(weights, [width, inputDim]);
+    this.initialSecondLayer = tfjs.tensor2d(signs, [width, 1]);
+    this.firstLayer = tfjs.variable(this.initialFirstLayer, true);
+    this.secondLayer = tfjs.variable(this.initialSecondLayer, this.trainedLayers === 'both');
   }
 
   /**
@@ -160,7 +162,7 @@ export class TwoLayerNetwork {
     this.checkInputs('X', X);
     return scoped(() => {
       // Each output depends on its own row only, so ∇ of the sum gives every row's gradient.
-      const gradient = tf.grad((inputs: tf.Tensor) => this.forward(inputs as tf.Tensor2D).sum())(
+      const gradient = tfjs.grad((inputs: tf.Tensor) => this.forward(inputs as tf.Tensor2D).sum())(
         matrixToTensor(X),
       );
       return tensorToMatrix(gradient as tf.Tensor2D);
@@ -192,14 +194,16 @@ export class TwoLayerNetwork {
     return scoped(() => {
       const left = matrixToTensor(A);
       const right = B === A ? left : matrixToTensor(B);
-      const preLeft = tf.matMul(left, this.firstLayer, false, true);
-      const preRight = B === A ? preLeft : tf.matMul(right, this.firstLayer, false, true);
-      const squaredOutput = tf.square(this.secondLayer).reshape([1, this.width]);
-      const activeLeft = tf.step(preLeft).mul(squaredOutput);
-      const activeRight = tf.step(preRight);
-      let kernel = tf.matMul(activeLeft, activeRight, false, true).mul(tf.matMul(left, right, false, true));
+      const preLeft = tfjs.matMul(left, this.firstLayer, false, true);
+      const preRight = B === A ? preLeft : tfjs.matMul(right, this.firstLayer, false, true);
+      const squaredOutput = tfjs.square(this.secondLayer).reshape([1, this.width]);
+      const activeLeft = tfjs.step(preLeft).mul(squaredOutput);
+      const activeRight = tfjs.step(preRight);
+      let kernel = tfjs
+        .matMul(activeLeft, activeRight, false, true)
+        .mul(tfjs.matMul(left, right, false, true));
       if (this.trainedLayers === 'both') {
-        kernel = kernel.add(tf.matMul(tf.relu(preLeft), tf.relu(preRight), false, true));
+        kernel = kernel.add(tfjs.matMul(tfjs.relu(preLeft), tfjs.relu(preRight), false, true));
       }
       return tensorToMatrix(kernel.div(this.width) as tf.Tensor2D);
     });
@@ -225,7 +229,9 @@ export class TwoLayerNetwork {
    * const report = net.train(X, y, {
    *   learningRate: 1,
    *   steps: 2000,
-   *   onStep: ({ step, loss }) => (step % 500 === 0 ? console.log(step, loss) : undefined),
+   *   onStep: ({ step, loss }) => {
+   *     if (step % 500 === 0) console.log(step, loss);
+   *   },
    * });
    * ```
    */
@@ -234,15 +240,15 @@ export class TwoLayerNetwork {
     assertVector('y', y, X.rows);
     const { learningRate, maxSteps, tolerance, onStep } = resolveTrainOptions(options);
     const inputs = matrixToTensor(X);
-    const targets = tf.tensor1d(Float32Array.from(y));
+    const targets = tfjs.tensor1d(Float32Array.from(y));
     const variables = this.trainedLayers === 'both' ? [this.firstLayer, this.secondLayer] : [this.firstLayer];
-    const lossOf = (): tf.Scalar => tf.sub(this.forward(inputs), targets).square().mean().div(2);
+    const lossOf = (): tf.Scalar => tfjs.sub(this.forward(inputs), targets).square().mean().div(2);
     const losses: number[] = [];
     let converged = false;
     try {
       for (let step = 1; step <= maxSteps; step++) {
         const loss = scoped(() => {
-          const { value, grads } = tf.variableGrads(lossOf, variables);
+          const { value, grads } = tfjs.variableGrads(lossOf, variables);
           for (const variable of variables)
             variable.assign(variable.sub(grads[variable.name].mul(learningRate)));
           return value.dataSync()[0];
@@ -291,9 +297,9 @@ export class TwoLayerNetwork {
   weightMovement(): WeightMovement {
     this.checkAlive();
     return scoped(() => {
-      const firstSquared = tf.sub(this.firstLayer, this.initialFirstLayer).square().sum().dataSync()[0];
-      const firstNormSquared = tf.square(this.initialFirstLayer).sum().dataSync()[0];
-      const secondSquared = tf.sub(this.secondLayer, this.initialSecondLayer).square().sum().dataSync()[0];
+      const firstSquared = tfjs.sub(this.firstLayer, this.initialFirstLayer).square().sum().dataSync()[0];
+      const firstNormSquared = tfjs.square(this.initialFirstLayer).sum().dataSync()[0];
+      const secondSquared = tfjs.sub(this.secondLayer, this.initialSecondLayer).square().sum().dataSync()[0];
       const secondNormSquared = this.width;
       const both = this.trainedLayers === 'both';
       return {
@@ -351,8 +357,8 @@ export class TwoLayerNetwork {
 
   /** f(X) = m^{-1/2} relu(X Wᵀ) a for a float32 n×d tensor, as a length-n tensor. */
   private forward(inputs: tf.Tensor2D): tf.Tensor1D {
-    const hidden = tf.relu(tf.matMul(inputs, this.firstLayer, false, true));
-    return tf.matMul(hidden, this.secondLayer).reshape([inputs.shape[0]]).mul(this.outputScale);
+    const hidden = tfjs.relu(tfjs.matMul(inputs, this.firstLayer, false, true));
+    return tfjs.matMul(hidden, this.secondLayer).reshape([inputs.shape[0]]).mul(this.outputScale);
   }
 
   private checkAlive(): void {
