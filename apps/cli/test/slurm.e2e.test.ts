@@ -120,7 +120,8 @@ beforeEach(() => {
   if (failure) throw new Error(failure);
 });
 
-describe('sweep-script --slurm on a real Slurm', () => {
+// Each scenario takes ~20 s on an idle 2-core machine; the limit leaves room for a loaded one.
+describe('sweep-script --slurm on a real Slurm', { timeout: 240_000 }, () => {
   it('accepts exactly the --time and --mem values sbatch accepts (zero and negative limits excepted: refused on purpose)', () => {
     const acceptedBySbatch = (flag: string) =>
       spawnSync('sbatch', ['--test-only', flag, '--wrap', 'true'], {
