@@ -17,6 +17,13 @@ import { cellsOfShard } from '../src/sweep/shard.js';
 import { checkSlurmTime, parseMemory } from '../src/sweep/sweep-script-checks.js';
 import { BIN, runCli } from './run-cli.js';
 import { type PrivateSlurm, startPrivateSlurm } from './slurm/private-slurm.js';
+import {
+  acceptedMemory,
+  acceptedTimes,
+  refusedMemory,
+  refusedTimes,
+  refusedZeroTimes,
+} from './slurm/slurm-value-forms.js';
 
 // The generated sbatch script on a real (private, single-node) Slurm: submitted with sbatch,
 // polled with squeue, merged as its own comment says, compared byte for byte with an unsharded
@@ -137,26 +144,13 @@ describe('sweep-script --slurm on a real Slurm', { timeout: 240_000 }, () => {
         return false;
       }
     };
-    const times = [
-      '90',
-      '90:30',
-      '1:30:00',
-      '48:00:00',
-      '2-0',
-      '2-12',
-      '2-12:30',
-      '2-12:30:15',
-      'UNLIMITED',
-      'infinite',
-    ];
-    // sbatch takes fields beyond their clock range (1:60 is two minutes) and -1 for no limit.
-    const lenient = ['1:60', '1:30:60', '2-24', '-1'];
-    const badTimes = ['forever', '1.5', '1:2:3:4', '1-2-3', '1h', '1:-1', ' 10'];
+    // Zero is accepted by sbatch (as "no limit") and refused by us on purpose.
+    for (const time of refusedZeroTimes) expect(acceptedBySbatch(`--time=${time}`), time).toBe(true);
     const disagreements = [
-      ...[...times, ...lenient, ...badTimes].map(
+      ...[...acceptedTimes, ...refusedTimes].map(
         (time) => [`--time=${time}`, ours(() => checkSlurmTime(time))] as const,
       ),
-      ...['1', '64', '1K', '64M', '1m', '4GB', '64mb', '1Kb', '1.5G', '-1', 'G', '64Mi', '64MBB'].map(
+      ...[...acceptedMemory, ...refusedMemory].map(
         (mem) => [`--mem=${mem}`, ours(() => parseMemory(mem))] as const,
       ),
     ].filter(([flag, accepted]) => accepted !== acceptedBySbatch(flag));
