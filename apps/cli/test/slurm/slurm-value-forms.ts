@@ -25,8 +25,8 @@ export const refusedTimes = ['forever', '1.5', '1:2:3:4', '1-2-3', '1h', '1:-1',
 /** `--time` values sbatch accepts but we refuse on purpose: zero means "no limit" there. */
 export const refusedZeroTimes = ['0', '00:00:00', '0-0'];
 
-/** `--mem` values sbatch accepts (binary units, M without a suffix, an optional B). */
-export const acceptedMemory = ['1', '64', '1K', '64M', '1m', '4GB', '64mb', '1Kb', '2t'];
+/** `--mem` values sbatch accepts (binary units, M without a suffix, an optional B); all fit the test node. */
+export const acceptedMemory = ['1', '64', '1K', '64M', '1m', '1GB', '64mb', '1Kb', '1g'];
 
 /** `--mem` values sbatch refuses. */
 export const refusedMemory = ['1.5G', '-1', 'G', '64Mi', '64MBB', '4 G'];
