@@ -4,10 +4,11 @@
 // on stdout: the installer's own output goes to stderr, since callers read stdout as the path.
 // CHROMIUM_PATH overrides the location (e.g. a distribution that names it differently).
 // BENIGNLAB_TEST_CHROMIUM_PATH and BENIGNLAB_TEST_UID let this script's own tests stand in
-// for /usr/bin/chromium and the user id (to take the `sudo -n` route without being non-root).
-import { spawnSync } from 'node:child_process';
+// for /usr/bin/chromium and the user id (to take the `sudo -n` route without being non-root;
+// see scripts/apt-get-install.mjs).
 import { accessSync, constants } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { aptGet } from '../../../scripts/apt-get-install.mjs';
 
 export const defaultChromiumPath = process.env.BENIGNLAB_TEST_CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -18,21 +19,6 @@ function isExecutable(path) {
   } catch {
     return false;
   }
-}
-
-function commandExists(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-function run(command, args) {
-  // fd 2 for the child's stdout too: apt-get's progress must never reach our stdout.
-  const result = spawnSync(command, args, {
-    stdio: ['ignore', 2, 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.error) throw new Error(`could not start ${command}: ${result.error.message}`);
-  if (result.status !== 0)
-    throw new Error(`\`${command} ${args.join(' ')}\` exited with status ${result.status}`);
 }
 
 /**
@@ -48,23 +34,7 @@ export function ensureChromium() {
   if (isExecutable(defaultChromiumPath)) return defaultChromiumPath;
   const manualFix =
     'Install it yourself (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
-  if (!commandExists('apt-get')) {
-    throw new Error(`${defaultChromiumPath} is missing and apt-get is not available. ${manualFix}`);
-  }
-  const uid = process.env.BENIGNLAB_TEST_UID
-    ? Number(process.env.BENIGNLAB_TEST_UID)
-    : typeof process.getuid === 'function'
-      ? process.getuid()
-      : undefined;
-  const isRoot = uid === 0;
-  const prefix = isRoot ? [] : commandExists('sudo') ? ['sudo', '-n'] : null;
-  if (prefix === null) {
-    throw new Error(
-      `${defaultChromiumPath} is missing and installing it needs root (no sudo found). ${manualFix}`,
-    );
-  }
-  const apt = (args) =>
-    prefix.length ? run(prefix[0], [...prefix.slice(1), 'apt-get', ...args]) : run('apt-get', args);
+  const apt = aptGet(`${defaultChromiumPath} is missing`, manualFix);
   console.error(
     `[ensure-chromium] ${defaultChromiumPath} not found: installing Debian's chromium with apt-get…`,
   );

@@ -35,8 +35,9 @@ export async function generateCliGuide() {
       '',
       'Generated at build time from the CLI’s command definitions (`commandDefinitions` in',
       '`apps/cli`), the same objects its argument parser and `--help` use. From the',
-      'repository root run it as `node scripts/pnpm.mjs benignlab <command>`; installed from',
-      'npm (`npm i -g benignlab`) it is `benignlab <command>`.',
+      'repository root, once `npm run reproduce` (or `node scripts/pnpm.mjs run build`) has built it,',
+      'run it as `npx benignlab <command>`: only the command’s own output, `--json` clean. Installed',
+      'from npm (`npm i -g benignlab`) it is `benignlab <command>`.',
       '',
     ].join('\n');
     const markdown = cli.cliGuideMarkdown().replace(/^(# .*\n)/, `$1${intro}`);

@@ -124,7 +124,8 @@ export function slurmScript(spec: SweepScriptSpec): string {
 #   sbatch --dependency=afterok:$jobid --wrap ${shellQuote(`${cli} merge ${out}`)}
 # A task that fails or times out can be resubmitted alone (sbatch --array=K benignlab-${spec.id}.sbatch):
 # cells already written to ${out}/cells/${spec.id}/ are reused.
-# Set BENIGNLAB to run another benignlab (e.g. BENIGNLAB="node /path/to/dist/bin.js"), here and in the merge.
+# To run another benignlab in the tasks, export BENIGNLAB (e.g. BENIGNLAB="node /path/to/dist/bin.js")
+# before sbatch, and use that command in the merge line too.
 ${directives.map((directive) => `#SBATCH ${directive}`).join('\n')}
 set -euo pipefail
 benignlab() {

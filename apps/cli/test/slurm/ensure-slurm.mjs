@@ -2,28 +2,13 @@
 // Makes sure Debian's Slurm (slurmctld, slurmd, the client commands) and munge are installed,
 // installing them with apt-get when missing, like apps/docs/scripts/ensure-chromium.mjs does for
 // Chromium. stdout carries nothing but the final "ok" line: apt-get's own output goes to stderr.
-// BENIGNLAB_TEST_UID stands in for the user id in this script's tests (the `sudo -n` route).
-import { spawnSync } from 'node:child_process';
+// The apt-get call itself is scripts/apt-get-install.mjs, shared with ensure-chromium.
 import { pathToFileURL } from 'node:url';
+import { aptGet, commandExists } from '../../../../scripts/apt-get-install.mjs';
 
 /** The commands the Slurm end-to-end test runs, and the Debian packages that provide them. */
 export const slurmCommands = ['slurmctld', 'slurmd', 'sbatch', 'squeue', 'scancel', 'scontrol', 'munged'];
 export const slurmPackages = ['slurmctld', 'slurmd', 'slurm-client', 'munge'];
-
-function commandExists(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-function run(command, args) {
-  // fd 2 for the child's stdout too: the installer's progress never reaches our stdout.
-  const result = spawnSync(command, args, {
-    stdio: ['ignore', 2, 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.error) throw new Error(`could not start ${command}: ${result.error.message}`);
-  if (result.status !== 0)
-    throw new Error(`\`${command} ${args.join(' ')}\` exited with status ${result.status}`);
-}
 
 /**
  * Installs the missing Slurm and munge packages. Returns the seconds spent installing
@@ -33,22 +18,7 @@ export function ensureSlurm() {
   const missing = slurmCommands.filter((command) => !commandExists(command));
   if (missing.length === 0) return 0;
   const manualFix = `Install them yourself (Debian/Ubuntu: \`sudo apt-get install -y --no-install-recommends ${slurmPackages.join(' ')}\`).`;
-  if (!commandExists('apt-get')) {
-    throw new Error(`Slurm is missing (${missing.join(', ')}) and apt-get is not available. ${manualFix}`);
-  }
-  const uid = process.env.BENIGNLAB_TEST_UID
-    ? Number(process.env.BENIGNLAB_TEST_UID)
-    : typeof process.getuid === 'function'
-      ? process.getuid()
-      : undefined;
-  const prefix = uid === 0 ? [] : commandExists('sudo') ? ['sudo', '-n'] : null;
-  if (prefix === null) {
-    throw new Error(
-      `Slurm is missing (${missing.join(', ')}) and installing it needs root (no sudo found). ${manualFix}`,
-    );
-  }
-  const apt = (args) =>
-    prefix.length ? run(prefix[0], [...prefix.slice(1), 'apt-get', ...args]) : run('apt-get', args);
+  const apt = aptGet(`Slurm is missing (${missing.join(', ')})`, manualFix);
   console.error(
     `[ensure-slurm] ${missing.join(', ')} not found: installing ${slurmPackages.join(' ')} with apt-get…`,
   );
