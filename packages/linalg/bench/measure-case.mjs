@@ -2,7 +2,9 @@
 // process, so peak RSS and JIT state belong to that cell alone.
 import { createInterface } from 'node:readline';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
-import { gram, Matrix, matmul, setBackend, symEig } from '../dist/index.js';
+// The Node entry (the `node` export condition): what `import … from '@benignlab/linalg'` gives a
+// Node user, default pool included; the other cells pin their backend below.
+import { getBackend, gram, Matrix, matmul, setBackend, symEig } from '../dist/index.node.js';
 import { createThreadedBackend } from '../dist/node-threads.js';
 import { wasmBackend } from '../dist/wasm-kernels.js';
 
@@ -32,6 +34,7 @@ function toMl(M) {
 }
 
 let pool;
+// "default": nothing pinned, no opt-in — the automatic choice of a Node program.
 if (spec.implementation === 'js') setBackend('js');
 else if (spec.implementation === 'wasm-simd' || spec.implementation === 'wasm-fma') {
   const kernel = spec.implementation === 'wasm-fma' ? 'fma' : 'simd';
@@ -74,7 +77,7 @@ for await (const line of lines) {
   if (line === 'run') {
     const start = performance.now();
     work();
-    console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000 }));
+    console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, backend: getBackend().name }));
   } else if (line === 'done') {
     if (pool) await pool.terminate();
     console.log(JSON.stringify({ peakRssMiB: process.resourceUsage().maxRSS / 1024 }));

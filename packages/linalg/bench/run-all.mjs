@@ -4,6 +4,10 @@
 //
 //   node bench/run-all.mjs            # every case
 //   node bench/run-all.mjs gram       # only cases whose label contains "gram"
+//   node bench/run-all.mjs 'gram 1000×8000,symEig n=1000'   # several labels
+//   BENCH_IMPLEMENTATIONS=numpy,default node bench/run-all.mjs   # only these cells
+// The runtime is the one running this script (its children use the same executable), e.g.
+// `~/node24/bin/node bench/run-all.mjs` for Node 24.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -12,9 +16,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { measureMicroKernelPeak, supportedKernelVariants } from '../dist/wasm-kernels.js';
 import { numpyAvailable, spawnNumpy } from './numpy-case.mjs';
+import { processorDescription, runtimeDescription } from './processor.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const filters = (process.argv[2] ?? '').split(',');
 const filter = process.argv[2] ?? '';
+const onlyImplementations = process.env.BENCH_IMPLEMENTATIONS?.split(',');
 const allThreads = availableParallelism();
 const fmaNative = supportedKernelVariants().fma;
 // Node 20 runs relaxed SIMD only behind this V8 flag; Node ≥ 22 needs nothing.
@@ -124,13 +131,16 @@ const hasNumpy = numpyAvailable();
 const session = {
   date: new Date().toISOString(),
   node: process.version,
+  runtime: runtimeDescription(),
   cpu: cpus()[0]?.model ?? 'unknown',
+  simd: processorDescription().simd,
   threads: allThreads,
   loadAverageAtStart: loadavg(),
   microKernelPeakGflops: peaks,
   numpy: hasNumpy ? 'python3 numpy (OpenBLAS/LAPACK)' : 'not importable: numpy columns skipped',
   command: 'node scripts/pnpm.mjs --filter @benignlab/linalg bench',
 };
+console.log(`processor ${session.cpu} (${session.simd}); runtime ${session.runtime}`);
 console.log(
   `micro-kernel peak, one thread: SIMD ${peaks.simd.toFixed(1)} GFLOP/s, FMA ${peaks.fma.toFixed(1)} GFLOP/s; ${allThreads} threads; load average ${loadavg()
     .map((x) => x.toFixed(1))
@@ -140,15 +150,21 @@ if (!hasNumpy) console.log('numpy is not importable by python3: numpy rows skipp
 
 const results = [];
 for (const c of CASES) {
-  if (!c.label.includes(filter)) continue;
+  if (!filters.some((part) => c.label.includes(part))) continue;
   const runs = c.runs ?? 7;
   const cells = [];
   const threadCounts = allThreads > 1 ? [1, allThreads] : [1];
   if (hasNumpy) for (const threads of [allThreads, 1]) cells.push({ implementation: 'numpy', threads });
   for (const implementation of ['wasm-simd', 'wasm-fma'])
     for (const threads of threadCounts) cells.push({ implementation, threads });
+  // What a Node program gets with no opt-in (Node's default pool on every core).
+  cells.push({ implementation: 'default', threads: allThreads });
   cells.push({ implementation: 'js', threads: 1 });
   cells.push({ implementation: 'ml-matrix', threads: 1 });
+  if (onlyImplementations) {
+    for (let i = cells.length - 1; i >= 0; i--)
+      if (!onlyImplementations.includes(cells[i].implementation)) cells.splice(i, 1);
+  }
   // Cells at the case size run interleaved (one run of each in turn, the order rotating),
   // so every implementation sees the same machine load; the slow extrapolated cells follow.
   const measured = new Map();
@@ -169,6 +185,7 @@ for (const c of CASES) {
     );
     for (const child of children) await child.ask('run'); // warm-up: JIT, kernel memory, thread start
     const seconds = group.map(() => []);
+    const backends = group.map(() => new Set());
     for (let run = 0; run < groupRuns; run++) {
       for (let t = 0; t < group.length; t++) {
         const index = (t + run) % group.length;
@@ -176,24 +193,35 @@ for (const c of CASES) {
         // spinning for a while after each call, our pool polls briefly) must not compete
         // with the next cell for the cores.
         await new Promise((resolve) => setTimeout(resolve, 250));
-        seconds[index].push((await children[index].ask('run')).seconds);
+        const answer = await children[index].ask('run');
+        seconds[index].push(answer.seconds);
+        if (answer.backend) backends[index].add(answer.backend);
       }
     }
     for (let index = 0; index < group.length; index++) {
       const { peakRssMiB } = await children[index].ask('done');
-      measured.set(group[index], { size, runs: groupRuns, seconds: seconds[index], peakRssMiB });
+      measured.set(group[index], {
+        size,
+        runs: groupRuns,
+        seconds: seconds[index],
+        peakRssMiB,
+        backend: [...backends[index]].join('+') || undefined,
+      });
     }
   }
 
   const rows = [];
   for (const cell of cells) {
-    const { size, runs: cellRuns, seconds: times, peakRssMiB } = measured.get(cell);
+    const { size, runs: cellRuns, seconds: times, peakRssMiB, backend } = measured.get(cell);
     const scale = c.work(c.size) / c.work(size);
     const seconds = median(times) * scale;
-    const peak = cell.implementation === 'wasm-fma' ? peaks.fma : peaks.simd;
+    const fmaKernel = cell.implementation === 'wasm-fma' || backend?.startsWith('wasm-fma');
+    const peak = fmaKernel ? peaks.fma : peaks.simd;
     const gflops = c.flops ? c.flops(c.size) / seconds / 1e9 : undefined;
     rows.push({
       implementation: cell.implementation,
+      backend,
+      runtime: cell.implementation === 'numpy' ? 'python3' : session.runtime,
       threads: cell.threads,
       measuredSize: size,
       extrapolated: scale !== 1,
@@ -201,7 +229,7 @@ for (const c of CASES) {
       medianSeconds: seconds,
       gflops,
       percentOfKernelPeak:
-        gflops !== undefined && cell.implementation.startsWith('wasm')
+        gflops !== undefined && (cell.implementation.startsWith('wasm') || cell.implementation === 'default')
           ? (100 * gflops) / (peak * cell.threads)
           : undefined,
       peakRssMiB,
@@ -252,6 +280,10 @@ for (const c of CASES) {
 session.loadAverageAtEnd = loadavg();
 const outDir = join(here, '..', 'bench-results');
 mkdirSync(outDir, { recursive: true });
-const target = join(outDir, filter ? `linalg-${filter.replace(/[^a-z0-9]+/gi, '-')}.json` : 'linalg.json');
+const runtimeTag = session.runtime.replace(/[^a-z0-9]+/gi, '-');
+const target = join(
+  outDir,
+  filter ? `linalg-${filter.replace(/[^a-z0-9]+/gi, '-')}-${runtimeTag}.json` : 'linalg.json',
+);
 writeFileSync(target, `${JSON.stringify({ session, results }, null, 2)}\n`);
 console.log(`\nwrote ${target}`);

@@ -294,7 +294,8 @@ describe('single-threaded WebAssembly SIMD backend', () => {
     } finally {
       setBackend('auto');
     }
-  });
+    // Two 1100×1100 products of depth 600 on one thread: seconds, more on a loaded machine.
+  }, 300_000);
 
   it('is exact on small integers and agrees with the JS backend through the public API', () => {
     const A = new Matrix(70, 300);

@@ -105,11 +105,13 @@ function startWorker(
   control: SharedArrayBuffer,
   ready?: Int32Array,
 ): Worker {
+  // Workers inherit the process's flags (e.g. --experimental-wasm-relaxed-simd), except
+  // --input-type, which makes the workers of `node --input-type=module -e …` fail to load a
+  // file. Only then is the list given: Node rejects V8 flags in an explicit execArgv.
+  const inputType = process.execArgv.some((flag) => flag.startsWith('--input-type'));
   return new Worker(new URL('./node-worker.js', import.meta.url), {
     workerData: { modules, memory, control, ready: ready?.buffer },
-    // Workers inherit the process's flags (e.g. --experimental-wasm-relaxed-simd), except
-    // --input-type, which makes `node --input-type=module -e …` workers fail to load a file.
-    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+    ...(inputType ? { execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')) } : {}),
   });
 }
 
