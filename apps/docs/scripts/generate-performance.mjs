@@ -105,12 +105,26 @@ function tableTitle(path) {
 export function renderBenchFile(title, json) {
   const parts = [`### ${escapeProse(title)}`];
   const metadata = metadataEntries(json);
-  if (metadata.length) parts.push(metadata.map(([k, v]) => `- **${escapeProse(k)}**: ${cell(v)}`).join('\n'));
   const tables = findTables(json);
-  if (tables.length) {
+  const summaryOf = (pattern) => metadata.find(([key]) => pattern.test(key))?.[1];
+  const facts = [
+    ['processor', summaryOf(/(^|\.)cpu(\.model)?$/i)],
+    ['date', summaryOf(/(^|\.)date$/i)],
+    ['command', summaryOf(/(^|\.)command$/i)],
+  ].filter(([, value]) => value !== undefined && value !== null);
+  if (facts.length)
     parts.push(
-      `<details><summary>All measurements (${tables.length} table${tables.length === 1 ? '' : 's'})</summary>`,
+      facts
+        .map(([k, v]) => `${k}: ${k === 'command' ? `\`${String(v).replace(/`/g, '')}\`` : cell(v)}`)
+        .join(' · '),
     );
+  if (metadata.length || tables.length) {
+    // Everything measured stays on the page, collapsed: the summary above is what most readers need.
+    parts.push(
+      `<details><summary>All settings and measurements (${tables.length} table${tables.length === 1 ? '' : 's'})</summary>`,
+    );
+    if (metadata.length)
+      parts.push(metadata.map(([k, v]) => `- **${escapeProse(k)}**: ${cell(v)}`).join('\n'));
     for (const { path, rows } of tables) {
       const heading = tableTitle(path);
       if (heading) parts.push(`**${escapeProse(heading)}**`);

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { DefaultTheme } from 'vitepress';
 
 /** The packages documented by the site, in dependency order (the README's table). */
@@ -10,7 +12,11 @@ export const documentedPackages = [
   { slug: 'experiments', name: '@benignlab/experiments' },
 ] as const;
 
-const experimentIds = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7'] as const;
+// Every reproduction page present (e1.md, e2.md, …), so a new experiment's page joins the sidebar by itself.
+const experimentIds = readdirSync(fileURLToPath(new URL('../reproduction', import.meta.url)))
+  .filter((file) => /^e\d+\.md$/.test(file))
+  .map((file) => file.replace(/\.md$/, ''))
+  .sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
 
 export const sidebar: DefaultTheme.Sidebar = [
   {
