@@ -169,8 +169,8 @@ export async function runExperiment(
   experiment: AnyExperiment,
   options: RunOptions = {},
 ): Promise<{ result: ExperimentResult; timings: { cellsMs: number; summaryMs: number } }> {
-  const plan = planExperiment(experiment, options);
-  const { onProgress } = options;
+  const { onProgress, ...planOptions } = options;
+  const plan = planExperiment(experiment, planOptions);
   onProgress?.({ type: 'experiment-start', id: experiment.id, cells: plan.cells.length, cost: plan.cost });
   const rowsByCell: Row[][] = [];
   let cellsMs = 0;
