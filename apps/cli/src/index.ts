@@ -39,12 +39,15 @@ export type { NumericArray } from './input/numeric-array.js';
 export { parseNumericCsv } from './input/parse-csv.js';
 export { type NpyHeader, parseNpy, parseNpyHeader } from './input/parse-npy.js';
 export { readNumericArray, toMatrix, toVector } from './input/read-array.js';
-export { AtomicWriter } from './output/atomic-writer.js';
+export { AtomicWriter, removeStaleTemporaries } from './output/atomic-writer.js';
+export { checkOutputDirectory, type OutputFile, publishFiles } from './output/output-set.js';
 export { escapeHtml, type ReportRun, type ReportSection, reportHtml } from './output/report-html.js';
 export {
   CELL_FORMAT,
   type CellHeader,
   type CellRead,
+  type ColumnKind,
+  cellChecksum,
   cellFileText,
   readCellFile,
 } from './sweep/cell-file.js';
@@ -62,4 +65,6 @@ export { type MergedExperiment, MergeError, mergeDirectories } from './sweep/mer
 export { type SweepOptions, type SweepOutcome, type SweepRun, startSweep } from './sweep/run-sweep.js';
 export { cellsOfShard, parseShard, type Shard, shardFor, shardOfCell, WHOLE_RUN } from './sweep/shard.js';
 export { kubernetesJob, type SweepScriptSpec, shellQuote, slurmScript } from './sweep/sweep-script-text.js';
+export { describeError, reportError } from './report-error.js';
+export { RuntimeError } from './runtime-error.js';
 export { UsageError } from './usage-error.js';

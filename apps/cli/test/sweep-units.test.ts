@@ -104,6 +104,7 @@ describe('cell hashes and files', () => {
     fc.assert(
       fc.property(
         fc.array(fc.dictionary(fc.oneof(fc.string({ minLength: 1 }), fc.constant('__proto__')), value), {
+          minLength: 1,
           maxLength: 4,
         }),
         (rows) => {
@@ -131,8 +132,8 @@ describe('cell hashes and files', () => {
     const cases: [string, string][] = [
       [text.slice(0, text.length - 10), 'not valid JSON'],
       [text.replace('"seed":3', '"seed":4'), 'seed 4; expected 3'],
-      [text.replace('benignlab-cell/1', 'other'), 'format other'],
-      [text.replace('"risk":0.5', '"risk":[1]'), 'row 0, column risk'],
+      [text.replace('benignlab-cell/2', 'other'), 'format other'],
+      [text.replace('"risk":0.5', '"risk":[1]'), 'checksum does not match'],
     ];
     for (const [content, detail] of cases) {
       writeFileSync(path, content);

@@ -48,8 +48,13 @@ function fitsKind(value: CellValue, kind: ColumnKind): boolean {
  * The checksum of a cell file: SHA-256 (hex) of the JSON of its identity, row type and
  * stored (tagged) rows, in the file's own key order, so any edit of a number, a column
  * name or order, or a row is detected on reading.
+ *
+ * @example
+ * ```ts
+ * cellChecksum({ hash, experiment: 'e1', key, seed }, record.columns, record.rows); // 64 hex digits
+ * ```
  */
-function cellChecksum(identity: Omit<CellHeader, 'ms'>, columns: unknown, rows: unknown): string {
+export function cellChecksum(identity: Omit<CellHeader, 'ms'>, columns: unknown, rows: unknown): string {
   const { hash, experiment, key, seed } = identity;
   return createHash('sha256')
     .update(JSON.stringify([hash, experiment, key, seed, columns, rows]))
@@ -192,7 +197,7 @@ export function readCellFile(path: string, expected: Omit<CellHeader, 'ms'>): Ce
 const KINDS: readonly string[] = ['number', 'string', 'boolean', 'null'];
 
 function readShape(raw: unknown): RowShape | undefined {
-  if (!Array.isArray(raw) || raw.length === 0) return undefined;
+  if (!Array.isArray(raw)) return undefined;
   const shape: RowShape = [];
   for (const entry of raw) {
     if (!Array.isArray(entry) || entry.length !== 2) return undefined;

@@ -171,8 +171,8 @@ export async function runExperiment<C extends Config = Config, S extends Summary
 ): Promise<{ result: ExperimentResult<C, S>; timings: { cellsMs: number; summaryMs: number } }> {
   // The runner works on the erased type; the result's config and summary are the experiment's.
   const experiment = typedExperiment as unknown as AnyExperiment;
-  const plan = planExperiment(experiment, options);
-  const { onProgress } = options;
+  const { onProgress, ...planOptions } = options;
+  const plan = planExperiment(experiment, planOptions);
   onProgress?.({ type: 'experiment-start', id: experiment.id, cells: plan.cells.length, cost: plan.cost });
   const rowsByCell: Row[][] = [];
   let cellsMs = 0;
