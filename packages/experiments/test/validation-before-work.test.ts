@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExperimentError, getExperiment, planExperiment, validateParam } from '../src/index.js';
+import { ExperimentError, findExperiment, getExperiment, planExperiment, validateParam } from '../src/index.js';
 import { CellError, runCells, runPlans } from '../src/node/index.js';
 
 function errorOf(run: () => unknown): unknown {
@@ -20,7 +20,7 @@ describe('settings that would fail inside a cell are refused when planning', () 
   });
 
   it.each(['e1', 'e2', 'e3', 'e5', 'e6'])('%s: a zero budget (harm ratio undefined) is refused', (id) => {
-    const experiment = getExperiment(id);
+    const experiment = findExperiment(id);
     const budgets = Object.keys(experiment.schema).filter((key) => /^alpha(Absolute|Relative)$/.test(key));
     expect(budgets.length).toBeGreaterThan(0);
     for (const key of budgets) {
