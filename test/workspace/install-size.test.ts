@@ -44,6 +44,23 @@ function bytesUnder(path: string): number {
   return readdirSync(path).reduce((total, name) => total + bytesUnder(join(path, name)), 0);
 }
 
+/** `name` and the workspace packages it depends on, transitively (npm needs their tarballs). */
+function withWorkspaceDependencies(name: string): string[] {
+  const found = new Set<string>();
+  const visit = (packageName: string) => {
+    if (found.has(packageName)) return;
+    found.add(packageName);
+    const pkg = packages.find((candidate) => candidate.name === packageName);
+    if (pkg === undefined) throw new Error(`${packageName} is not a workspace package`);
+    const manifest = JSON.parse(readFileSync(join(pkg.folder, 'package.json'), 'utf8'));
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+      if (packages.some((candidate) => candidate.name === dependency)) visit(dependency);
+    }
+  };
+  visit(name);
+  return [...found];
+}
+
 /** A fresh npm project with these packages installed from their tarballs (nothing else). */
 function installProject(name: string, packageNames: string[]): string {
   const project = join(scratch, name);
@@ -87,11 +104,10 @@ beforeAll(() => {
     tarballOf.set(pkg.name, join(tarballs, packed));
   }
   // npm takes a local tarball for every @benignlab dependency named on its command line.
-  adversarialRiskOnly = installProject('adversarial-risk-only', [
-    '@benignlab/linalg',
-    '@benignlab/data',
-    '@benignlab/adversarial-risk',
-  ]);
+  adversarialRiskOnly = installProject(
+    'adversarial-risk-only',
+    withWorkspaceDependencies('@benignlab/adversarial-risk'),
+  );
   allLibraries = installProject(
     'all-libraries',
     libraries.map((pkg) => pkg.name),

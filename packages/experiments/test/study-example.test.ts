@@ -44,5 +44,5 @@ describe('examples/study.ts', () => {
     const tsc = fileURLToPath(new URL('../../../node_modules/typescript/bin/tsc', import.meta.url));
     const project = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
     expect(() => execFileSync('node', [tsc, '-p', project, '--noEmit'], { encoding: 'utf8' })).not.toThrow();
-  });
+  }, 300_000);
 });
