@@ -35,7 +35,9 @@ export function writeRequireStubs(folder = process.cwd()) {
   for (const [subpath, conditions] of Object.entries(manifest.exports ?? {})) {
     if (typeof conditions !== 'object' || typeof conditions.require !== 'string') continue;
     const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
-    const esmFile = `./${conditions.default.split('/').pop()}`;
+    // Node's own entry where a package has one (linalg's default thread pool), else the plain one.
+    const target = typeof conditions.node === 'string' ? conditions.node : conditions.default;
+    const esmFile = `./${target.split('/').pop()}`;
     writeFileSync(join(folder, conditions.require), requireStub(specifier, esmFile));
   }
 }
