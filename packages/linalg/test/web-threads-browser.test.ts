@@ -16,6 +16,7 @@ import { maxAbsDiff, naiveProduct, randomMatrix } from './helpers.js';
 
 // A browser that cannot start fails every test with the one-line reason; never a skip.
 const chromium = locateChromium();
+const locateFailure = 'reason' in chromium ? chromium.reason : undefined;
 
 function decode(base64: string): Float64Array {
   const bytes = Buffer.from(base64, 'base64');
@@ -44,11 +45,11 @@ function callApi<K extends keyof WebThreadsTestApi>(
   ) as Promise<Awaited<ReturnType<WebThreadsTestApi[K]>>>;
 }
 
-describe('@benignlab/linalg/web-threads in Chromium', () => {
+describe(`@benignlab/linalg/web-threads in Chromium${locateFailure ? ` (no browser: ${locateFailure})` : ''}`, () => {
   let site: TestSite;
   let browser: Browser;
   let isolated: Page;
-  let failure: string | undefined = 'reason' in chromium ? chromium.reason : undefined;
+  let failure = locateFailure;
 
   beforeAll(async () => {
     if (failure) return;
