@@ -27,7 +27,10 @@ Options:
   --debug        on an internal error, print its stack (also BENIGNLAB_DEBUG=1)`;
 
 /** `--debug` anywhere before `--` (taken out of the arguments), or `BENIGNLAB_DEBUG=1`. */
-function takeDebugFlag(argv: string[], env: Record<string, string | undefined>): { argv: string[]; debug: boolean } {
+function takeDebugFlag(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): { argv: string[]; debug: boolean } {
   const end = argv.indexOf('--');
   const head = end < 0 ? argv : argv.slice(0, end);
   const tail = end < 0 ? [] : argv.slice(end);

@@ -21,7 +21,6 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   EPIPE: 'the output was closed',
 };
 
-
 function systemError(error: unknown): { code: string; path?: string; syscall?: string } | undefined {
   if (!(error instanceof Error)) return undefined;
   const { code, path, syscall } = error as NodeJS.ErrnoException;
@@ -48,7 +47,10 @@ function firstLine(text: string): string {
  * // status 2, line 'benignlab: --n: got "x"; expected an integer'
  * ```
  */
-export function describeError(error: unknown, debug: boolean): { status: number; line: string; stack?: string } {
+export function describeError(
+  error: unknown,
+  debug: boolean,
+): { status: number; line: string; stack?: string } {
   const stackOf = (e: unknown) => (debug && e instanceof Error && e.stack ? e.stack : undefined);
   const withStack = (status: number, line: string, stack?: string) =>
     stack ? { status, line, stack } : { status, line };
@@ -60,7 +62,9 @@ export function describeError(error: unknown, debug: boolean): { status: number;
   }
   const system = systemError(error);
   if (system) {
-    const what = system.path ? `cannot ${system.syscall ?? 'write'} ${system.path}` : 'cannot write the output';
+    const what = system.path
+      ? `cannot ${system.syscall ?? 'write'} ${system.path}`
+      : 'cannot write the output';
     return withStack(1, `benignlab: ${what}: ${SYSTEM_ERRORS[system.code]} (${system.code})`, stackOf(error));
   }
   if (error instanceof RuntimeError || error instanceof LinalgError) {
@@ -83,7 +87,11 @@ export function describeError(error: unknown, debug: boolean): { status: number;
  * return reportError(error, io.stderr, false);
  * ```
  */
-export function reportError(error: unknown, stderr: { write(text: string): unknown }, debug: boolean): number {
+export function reportError(
+  error: unknown,
+  stderr: { write(text: string): unknown },
+  debug: boolean,
+): number {
   const { status, line, stack } = describeError(error, debug);
   stderr.write(`${line}\n`);
   if (stack) stderr.write(`${stack}\n`);
@@ -104,7 +112,9 @@ export function handleStdoutErrors(proc: NodeJS.Process): void {
   proc.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') proc.exit(typeof proc.exitCode === 'number' ? proc.exitCode : 0);
     const reason = (error.code && SYSTEM_ERRORS[error.code]) ?? firstLine(error.message);
-    proc.stderr.write(`benignlab: cannot write to standard output: ${reason}${error.code ? ` (${error.code})` : ''}\n`);
+    proc.stderr.write(
+      `benignlab: cannot write to standard output: ${reason}${error.code ? ` (${error.code})` : ''}\n`,
+    );
     proc.exit(1);
   });
 }

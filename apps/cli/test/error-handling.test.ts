@@ -49,7 +49,11 @@ describe('the top-level error handler', () => {
     [errno('EACCES', '/out'), 1, 'permission denied (EACCES)'],
     [new RuntimeError('--out', 'x is a file'), 1, 'benignlab: --out: x is a file'],
     [new LinalgError('X', 'is empty'), 1, 'benignlab: X: is empty'],
-    [new CellError('e5', 'rep=0', { name: 'NtkError', message: 'bad\nsecond line', stack: 'at worker' }), 1, 'e5 cell rep=0 failed: NtkError: bad'],
+    [
+      new CellError('e5', 'rep=0', { name: 'NtkError', message: 'bad\nsecond line', stack: 'at worker' }),
+      1,
+      'e5 cell rep=0 failed: NtkError: bad',
+    ],
   ])('%s → exit %i, one line', (error, status, line) => {
     const described = describeError(error, false);
     expect(described.status).toBe(status);
@@ -72,8 +76,16 @@ describe('the top-level error handler', () => {
 describe('failures are one line and an exit code, checked before any work (in process)', () => {
   it.each([
     [['run', 'e5', '--quick', '--set', 'widths=3,5'], 2, 'even integers'],
-    [['run', 'e1', '--quick', '--set', 'alphaAbsolute=0', '--set', 'alphaRelative=0'], 2, 'number in (0, 10]'],
-    [['run', 'e1', '--quick', '--seeds', '2', '--set', 'replicates=3'], 2, '--seeds: conflicts with --set replicates'],
+    [
+      ['run', 'e1', '--quick', '--set', 'alphaAbsolute=0', '--set', 'alphaRelative=0'],
+      2,
+      'number in (0, 10]',
+    ],
+    [
+      ['run', 'e1', '--quick', '--seeds', '2', '--set', 'replicates=3'],
+      2,
+      '--seeds: conflicts with --set replicates',
+    ],
     [['reproduce', '--seed', '-5'], 2, '--seed: got "-5"; expected an integer ≥ 0'],
     [['run', 'e1', '--seed', '-5'], 2, '--seed: got "-5"; expected an integer ≥ 0'],
   ])('%j → exit %i', async (argv, code, text) => {
@@ -90,8 +102,16 @@ describe('failures are one line and an exit code, checked before any work (in pr
     const file = join(scratch, 'a-file');
     writeFileSync(file, 'x');
     expectOneLine(await runInProcess(['run', 'e1', '--quick', '--out', file]), 1, 'is a file');
-    expectOneLine(await runInProcess(['run', 'e1', '--quick', '--out', join(file, 'sub')]), 1, 'not a directory');
-    expectOneLine(await runInProcess(['reproduce', '--quick', '--only', 'e1', '--out', file]), 1, 'is a file');
+    expectOneLine(
+      await runInProcess(['run', 'e1', '--quick', '--out', join(file, 'sub')]),
+      1,
+      'not a directory',
+    );
+    expectOneLine(
+      await runInProcess(['reproduce', '--quick', '--only', 'e1', '--out', file]),
+      1,
+      'is a file',
+    );
   });
 
   it('an empty .npy design (0×p) is a data-file error', async () => {
@@ -99,20 +119,29 @@ describe('failures are one line and an exit code, checked before any work (in pr
     const y = join(scratch, 'empty-y.npy');
     writeFileSync(x, writeNpy([], [0, 3]));
     writeFileSync(y, writeNpy([], [0]));
-    expectOneLine(await runInProcess(['fit', '--x', x, '--y', y, '--model', 'minnorm']), 2, 'empty 0×3 array');
+    expectOneLine(
+      await runInProcess(['fit', '--x', x, '--y', y, '--model', 'minnorm']),
+      2,
+      'empty 0×3 array',
+    );
   });
 });
 
 describe('failing files and streams (spawned CLI)', () => {
   it('stdout on a full device: one line, exit 1', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" list > /dev/full`], { encoding: 'utf8' });
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" list > /dev/full`], {
+      encoding: 'utf8',
+    });
     expectOneLine({ code: result.status, stderr: result.stderr }, 1, 'no space left on the device (ENOSPC)');
   });
 
   it('stdout closed early (| head -2): no stack, no error line', () => {
     const result = spawnSync(
       'sh',
-      ['-c', `"${process.execPath}" "${BIN}" theory --covariance isotropic:p=100 --n 50 --lambdas 1e-4:10:3000 | head -2 > /dev/null`],
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" theory --covariance isotropic:p=100 --n 50 --lambdas 1e-4:10:3000 | head -2 > /dev/null`,
+      ],
       { encoding: 'utf8' },
     );
     expect(result.stderr).toBe('');
@@ -131,7 +160,11 @@ describe('failing files and streams (spawned CLI)', () => {
       ['--import', INJECT, BIN, 'run', 'e1', '--quick', '--workers', '1', '--seed', '9', '--out', out],
       { encoding: 'utf8', env: { ...process.env, INJECT_MATCH: '.png', INJECT_CODE: 'ENOSPC' } },
     );
-    expectOneLine({ code: result.status, stderr: result.stderr.replace(/^benignlab run: .*reused.*\n/m, '') }, 1, 'no space left');
+    expectOneLine(
+      { code: result.status, stderr: result.stderr.replace(/^benignlab run: .*reused.*\n/m, '') },
+      1,
+      'no space left',
+    );
     expect(snapshot()).toEqual(before);
     expect(readdirSync(out).filter((name) => name.startsWith('.benignlab-staging'))).toEqual([]);
   });
@@ -152,7 +185,9 @@ describe('failing files and streams (spawned CLI)', () => {
     expectOneLine(merged, 1, name);
     const rerun = await runCli(['run', 'e1', '--quick', '--workers', '1', '--out', out]);
     expect(rerun.code).toBe(0);
-    expect(rerun.stderr.split('\n').filter((line) => line.includes(name) && line.includes('recomputing'))).toHaveLength(1);
+    expect(
+      rerun.stderr.split('\n').filter((line) => line.includes(name) && line.includes('recomputing')),
+    ).toHaveLength(1);
     expect(readFileSync(join(out, 'e1.json'), 'utf8')).toBe(original);
   });
 });

@@ -159,7 +159,10 @@ export function adversarialRisk(
   const shift = setup.alpha * dualNormValue(theta, setup.norm);
   if (setup.law === 'gaussian') {
     return checkFinite(
-      gaussianAdversarialRiskValue(excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance, shift),
+      gaussianAdversarialRiskValue(
+        excessRisk(theta, thetaStar, setup.covariance) + setup.noiseVariance,
+        shift,
+      ),
       'the adversarial risk R_α',
       theta,
       thetaStar,
@@ -174,15 +177,20 @@ export function adversarialRisk(
     seed: setup.seed,
   });
   const squaredShift = shift * shift;
-  return checkFinite<MonteCarloRisk>({
-    method: 'monte-carlo',
-    law: margin.law,
-    estimate: risk + 2 * shift * margin.mean + squaredShift,
-    standardError: 2 * shift * margin.standardError,
-    lower: risk + squaredShift,
-    upper: (Math.sqrt(risk) + shift) ** 2,
-    samples: setup.samples,
-  }, 'the adversarial risk R_α', theta, thetaStar);
+  return checkFinite<MonteCarloRisk>(
+    {
+      method: 'monte-carlo',
+      law: margin.law,
+      estimate: risk + 2 * shift * margin.mean + squaredShift,
+      standardError: 2 * shift * margin.standardError,
+      lower: risk + squaredShift,
+      upper: (Math.sqrt(risk) + shift) ** 2,
+      samples: setup.samples,
+    },
+    'the adversarial risk R_α',
+    theta,
+    thetaStar,
+  );
 }
 
 /**

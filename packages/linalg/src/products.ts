@@ -117,7 +117,23 @@ export function matmul(A: Matrix, B: Matrix, options: MatmulOptions = {}): Matri
   }
   const product = (left: Matrix, right: Matrix) => {
     const C = new Matrix(m, n);
-    getBackend().gemm(transposeA, transposeB, m, n, k, left.data, 0, left.cols, right.data, 0, right.cols, 0, C.data, 0, n);
+    getBackend().gemm(
+      transposeA,
+      transposeB,
+      m,
+      n,
+      k,
+      left.data,
+      0,
+      left.cols,
+      right.data,
+      0,
+      right.cols,
+      0,
+      C.data,
+      0,
+      n,
+    );
     return C;
   };
   return rescueOverflow(
@@ -152,8 +168,13 @@ export function gram(X: Matrix): Matrix {
     return G;
   };
   // One factor scaled twice: X Xᵀ = s² (X/s)(X/s)ᵀ.
-  return rescueOverflow(rowGram(X), [{ name: 'X', matrix: X }, { name: 'X', matrix: X }], ([scaled]) =>
-    rowGram(scaled as Matrix),
+  return rescueOverflow(
+    rowGram(X),
+    [
+      { name: 'X', matrix: X },
+      { name: 'X', matrix: X },
+    ],
+    ([scaled]) => rowGram(scaled as Matrix),
   );
 }
 
@@ -178,8 +199,13 @@ export function gramT(X: Matrix): Matrix {
     getBackend().syrk(p, source.rows, transposed.data, 0, source.rows, G.data, 0, p);
     return G;
   };
-  return rescueOverflow(columnGram(X), [{ name: 'X', matrix: X }, { name: 'X', matrix: X }], ([scaled]) =>
-    columnGram(scaled as Matrix),
+  return rescueOverflow(
+    columnGram(X),
+    [
+      { name: 'X', matrix: X },
+      { name: 'X', matrix: X },
+    ],
+    ([scaled]) => columnGram(scaled as Matrix),
   );
 }
 

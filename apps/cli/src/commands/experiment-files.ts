@@ -1,4 +1,9 @@
-import { type AnyExperiment, type ExperimentResult, type FigureSpec, rowsToCsv } from '@benignlab/experiments';
+import {
+  type AnyExperiment,
+  type ExperimentResult,
+  type FigureSpec,
+  rowsToCsv,
+} from '@benignlab/experiments';
 import { figureToSvg, svgToPng } from '../figures/render.js';
 import { type OutputFile, publishFiles } from '../output/output-set.js';
 
@@ -61,7 +66,11 @@ export function experimentFiles(
  * writeExperimentFiles('results', getExperiment('e1'), result);
  * ```
  */
-export function writeExperimentFiles(out: string, experiment: AnyExperiment, result: ExperimentResult): string[] {
+export function writeExperimentFiles(
+  out: string,
+  experiment: AnyExperiment,
+  result: ExperimentResult,
+): string[] {
   const { files } = experimentFiles(experiment, result);
   publishFiles(out, files);
   return files.map((file) => file.name);

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { type AnyExperiment, type ExperimentPlan, getExperiment, planExperiment } from '@benignlab/experiments';
+import {
+  type AnyExperiment,
+  type ExperimentPlan,
+  getExperiment,
+  planExperiment,
+} from '@benignlab/experiments';
 import { CancelledError, runPlans, type SuiteRun, type TimedResult } from '@benignlab/experiments/node';
 import { checkOutputDirectory, type OutputFile, publishFiles } from '../output/output-set.js';
 import { type ReportSection, reportHtml } from '../output/report-html.js';

@@ -92,7 +92,9 @@ function readConfigFile(path: string, experiment: AnyExperiment): Record<string,
     parsed = JSON.parse(text);
   } catch (error) {
     // JSON.parse may quote the whole text in its message (newlines included): one line.
-    const reason = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/, ".*" is not valid JSON$/, '');
+    const reason = (error as Error).message
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/, ".*" is not valid JSON$/, '');
     throw new UsageError('--config', `${path} is not valid JSON (${reason})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

@@ -28,14 +28,20 @@ function rowType(rows: readonly Row[]): RowShape[] {
   const shapes = new Map<string, RowShape>();
   for (const row of rows) {
     const names = Object.keys(row).join('\u0000');
-    if (!shapes.has(names)) shapes.set(names, Object.entries(row).map(([name, value]) => [name, kindOf(value)]));
+    if (!shapes.has(names))
+      shapes.set(
+        names,
+        Object.entries(row).map(([name, value]) => [name, kindOf(value)]),
+      );
   }
   return [...shapes.values()];
 }
 
 function fitsKind(value: CellValue, kind: ColumnKind): boolean {
   const actual = kindOf(value);
-  return actual === kind || (actual === 'null' && kind === 'number') || (actual === 'number' && kind === 'null');
+  return (
+    actual === kind || (actual === 'null' && kind === 'number') || (actual === 'number' && kind === 'null')
+  );
 }
 
 /**
@@ -179,7 +185,11 @@ export function readCellFile(path: string, expected: Omit<CellHeader, 'ms'>): Ce
     return { ok: false, reason: 'corrupt', detail: 'has no checksum' };
   }
   if (record.checksum !== cellChecksum(expected, record.columns, record.rows)) {
-    return { ok: false, reason: 'corrupt', detail: 'checksum does not match its content (edited or damaged)' };
+    return {
+      ok: false,
+      reason: 'corrupt',
+      detail: 'checksum does not match its content (edited or damaged)',
+    };
   }
   return readRows(record.columns, record.rows, text, typeof record.ms === 'number' ? record.ms : 0);
 }

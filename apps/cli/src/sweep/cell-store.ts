@@ -90,7 +90,8 @@ export function writePlanFile(writer: AtomicWriter, out: string, file: PlanFile)
   const path = join(directory, `plan-${file.planHash}.json`);
   const text = `${JSON.stringify(file, null, 2)}\n`;
   writer.write(path, text);
-  if (file.shards > 1) writer.write(join(directory, `plan-${file.planHash}.shards-${file.shards}.json`), text);
+  if (file.shards > 1)
+    writer.write(join(directory, `plan-${file.planHash}.shards-${file.shards}.json`), text);
   return path;
 }
 

@@ -107,7 +107,9 @@ function describeMissing(
     .map((count) => ({ count, byShard: missingByShard(missing, count) }))
     .sort((a, b) => a.byShard.size - b.byShard.size || a.count - b.count);
   const best = ranked[0] as { count: number; byShard: Map<number, number> };
-  const shards = [...best.byShard.entries()].map(([shard, count]) => `${shard}/${best.count} (${count})`).join(', ');
+  const shards = [...best.byShard.entries()]
+    .map(([shard, count]) => `${shard}/${best.count} (${count})`)
+    .join(', ');
   const rerun = [...best.byShard.keys()].map((shard) => `--shard ${shard}/${best.count}`).join(', ');
   const others = ranked
     .slice(1)
@@ -196,7 +198,12 @@ export function mergeDirectories(directories: readonly string[]): MergedExperime
     if (missing.length > 0) {
       throw new MergeError(
         id,
-        describeMissing(file, [...(layouts.get(id)?.size ? (layouts.get(id) as Set<number>) : [Math.max(1, file.shards)])], missing, (i) => plan.cells[i]?.key ?? String(i)),
+        describeMissing(
+          file,
+          [...(layouts.get(id)?.size ? (layouts.get(id) as Set<number>) : [Math.max(1, file.shards)])],
+          missing,
+          (i) => plan.cells[i]?.key ?? String(i),
+        ),
       );
     }
     merged.push({ plan, result: assembleResult(plan, rowsByCell).result, duplicates });

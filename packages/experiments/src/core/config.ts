@@ -31,10 +31,17 @@ interface NumericSpec {
 }
 
 function rangeText(spec: NumericSpec): string {
-  const kind = spec.multipleOf === 2 && spec.type.startsWith('integer') ? 'even integer' : spec.type.startsWith('integer') ? 'integer' : 'number';
+  const kind =
+    spec.multipleOf === 2 && spec.type.startsWith('integer')
+      ? 'even integer'
+      : spec.type.startsWith('integer')
+        ? 'integer'
+        : 'number';
   const open = spec.exclusiveMin ? '(' : '[';
-  const multiple = spec.multipleOf !== undefined && spec.multipleOf !== 2 ? ` (a multiple of ${spec.multipleOf})` : '';
-  if (spec.min !== undefined && spec.max !== undefined) return `${kind} in ${open}${spec.min}, ${spec.max}]${multiple}`;
+  const multiple =
+    spec.multipleOf !== undefined && spec.multipleOf !== 2 ? ` (a multiple of ${spec.multipleOf})` : '';
+  if (spec.min !== undefined && spec.max !== undefined)
+    return `${kind} in ${open}${spec.min}, ${spec.max}]${multiple}`;
   if (spec.min !== undefined) return `${kind} ${spec.exclusiveMin ? '>' : '≥'} ${spec.min}${multiple}`;
   if (spec.max !== undefined) return `${kind} ≤ ${spec.max}${multiple}`;
   return `finite ${kind}${multiple}`;

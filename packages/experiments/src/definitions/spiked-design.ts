@@ -18,7 +18,14 @@ export type SpikedDesignConfig = {
  * absolute α = 0.1 and relative α_rel = 0.05.
  */
 export const budgetSchema = {
-  alphaAbsolute: { type: 'number', default: 0.1, min: 0, exclusiveMin: true, max: 10, description: 'absolute ℓ2 budget α' },
+  alphaAbsolute: {
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    exclusiveMin: true,
+    max: 10,
+    description: 'absolute ℓ2 budget α',
+  },
   alphaRelative: {
     type: 'number',
     default: 0.05,
