@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { experimentIds } from '@benignlab/experiments';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { commandDefinitions } from '../src/commands/definitions.js';
+import { runInProcess } from './run-in-process.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'benignlab-cli-property-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -70,17 +70,6 @@ const token = fc.oneof(
       .chain((flag) => fc.string({ maxLength: 6 }).map((tail) => `${flag}=${tail}`)),
   },
 );
-
-async function runInProcess(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 describe('the command line under random and mutated input (property)', () => {
   it('exits 0 with its output, or 1/2 with exactly one stderr line, never a stack', async () => {

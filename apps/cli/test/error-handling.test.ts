@@ -6,28 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { CellError } from '@benignlab/experiments/node';
 import { LinalgError } from '@benignlab/linalg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { describeError } from '../src/report-error.js';
 import { RuntimeError } from '../src/runtime-error.js';
 import { UsageError } from '../src/usage-error.js';
 import { writeNpy } from './npy-writer.js';
 import { BIN, runCli } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'benignlab-errors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const INJECT = fileURLToPath(new URL('./fixtures/inject-fs-failure.mjs', import.meta.url));
-
-/** Runs the CLI in process with captured streams. */
-export async function runInProcess(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 function expectOneLine(result: { code: number | null; stderr: string }, code: number, text?: string) {
   expect(result.code).toBe(code);
