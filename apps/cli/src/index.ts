@@ -42,6 +42,8 @@ export { readNumericArray, toMatrix, toVector } from './input/read-array.js';
 export { AtomicWriter, removeStaleTemporaries } from './output/atomic-writer.js';
 export { checkOutputDirectory, type OutputFile, publishFiles } from './output/output-set.js';
 export { escapeHtml, type ReportRun, type ReportSection, reportHtml } from './output/report-html.js';
+export { describeError, reportError } from './report-error.js';
+export { RuntimeError } from './runtime-error.js';
 export {
   CELL_FORMAT,
   type CellHeader,
@@ -65,6 +67,4 @@ export { type MergedExperiment, MergeError, mergeDirectories } from './sweep/mer
 export { type SweepOptions, type SweepOutcome, type SweepRun, startSweep } from './sweep/run-sweep.js';
 export { cellsOfShard, parseShard, type Shard, shardFor, shardOfCell, WHOLE_RUN } from './sweep/shard.js';
 export { kubernetesJob, type SweepScriptSpec, shellQuote, slurmScript } from './sweep/sweep-script-text.js';
-export { describeError, reportError } from './report-error.js';
-export { RuntimeError } from './runtime-error.js';
 export { UsageError } from './usage-error.js';

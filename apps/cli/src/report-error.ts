@@ -84,7 +84,7 @@ export function describeError(
  *
  * @example
  * ```ts
- * return reportError(error, io.stderr, false);
+ * process.exitCode = reportError(new Error('unexpected'), process.stderr, false); // 1
  * ```
  */
 export function reportError(

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getExperiment, planExperiment, type Row } from '@benignlab/experiments';
@@ -41,15 +49,24 @@ describe('cell files are checked against their checksum and row type', () => {
 
   // Each of these was accepted as is (exit 0, altered results) before cell files had checksums.
   it.each([
-    ['a number changed', (r: { rows: Record<string, unknown>[] }) => void (r.rows[0]!.risk = 0.324679399630365)],
-    ['a renamed column', (r: { rows: Record<string, unknown>[] }) => {
-      r.rows[0]!.riskX = r.rows[0]!.risk;
-      delete r.rows[0]!.risk;
-    }],
+    [
+      'a number changed',
+      (r: { rows: Record<string, unknown>[] }) => void (r.rows[0]!.risk = 0.324679399630365),
+    ],
+    [
+      'a renamed column',
+      (r: { rows: Record<string, unknown>[] }) => {
+        r.rows[0]!.riskX = r.rows[0]!.risk;
+        delete r.rows[0]!.risk;
+      },
+    ],
     ['a dropped column', (r: { rows: Record<string, unknown>[] }) => void delete r.rows[0]!.norm2],
     ['an extra row', (r: { rows: Record<string, unknown>[] }) => void r.rows.push({ ...r.rows[0] })],
     ['no rows', (r: { rows: Record<string, unknown>[] }) => void (r.rows = [])],
-    ['a number stored as a string', (r: { rows: Record<string, unknown>[] }) => void (r.rows[0]!.risk = '0.03')],
+    [
+      'a number stored as a string',
+      (r: { rows: Record<string, unknown>[] }) => void (r.rows[0]!.risk = '0.03'),
+    ],
     ['null in place of a number', (r: { rows: Record<string, unknown>[] }) => void (r.rows[0]!.norm2 = null)],
   ])('%s is detected', (_, edit) => {
     const read = readText(edited(edit));
@@ -60,7 +77,11 @@ describe('cell files are checked against their checksum and row type', () => {
   it('one flipped digit is detected', () => {
     const at = text.indexOf('0.0324679399630365') + 10;
     const flipped = `${text.slice(0, at)}${text[at] === '9' ? '8' : '9'}${text.slice(at + 1)}`;
-    expect(readText(flipped)).toMatchObject({ ok: false, reason: 'corrupt', detail: expect.stringContaining('checksum') });
+    expect(readText(flipped)).toMatchObject({
+      ok: false,
+      reason: 'corrupt',
+      detail: expect.stringContaining('checksum'),
+    });
   });
 
   it('rows that do not match the stored row type are refused even with a matching checksum', () => {
@@ -86,14 +107,30 @@ describe('cell files are checked against their checksum and row type', () => {
   it('a directory in place of a cell file is unreadable, not corrupt', () => {
     const path = join(scratch, 'is-a-directory.json');
     mkdirSync(path, { recursive: true });
-    expect(readCellFile(path, header)).toMatchObject({ ok: false, reason: 'unreadable', detail: 'is a directory, not a cell file' });
+    expect(readCellFile(path, header)).toMatchObject({
+      ok: false,
+      reason: 'unreadable',
+      detail: 'is a directory, not a cell file',
+    });
   });
 
   it('any mutation of the file text is detected or leaves the rows exactly as written (property)', () => {
     const mutation = fc.oneof(
-      fc.record({ kind: fc.constant('replace' as const), at: fc.nat(text.length - 1), char: fc.string({ minLength: 1, maxLength: 1 }) }),
-      fc.record({ kind: fc.constant('delete' as const), at: fc.nat(text.length - 1), length: fc.integer({ min: 1, max: 20 }) }),
-      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(text.length), chunk: fc.string({ maxLength: 8 }) }),
+      fc.record({
+        kind: fc.constant('replace' as const),
+        at: fc.nat(text.length - 1),
+        char: fc.string({ minLength: 1, maxLength: 1 }),
+      }),
+      fc.record({
+        kind: fc.constant('delete' as const),
+        at: fc.nat(text.length - 1),
+        length: fc.integer({ min: 1, max: 20 }),
+      }),
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(text.length),
+        chunk: fc.string({ maxLength: 8 }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
@@ -108,7 +145,8 @@ describe('cell files are checked against their checksum and row type', () => {
         if (read.ok) {
           expect(read.rows).toEqual(rows);
           read.rows.forEach((row, r) => {
-            for (const [name, value] of Object.entries(row)) expect(Object.is(value, rows[r]?.[name])).toBe(true);
+            for (const [name, value] of Object.entries(row))
+              expect(Object.is(value, rows[r]?.[name])).toBe(true);
           });
         } else {
           expect(['corrupt', 'unreadable']).toContain(read.reason);
@@ -180,7 +218,11 @@ describe('merge refuses edited cells and blames the right shard', () => {
 
   it('an edited cell is refused, naming its file', () => {
     const directory = join(scratch, 'edited');
-    writeCells(directory, plan.cells.map((cell) => cell.index), 1);
+    writeCells(
+      directory,
+      plan.cells.map((cell) => cell.index),
+      1,
+    );
     const cell = plan.cells[1]!;
     const path = cellPath(directory, 'e1', plannedCellHash(plan, cell));
     writeFileSync(path, readFileSync(path, 'utf8').replace('"risk":0.5', '"risk":5'));
@@ -194,8 +236,16 @@ describe('merge refuses edited cells and blames the right shard', () => {
   it('with shards of 2 and 4 in one directory, the missing cells are blamed on shard 2/2', () => {
     const directory = join(scratch, 'mixed-layouts');
     const all = plan.cells.map((cell) => cell.index);
-    writeCells(directory, all.filter((i) => i % 2 === 0), 2); // shard 1/2
-    writeCells(directory, all.filter((i) => i % 4 === 0), 4); // shard 1/4, ran last
+    writeCells(
+      directory,
+      all.filter((i) => i % 2 === 0),
+      2,
+    ); // shard 1/2
+    writeCells(
+      directory,
+      all.filter((i) => i % 4 === 0),
+      4,
+    ); // shard 1/4, ran last
     const error = thrown(() => mergeDirectories([directory]));
     expect(error.message).toContain('the run of shard 2/2');
     expect(error.message).toContain('--shard 2/2');

@@ -6,28 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { CellError } from '@benignlab/experiments/node';
 import { LinalgError } from '@benignlab/linalg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { describeError } from '../src/report-error.js';
 import { RuntimeError } from '../src/runtime-error.js';
 import { UsageError } from '../src/usage-error.js';
 import { writeNpy } from './npy-writer.js';
 import { BIN, runCli } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'benignlab-errors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const INJECT = fileURLToPath(new URL('./fixtures/inject-fs-failure.mjs', import.meta.url));
-
-/** Runs the CLI in process with captured streams. */
-export async function runInProcess(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 function expectOneLine(result: { code: number | null; stderr: string }, code: number, text?: string) {
   expect(result.code).toBe(code);
@@ -49,7 +37,11 @@ describe('the top-level error handler', () => {
     [errno('EACCES', '/out'), 1, 'permission denied (EACCES)'],
     [new RuntimeError('--out', 'x is a file'), 1, 'benignlab: --out: x is a file'],
     [new LinalgError('X', 'is empty'), 1, 'benignlab: X: is empty'],
-    [new CellError('e5', 'rep=0', { name: 'NtkError', message: 'bad\nsecond line', stack: 'at worker' }), 1, 'e5 cell rep=0 failed: NtkError: bad'],
+    [
+      new CellError('e5', 'rep=0', { name: 'NtkError', message: 'bad\nsecond line', stack: 'at worker' }),
+      1,
+      'e5 cell rep=0 failed: NtkError: bad',
+    ],
   ])('%s → exit %i, one line', (error, status, line) => {
     const described = describeError(error, false);
     expect(described.status).toBe(status);
@@ -72,8 +64,16 @@ describe('the top-level error handler', () => {
 describe('failures are one line and an exit code, checked before any work (in process)', () => {
   it.each([
     [['run', 'e5', '--quick', '--set', 'widths=3,5'], 2, 'even integers'],
-    [['run', 'e1', '--quick', '--set', 'alphaAbsolute=0', '--set', 'alphaRelative=0'], 2, 'number in (0, 10]'],
-    [['run', 'e1', '--quick', '--seeds', '2', '--set', 'replicates=3'], 2, '--seeds: conflicts with --set replicates'],
+    [
+      ['run', 'e1', '--quick', '--set', 'alphaAbsolute=0', '--set', 'alphaRelative=0'],
+      2,
+      'number in (0, 10]',
+    ],
+    [
+      ['run', 'e1', '--quick', '--seeds', '2', '--set', 'replicates=3'],
+      2,
+      '--seeds: conflicts with --set replicates',
+    ],
     [['reproduce', '--seed', '-5'], 2, '--seed: got "-5"; expected an integer ≥ 0'],
     [['run', 'e1', '--seed', '-5'], 2, '--seed: got "-5"; expected an integer ≥ 0'],
   ])('%j → exit %i', async (argv, code, text) => {
@@ -90,8 +90,16 @@ describe('failures are one line and an exit code, checked before any work (in pr
     const file = join(scratch, 'a-file');
     writeFileSync(file, 'x');
     expectOneLine(await runInProcess(['run', 'e1', '--quick', '--out', file]), 1, 'is a file');
-    expectOneLine(await runInProcess(['run', 'e1', '--quick', '--out', join(file, 'sub')]), 1, 'not a directory');
-    expectOneLine(await runInProcess(['reproduce', '--quick', '--only', 'e1', '--out', file]), 1, 'is a file');
+    expectOneLine(
+      await runInProcess(['run', 'e1', '--quick', '--out', join(file, 'sub')]),
+      1,
+      'not a directory',
+    );
+    expectOneLine(
+      await runInProcess(['reproduce', '--quick', '--only', 'e1', '--out', file]),
+      1,
+      'is a file',
+    );
   });
 
   it('an empty .npy design (0×p) is a data-file error', async () => {
@@ -99,20 +107,29 @@ describe('failures are one line and an exit code, checked before any work (in pr
     const y = join(scratch, 'empty-y.npy');
     writeFileSync(x, writeNpy([], [0, 3]));
     writeFileSync(y, writeNpy([], [0]));
-    expectOneLine(await runInProcess(['fit', '--x', x, '--y', y, '--model', 'minnorm']), 2, 'empty 0×3 array');
+    expectOneLine(
+      await runInProcess(['fit', '--x', x, '--y', y, '--model', 'minnorm']),
+      2,
+      'empty 0×3 array',
+    );
   });
 });
 
 describe('failing files and streams (spawned CLI)', () => {
   it('stdout on a full device: one line, exit 1', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" list > /dev/full`], { encoding: 'utf8' });
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" list > /dev/full`], {
+      encoding: 'utf8',
+    });
     expectOneLine({ code: result.status, stderr: result.stderr }, 1, 'no space left on the device (ENOSPC)');
   });
 
   it('stdout closed early (| head -2): no stack, no error line', () => {
     const result = spawnSync(
       'sh',
-      ['-c', `"${process.execPath}" "${BIN}" theory --covariance isotropic:p=100 --n 50 --lambdas 1e-4:10:3000 | head -2 > /dev/null`],
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" theory --covariance isotropic:p=100 --n 50 --lambdas 1e-4:10:3000 | head -2 > /dev/null`,
+      ],
       { encoding: 'utf8' },
     );
     expect(result.stderr).toBe('');
@@ -131,7 +148,11 @@ describe('failing files and streams (spawned CLI)', () => {
       ['--import', INJECT, BIN, 'run', 'e1', '--quick', '--workers', '1', '--seed', '9', '--out', out],
       { encoding: 'utf8', env: { ...process.env, INJECT_MATCH: '.png', INJECT_CODE: 'ENOSPC' } },
     );
-    expectOneLine({ code: result.status, stderr: result.stderr.replace(/^benignlab run: .*reused.*\n/m, '') }, 1, 'no space left');
+    expectOneLine(
+      { code: result.status, stderr: result.stderr.replace(/^benignlab run: .*reused.*\n/m, '') },
+      1,
+      'no space left',
+    );
     expect(snapshot()).toEqual(before);
     expect(readdirSync(out).filter((name) => name.startsWith('.benignlab-staging'))).toEqual([]);
   });
@@ -152,7 +173,9 @@ describe('failing files and streams (spawned CLI)', () => {
     expectOneLine(merged, 1, name);
     const rerun = await runCli(['run', 'e1', '--quick', '--workers', '1', '--out', out]);
     expect(rerun.code).toBe(0);
-    expect(rerun.stderr.split('\n').filter((line) => line.includes(name) && line.includes('recomputing'))).toHaveLength(1);
+    expect(
+      rerun.stderr.split('\n').filter((line) => line.includes(name) && line.includes('recomputing')),
+    ).toHaveLength(1);
     expect(readFileSync(join(out, 'e1.json'), 'utf8')).toBe(original);
   });
 });

@@ -53,11 +53,17 @@ describe('options objects reject unknown keys', () => {
 });
 
 describe('failures while running cells', () => {
-  const plan = planExperiment(getExperiment('e1'), { quick: true, overrides: { ns: [20, 40], replicates: 1 } });
+  const plan = planExperiment(getExperiment('e1'), {
+    quick: true,
+    overrides: { ns: [20, 40], replicates: 1 },
+  });
   const tasks = plan.cells.map((cell) => ({ experimentId: 'e1', config: plan.config, cell }));
 
   it('a cell that throws rejects with a one-line CellError naming the cell', async () => {
-    const broken = tasks.map((task) => ({ ...task, cell: { ...task.cell, params: { n: -3, replicate: 0 } } }));
+    const broken = tasks.map((task) => ({
+      ...task,
+      cell: { ...task.cell, params: { n: -3, replicate: 0 } },
+    }));
     const error = await runCells(broken, { inThread: true }).outcomes.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CellError);
     expect((error as Error).message).toMatch(/^e1 cell .* failed: \w+: /);

@@ -26,20 +26,23 @@ describe('products of finite matrices never return ∞ or NaN', () => {
     expect(C.get(0, 0)).toBeCloseTo(1e308, -295);
   });
 
-  it.each([1e160, 1e200, 1e300])('gram/gramT/matmul with entries %s: LinalgError naming the argument', (s) => {
-    for (const [run, name] of [
-      [() => gram(scaled(s)), 'X'],
-      [() => gramT(scaled(s)), 'X'],
-      [() => matmul(scaled(s), scaled(s)), 'A'],
-    ] as const) {
-      const error = errorOf(run);
-      expect(error).toBeInstanceOf(LinalgError);
-      expect((error as LinalgError).argument).toBe(name);
-      expect((error as Error).message).toContain('float64');
-    }
-    // One huge factor against an ordinary one fits and stays finite.
-    expect(matmul(scaled(1), scaled(s)).data.every(Number.isFinite)).toBe(true);
-  });
+  it.each([1e160, 1e200, 1e300])(
+    'gram/gramT/matmul with entries %s: LinalgError naming the argument',
+    (s) => {
+      for (const [run, name] of [
+        [() => gram(scaled(s)), 'X'],
+        [() => gramT(scaled(s)), 'X'],
+        [() => matmul(scaled(s), scaled(s)), 'A'],
+      ] as const) {
+        const error = errorOf(run);
+        expect(error).toBeInstanceOf(LinalgError);
+        expect((error as LinalgError).argument).toBe(name);
+        expect((error as Error).message).toContain('float64');
+      }
+      // One huge factor against an ordinary one fits and stays finite.
+      expect(matmul(scaled(1), scaled(s)).data.every(Number.isFinite)).toBe(true);
+    },
+  );
 
   it('matmul of a huge and a tiny factor is finite and exact', () => {
     const C = matmul(scaled(1e300), scaled(1e-300));

@@ -35,7 +35,8 @@ describe('the NTK kernel at extreme input scales', () => {
     const X = scaled(s);
     const reference = ntkKernel(scaled(1), scaled(1)).data;
     const kernel = ntkKernel(X, X).data;
-    for (let k = 0; k < kernel.length; k++) expect((kernel[k] as number) / (s * s)).toBeCloseTo(reference[k] as number, 12);
+    for (let k = 0; k < kernel.length; k++)
+      expect((kernel[k] as number) / (s * s)).toBeCloseTo(reference[k] as number, 12);
   });
 
   it.each([1e160, 1e200, 1e300])('entries %s on both sides: NtkError naming A, never ∞ or NaN', (s) => {

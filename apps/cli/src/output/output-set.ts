@@ -42,7 +42,7 @@ export function checkOutputDirectory(out: string, flag: string): void {
  *
  * @example
  * ```ts
- * publishFiles('results', [{ name: 'e1.json', contents: json }, { name: 'e1.csv', contents: csv }]);
+ * publishFiles('results', [{ name: 'e1.json', contents: '{}\n' }, { name: 'e1.csv', contents: 'n\n50\n' }]);
  * ```
  */
 export function publishFiles(out: string, files: readonly OutputFile[]): void {
