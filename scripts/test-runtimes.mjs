@@ -134,7 +134,10 @@ try {
   const expected = e1Bytes(referenceOut);
   for (const runtime of selected) {
     const executable = executables.get(runtime.name);
-    const version = spawnSync(executable, ['--version'], { encoding: 'utf8' }).stdout.trim().split(/[\n(]/)[0]?.trim();
+    const version = spawnSync(executable, ['--version'], { encoding: 'utf8' })
+      .stdout.trim()
+      .split(/[\n(]/)[0]
+      ?.trim();
     const smoke = await run(executable, [
       ...runtime.run,
       join(root, 'apps', 'cli', 'test', 'runtimes', 'smoke.mjs'),
