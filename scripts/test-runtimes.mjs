@@ -138,10 +138,14 @@ try {
       .stdout.trim()
       .split(/[\n(]/)[0]
       ?.trim();
-    const smoke = await run(executable, [
-      ...runtime.run,
-      join(root, 'apps', 'cli', 'test', 'runtimes', 'smoke.mjs'),
-    ]);
+    // Two threads for the default pool whatever the machine's load: the smoke set always exercises it.
+    const smoke = await run(
+      executable,
+      [...runtime.run, join(root, 'apps', 'cli', 'test', 'runtimes', 'smoke.mjs')],
+      {
+        env: { ...process.env, BENIGNLAB_THREADS: '2' },
+      },
+    );
     const out = join(scratch, runtime.name);
     const e1 = await run(executable, [...runtime.run, ...reproduceArgs(out)]);
     let identical = false;
