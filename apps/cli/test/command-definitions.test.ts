@@ -38,6 +38,7 @@ describe('command definitions', () => {
       only: ['--only', 'e1'],
       seed: ['--seed', '3'],
       workers: ['--workers', '2'],
+      'fast-kernels': ['--fast-kernels'],
       help: ['--help'],
     };
     expect(reproduceCommand.flags.map((f) => f.name).sort()).toEqual(Object.keys(sample).sort());

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import type { KernelBackend } from '../backend.js';
 import type { KernelVariant } from '../wasm/kernel-module.js';
@@ -23,10 +23,22 @@ export const DEFAULT_THREADS_PRIORITY = 15;
 export const POOL_MINIMUM_MULTIPLY_ADDS = 2 ** 24;
 
 /**
+ * Whether the machine is already oversubscribed: a one-minute load average of at least twice
+ * the threads. Then the threads of a pool wait for cores at every synchronization, and
+ * measured on 2 cores at load 25, `symEig` n = 1000 took 2.7× longer on two threads than on
+ * one (`gram`, with few long tasks, about the same), so operations stay on the calling
+ * thread. `loadavg()` is `[0, 0, 0]` on Windows: there the pool is always used.
+ */
+export function machineOversubscribed(threads: number): boolean {
+  return (loadavg()[0] ?? 0) >= 2 * threads;
+}
+
+/**
  * The backend a Node program gets by default on two or more cores: operations of at least
  * {@link POOL_MINIMUM_MULTIPLY_ADDS} run on a pool of `os.availableParallelism()` threads that
  * starts (synchronously, once) on the first such operation; smaller ones run on the
- * single-threaded `variant` backend. The pool's workers are unref'ed from the start, so it
+ * single-threaded `variant` backend, as are all operations while the machine is
+ * oversubscribed ({@link machineOversubscribed}). The pool's workers are unref'ed from the start, so it
  * never keeps the process alive. Same bits as one thread whatever runs an operation. If the
  * workers do not come up (an engine without worker_threads or shared WebAssembly memory, or
  * a start-up over `startTimeoutMs`), everything stays on one thread. `undefined` when the
@@ -39,13 +51,14 @@ export function createDefaultThreadsBackend(
   threads = availableParallelism(),
   startTimeoutMs = 10_000,
   mainThread = isMainThread,
+  oversubscribed: (threads: number) => boolean = machineOversubscribed,
 ): KernelBackend | undefined {
   if (!mainThread || threads < 2) return undefined;
   const single = wasmBackend(variant);
   if (single === undefined) return undefined;
   let pool: KernelBackend | null | undefined;
   const forWork = (multiplyAdds: number): KernelBackend => {
-    if (multiplyAdds < POOL_MINIMUM_MULTIPLY_ADDS) return single;
+    if (multiplyAdds < POOL_MINIMUM_MULTIPLY_ADDS || oversubscribed(threads)) return single;
     if (pool === undefined) {
       const started = startNodeThreadPoolSync(threads, variant, startTimeoutMs);
       pool = started === undefined ? null : threadedBackendOn(started, variant);
@@ -84,4 +97,23 @@ export function createDefaultThreadsBackend(
   // The kernel-memory eigensolvers ask for the executor of an order-n problem (~n³ work).
   attachExecutor(backend, (order) => executorOf(forWork(order * order * order)));
   return backend;
+}
+
+/**
+ * The thread count and oversubscription test of the default pool from the environment:
+ * `BENIGNLAB_THREADS=n` (an integer ≥ 1) fixes the threads and ignores the load average;
+ * otherwise all cores, and no pool while the machine is oversubscribed. An environment that
+ * cannot be read (Deno without `--allow-env`) counts as unset.
+ */
+export function defaultThreadsFromEnvironment(): [number, number, boolean, (threads: number) => boolean] {
+  let text: string | undefined;
+  try {
+    text = process.env.BENIGNLAB_THREADS;
+  } catch {
+    text = undefined;
+  }
+  const requested = text === undefined || !/^\d+$/.test(text.trim()) ? undefined : Number(text);
+  return requested !== undefined && requested >= 1
+    ? [requested, 10_000, isMainThread, () => false]
+    : [availableParallelism(), 10_000, isMainThread, machineOversubscribed];
 }
