@@ -22,7 +22,9 @@ export type { FeatureLaw } from './monte-carlo-margin.js';
 export { dualExponent, dualNorm, lqNorm, type NormSpec, normExponent } from './norms.js';
 export type { DifferentiablePredictor } from './predictor.js';
 export {
+  type GroupedSpectrum,
   minNormNormLowerBound,
+  type RidgeTheoryGroupedInput,
   type RidgeTheoryInput,
   type RidgeTheoryModel,
   type RidgeTheoryPath,
@@ -30,6 +32,7 @@ export {
   type RidgeTheoryPrediction,
   ridgeTheory,
   ridgeTheoryPath,
+  ridgeTheoryPathGrouped,
   type TheoryAdversarialOptions,
 } from './ridge-theory.js';
 export type { MeanEstimate } from './sample-mean.js';
