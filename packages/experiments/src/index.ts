@@ -27,6 +27,7 @@ export type {
   CellValue,
   Config,
   ConfigSchema,
+  Decision,
   ExperimentResult,
   ParamSpec,
   ParamValue,
@@ -35,6 +36,7 @@ export type {
   Summary,
   Verdict,
 } from './core/types.js';
+export { decisionText, holds } from './core/verdict.js';
 export {
   type E1Config,
   type E1Summary,
@@ -64,9 +66,29 @@ export {
   e6Comparators,
 } from './definitions/e6-comparators.js';
 export { type E7Comparison, type E7Config, type E7Summary, e7Mnist } from './definitions/e7-mnist.js';
+export {
+  E8_SPOT_DESIGNS,
+  type E8Config,
+  type E8Design,
+  type E8SpotCheck,
+  type E8Summary,
+  e8HarmMap,
+} from './definitions/e8-harm-map.js';
 export { ratioToFrontier } from './definitions/frontier-distance.js';
 export { logGrid } from './definitions/lambda-grid.js';
 export { experimentIds, experiments, getExperiment, selectExperiments } from './definitions/registry.js';
+export { simulatedCompromise, simulateRidgeSweep } from './definitions/ridge-sweep-cell.js';
+export {
+  type BestCompromise,
+  bestCompromise,
+  type TwoLevelDesign,
+  theoryCompromise,
+  theoryLambdaGrid,
+  twoLevelDesignSpec,
+  twoLevelDimension,
+  twoLevelSpectrum,
+} from './definitions/two-level-design.js';
+export { type HeatCell, type HeatMapInput, heatMapFigure } from './figures/heat-map-figure.js';
 export {
   PALETTE,
   renderFigure,

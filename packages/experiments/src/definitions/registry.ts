@@ -7,6 +7,7 @@ import { e4NtkRidge } from './e4-ntk-ridge.js';
 import { e5FiniteWidth } from './e5-finite-width.js';
 import { e6Comparators } from './e6-comparators.js';
 import { e7Mnist } from './e7-mnist.js';
+import { e8HarmMap } from './e8-harm-map.js';
 
 /** Every experiment of the suite, in report order. */
 export const experiments: readonly AnyExperiment[] = [
@@ -17,6 +18,7 @@ export const experiments: readonly AnyExperiment[] = [
   e5FiniteWidth,
   e6Comparators,
   e7Mnist,
+  e8HarmMap,
 ] as unknown as AnyExperiment[];
 
 /** The ids of {@link experiments}. */
