@@ -46,18 +46,29 @@ export {
 } from './definitions/e1-min-norm.js';
 export {
   type E2Config,
+  type E2DesignConfig,
+  type E2DesignName,
+  type E2Point,
   type E2Summary,
-  type E2Tradeoff,
+  e2Design,
   e2Ridge,
-  e2TheoryTradeoffs,
+  e2TheoryPoint,
 } from './definitions/e2-ridge.js';
 export {
   type E3Config,
   type E3Slopes,
   type E3Summary,
+  type E3TheoryPoint,
   e3NtkInterpolator,
+  e3Theory,
 } from './definitions/e3-ntk-interpolator.js';
-export { type E4Config, type E4Summary, e4NtkRidge } from './definitions/e4-ntk-ridge.js';
+export {
+  type E4Config,
+  type E4Point,
+  type E4Summary,
+  e4NtkRidge,
+  linearizedLambda,
+} from './definitions/e4-ntk-ridge.js';
 export { type E5Config, type E5Summary, e5FiniteWidth } from './definitions/e5-finite-width.js';
 export {
   type E6Config,

@@ -1,5 +1,5 @@
 import type { DifferentiablePredictor } from '@benignlab/adversarial-risk';
-import { absoluteAlpha, estimateRisks } from '@benignlab/adversarial-risk';
+import { estimateRisks } from '@benignlab/adversarial-risk';
 import { type Design, deriveSeed } from '@benignlab/data';
 import { Matrix } from '@benignlab/linalg';
 import type { ParamSpec } from '../core/types.js';
@@ -44,12 +44,12 @@ export const kernelSchema = {
     max: 100,
     description: 'PGD random restarts after the run from δ = 0',
   },
-  alphaRelative: {
+  alphaAbsolute: {
     type: 'number',
-    default: 0.05,
-    min: 0,
-    max: 1,
-    description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
+    default: 0.5,
+    min: 0.001,
+    max: 10,
+    description: 'absolute ℓ2 budget α; the truth’s R_α(θ*) = α²‖θ*‖² stays fixed as n grows',
   },
 } as const satisfies Record<string, ParamSpec>;
 
@@ -59,7 +59,7 @@ export interface KernelRiskSettings {
   pgdTestSize: number;
   pgdSteps: number;
   pgdRestarts: number;
-  alphaRelative: number;
+  alphaAbsolute: number;
 }
 
 /** Risks of one kernel predictor on fresh test points, as row columns. */
@@ -74,13 +74,19 @@ export interface KernelRisks {
   advRiskPgd: number | null;
   advRiskPgdSe: number | null;
   alpha: number;
+  /** R_α(θ*) = α²‖θ*‖² of the linear truth (its input gradient is θ*). */
+  truthAdvRisk: number;
+  /** First-order R_α over R_α(θ*). */
+  harmFirstOrder: number;
+  /** PGD R_α (a lower bound) over R_α(θ*). */
+  harmPgd: number | null;
 }
 
 /**
  * Standard risk, mean squared input-gradient norm and adversarial risk of a kernel
  * predictor against the linear truth `f*(x) = ⟨x, θ*⟩`, via `estimateRisks`:
  * first-order R_α on `testSize` points and PGD R_α (a lower bound) on the first
- * `pgdTestSize` of them, both under the relative budget α = α_rel·√tr(Σ). Test points come from the
+ * `pgdTestSize` of them, both under the absolute budget α, and the harm ratios over R_α(θ*) = α²‖θ*‖². Test points come from the
  * design's test stream, seeded from `seed`.
  *
  * @example
@@ -95,7 +101,10 @@ export function kernelRisks(
   seed: number,
 ): KernelRisks {
   const test = design.testSample(settings.testSize, deriveSeed(seed, 'test')).X;
-  const alpha = absoluteAlpha(settings.alphaRelative, 'relative', 'l2', design.eigenvalues);
+  const alpha = settings.alphaAbsolute;
+  let thetaNorm2 = 0;
+  for (const t of design.thetaStar) thetaNorm2 += t * t;
+  const truthAdvRisk = alpha * alpha * thetaNorm2;
   const common = {
     sample: test,
     target: design.thetaStar,
@@ -129,5 +138,8 @@ export function kernelRisks(
     advRiskPgd,
     advRiskPgdSe,
     alpha,
+    truthAdvRisk,
+    harmFirstOrder: firstOrder.adversarialRisk.mean / truthAdvRisk,
+    harmPgd: advRiskPgd === null ? null : advRiskPgd / truthAdvRisk,
   };
 }
