@@ -33,6 +33,17 @@ export {
 } from './diagnostics/benign-diagnostics.js';
 export { type EffectiveRanks, effectiveRanks } from './diagnostics/effective-ranks.js';
 export { DataError } from './errors.js';
+export { chiDraw } from './rng/chi.js';
 export { deterministicExp, deterministicLog } from './rng/deterministic-math.js';
 export { assertSeed, deriveSeed, type Seed, type StreamLabel } from './rng/seed.js';
 export { createRng, Rng } from './rng/xoshiro256.js';
+export { bartlettFactor, bartlettGram } from './spectral/bartlett-gram.js';
+export { spikedTailDesignFromSpec } from './spectral/from-design-spec.js';
+export { laguerreEigenvalues } from './spectral/laguerre-eigenvalues.js';
+export {
+  type GramSample,
+  type SpectralSample,
+  type SpikedTailDesign,
+  type SpikedTailDesignSpec,
+  spikedTailDesign,
+} from './spectral/spiked-tail-design.js';

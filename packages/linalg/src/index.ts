@@ -15,6 +15,7 @@ export { fromMlMatrix, toMlMatrix } from './ml-matrix-interop.js';
 export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
 export { type SymmetricEigendecomposition, symEig, symEigValues } from './sym-eig.js';
 export { type SymmetricEigenProjections, symEigProjections } from './sym-eig-projections.js';
+export { symTridiagonalEigenvalues } from './sym-tridiagonal-eigenvalues.js';
 export {
   assertFiniteNumber,
   assertKnownOptions,

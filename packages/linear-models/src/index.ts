@@ -28,3 +28,10 @@ export {
   type RidgePathSweep,
   ridgePath,
 } from './ridge-path.js';
+export type { RotatedFit, RotatedSample, RotatedTruth } from './rotated-sample.js';
+export {
+  type SpectralGradientDescentOptions,
+  type SpectralGradientDescentRecord,
+  spectralGradientDescent,
+} from './spectral-gradient-descent.js';
+export { type SpectralRidgeOptions, spectralRidgePath } from './spectral-ridge-path.js';
