@@ -21,6 +21,7 @@ export {
   runExperiment,
 } from './core/runner.js';
 export { type AggregatePoint, aggregate, fmt, logLogSlope, type MeanSe, meanSe } from './core/stats.js';
+export { asTruth } from './core/truth-rows.js';
 export type {
   Budget,
   CellSpec,

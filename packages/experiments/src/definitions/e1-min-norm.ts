@@ -5,6 +5,7 @@ import { minNorm } from '@benignlab/linear-models';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
@@ -207,6 +208,22 @@ export const e1MinNorm: ExperimentDefinition<E1Config> = {
         trainResidualMax: residual / Math.max(norm2(y), Number.MIN_VALUE),
       },
     ];
+  },
+  truthRows(config, rows) {
+    const norm2 = config.thetaNorm ** 2;
+    return rows.map((row) => {
+      const n = row.n as number;
+      const trace = config.spikes + (dimensionAt(config, n) - config.spikes) * n ** -config.exponentB;
+      return asTruth(row, {
+        zero: ['risk', 'trainResidualMax'],
+        one: ['harmAbsolute', 'harmRelative'],
+        set: {
+          norm2,
+          advRiskAbsolute: config.alphaAbsolute ** 2 * norm2,
+          advRiskRelative: config.alphaRelative ** 2 * trace * norm2,
+        },
+      });
+    });
   },
   summarize(config, rows): E1Summary {
     const ns = config.ns;

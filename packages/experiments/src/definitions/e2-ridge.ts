@@ -2,11 +2,17 @@ import { ridgeTheoryPathGrouped } from '@benignlab/adversarial-risk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { logGrid } from './lambda-grid.js';
-import { simulatedCompromise, simulateRidgeSweep } from './ridge-sweep-cell.js';
+import {
+  checkDenseSizes,
+  type RidgeSampler,
+  simulatedCompromise,
+  simulateRidgeSweep,
+} from './ridge-sweep-cell.js';
 import {
   type BestCompromise,
   type TwoLevelDesign,
@@ -19,6 +25,7 @@ import {
 /** Config of e2. */
 export type E2Config = {
   ns: number[];
+  sampler: string;
   replicates: number;
   exponentA: number;
   exponentB: number;
@@ -42,13 +49,20 @@ export type E2Config = {
 const schema: ConfigSchema<E2Config> = {
   ns: {
     type: 'integerList',
-    default: [100, 200, 400, 800],
-    quick: [100, 200, 400],
+    default: [100, 200, 400, 800, 1600, 3200, 6400],
+    quick: [100, 200, 400, 800],
     min: 10,
     max: 100000,
     increasing: true,
     minLength: 2,
     description: 'sample sizes n simulated (a ridge path over λ per draw)',
+  },
+  sampler: {
+    type: 'enum',
+    default: 'spectral',
+    values: ['spectral', 'dense'],
+    description:
+      'data sampler: spectral (exact rotated-basis draw, O(n·s) memory, any p) or dense (the n×p design, the cross-check; n ≤ 3000)',
   },
   replicates: {
     type: 'integer',
@@ -314,6 +328,7 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
     'With a robust truth whose signal sits below the level ridge can keep without fitting noise, every ridge λ pays as n grows: either R falls short of the best R by a growing factor or the harm ratio R_α(θ̂)/R_α(θ*) grows (absolute budget); with the signal at eigenvalue 1 (the reference design) ridge escapes.',
   schema,
   checkConfig(config) {
+    checkDenseSizes('e2', config.sampler, config.ns);
     if (config.lambdaMax <= config.lambdaMin) {
       throw new ExperimentError(
         'e2.lambdaMax',
@@ -345,7 +360,10 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
         Array.from({ length: config.replicates }, (_, replicate) => ({
           key: `${design}/n=${n}/rep=${replicate}`,
           params: { design, n, replicate },
-          cost: 2 * n * n * twoLevelDimension(e2Design(config, design), n),
+          cost:
+            config.sampler === 'dense'
+              ? 2 * n * n * twoLevelDimension(e2Design(config, design), n)
+              : 50 * n * n + 20 * n * (config.lambdaCount + 1),
         })),
       ),
     );
@@ -361,21 +379,40 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
     }
     const alphaRelative = config.alphaRelative * Math.sqrt(trace);
     const truthRelative = alphaRelative * alphaRelative * config.thetaNorm * config.thetaNorm;
-    return simulateRidgeSweep(design, n, cell.seed, simulationLambdas(config), config.alphaAbsolute).map(
-      (row) => {
-        const norm = Math.sqrt(row.norm2 as number);
-        const risk = row.risk as number;
-        const shift = alphaRelative * norm;
-        const advRiskRelative = risk + 2 * Math.sqrt((2 / Math.PI) * risk) * shift + shift * shift;
-        return {
-          design: name,
-          replicate: cell.params.replicate as number,
-          seed: cell.seed,
-          ...row,
-          advRiskRelative,
-          truthAdvRiskRelative: truthRelative,
-        };
-      },
+    return simulateRidgeSweep(
+      design,
+      n,
+      cell.seed,
+      simulationLambdas(config),
+      config.alphaAbsolute,
+      config.sampler as RidgeSampler,
+    ).map((row) => {
+      const norm = Math.sqrt(row.norm2 as number);
+      const risk = row.risk as number;
+      const shift = alphaRelative * norm;
+      const advRiskRelative = risk + 2 * Math.sqrt((2 / Math.PI) * risk) * shift + shift * shift;
+      return {
+        design: name,
+        replicate: cell.params.replicate as number,
+        seed: cell.seed,
+        ...row,
+        advRiskRelative,
+        truthAdvRiskRelative: truthRelative,
+      };
+    });
+  },
+  truthRows(config, rows) {
+    const norm2 = config.thetaNorm ** 2;
+    return rows.map((row) =>
+      asTruth(row, {
+        zero: ['risk'],
+        one: ['harm'],
+        set: {
+          norm2,
+          advRisk: row.truthAdvRisk as number,
+          advRiskRelative: row.truthAdvRiskRelative as number,
+        },
+      }),
     );
   },
   summarize(config, rows): E2Summary {

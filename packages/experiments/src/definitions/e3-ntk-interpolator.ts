@@ -3,6 +3,7 @@ import { makeDesign } from '@benignlab/data';
 import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
@@ -199,6 +200,20 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
         ...kernelRisks(fit, design, config, cell.seed),
       },
     ];
+  },
+  truthRows(config, rows) {
+    // f*(x) = ⟨x, θ*⟩: its input gradient is θ* everywhere, and PGD cannot do better than α‖θ*‖.
+    return rows.map((row) =>
+      asTruth(row, {
+        zero: ['risk', 'riskSe', 'gradNorm2Se', 'advRiskFirstOrderSe', 'advRiskPgdSe'],
+        one: ['harmFirstOrder', 'harmPgd'],
+        set: {
+          gradNorm2: config.thetaNorm ** 2,
+          advRiskFirstOrder: row.truthAdvRisk as number,
+          ...(row.advRiskPgd === null ? {} : { advRiskPgd: row.truthAdvRisk as number }),
+        },
+      }),
+    );
   },
   summarize(config, rows): E3Summary {
     const slopes: Record<string, E3Slopes> = {};

@@ -4,6 +4,7 @@ import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
@@ -207,6 +208,19 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
       lambda,
       ...kernelRisks(lambda === 0 ? fit : fit.withLambda(lambda), design, config, cell.seed),
     }));
+  },
+  truthRows(config, rows) {
+    return rows.map((row) =>
+      asTruth(row, {
+        zero: ['risk', 'riskSe', 'gradNorm2Se', 'advRiskFirstOrderSe', 'advRiskPgdSe'],
+        one: ['harmFirstOrder', 'harmPgd'],
+        set: {
+          gradNorm2: config.thetaNorm ** 2,
+          advRiskFirstOrder: row.truthAdvRisk as number,
+          ...(row.advRiskPgd === null ? {} : { advRiskPgd: row.truthAdvRisk as number }),
+        },
+      }),
+    );
   },
   summarize(config, rows): E4Summary {
     const points: E4Point[] = [];

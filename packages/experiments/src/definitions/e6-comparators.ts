@@ -4,6 +4,7 @@ import { norm2 } from '@benignlab/linalg';
 import { adversarialTraining, gradientDescent, ridgePath } from '@benignlab/linear-models';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { aggregate, fmt } from '../core/stats.js';
+import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
@@ -238,6 +239,16 @@ export const e6Comparators: ExperimentDefinition<E6Config> = {
       rows.push(measure('gd', steps, coef));
     }
     return rows;
+  },
+  truthRows(config, rows) {
+    const norm2 = config.thetaNorm ** 2;
+    return rows.map((row) =>
+      asTruth(row, {
+        zero: ['risk'],
+        one: ['harm'],
+        set: { norm2, advRisk: config.alphaAbsolute ** 2 * norm2 },
+      }),
+    );
   },
   summarize(config, rows): E6Summary {
     const truth = config.alphaAbsolute ** 2 * config.thetaNorm ** 2;

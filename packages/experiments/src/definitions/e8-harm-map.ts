@@ -1,12 +1,18 @@
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { fmt, logLogSlope } from '../core/stats.js';
+import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { heatMapFigure } from '../figures/heat-map-figure.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { logGrid } from './lambda-grid.js';
-import { simulatedCompromise, simulateRidgeSweep } from './ridge-sweep-cell.js';
+import {
+  checkDenseSizes,
+  type RidgeSampler,
+  simulatedCompromise,
+  simulateRidgeSweep,
+} from './ridge-sweep-cell.js';
 import {
   type TwoLevelDesign,
   theoryCompromise,
@@ -30,6 +36,7 @@ export type E8Config = {
   lambdaCount: number;
   growthThreshold: number;
   spotNs: number[];
+  sampler: string;
   spotReplicates: number;
   spotLambdaCount: number;
 };
@@ -117,13 +124,20 @@ const schema: ConfigSchema<E8Config> = {
   },
   spotNs: {
     type: 'integerList',
-    default: [200, 400, 800],
-    quick: [100, 200],
+    default: [400, 1600, 6400, 25600],
+    quick: [200, 800, 3200],
     min: 20,
     max: 100000,
     increasing: true,
     minLength: 2,
     description: 'sample sizes of the simulated spot checks',
+  },
+  sampler: {
+    type: 'enum',
+    default: 'spectral',
+    values: ['spectral', 'dense'],
+    description:
+      'data sampler: spectral (exact rotated-basis draw, O(n·s) memory, any p) or dense (the n×p design, the cross-check; n ≤ 3000)',
   },
   spotReplicates: {
     type: 'integer',
@@ -231,6 +245,7 @@ export const e8HarmMap: ExperimentDefinition<E8Config> = {
     'Over a family of spiked designs with a robust truth, where some ridge λ keeps both R near its best and the harm ratio bounded as n grows (ridge escapes), and where every λ pays in one or the other (the paper’s trade-off), with the growth exponent of the best compromise.',
   schema,
   checkConfig(config) {
+    checkDenseSizes('e8', config.sampler, config.spotNs, 'spotNs');
     if (config.tailA.length !== config.tailB.length) {
       throw new ExperimentError(
         'e8.tailB',
@@ -273,7 +288,7 @@ export const e8HarmMap: ExperimentDefinition<E8Config> = {
           return {
             key: `spot/${name}/n=${n}/rep=${replicate}`,
             params: { kind: 'simulation', design: name, n, replicate },
-            cost: 2 * n * n * p,
+            cost: config.sampler === 'dense' ? 2 * n * n * p : 50 * n * n + 20 * n * config.spotLambdaCount,
           };
         }),
       ),
@@ -316,13 +331,43 @@ export const e8HarmMap: ExperimentDefinition<E8Config> = {
     const spot = E8_SPOT_DESIGNS[name];
     const n = cell.params.n as number;
     const design = designOf(config, spot.a, spot.b, spot.c, spot.w);
-    return simulateRidgeSweep(design, n, cell.seed, spotLambdas(config), config.alphaAbsolute).map((row) => ({
+    return simulateRidgeSweep(
+      design,
+      n,
+      cell.seed,
+      spotLambdas(config),
+      config.alphaAbsolute,
+      config.sampler as RidgeSampler,
+    ).map((row) => ({
       kind: 'simulation',
       design: name,
       replicate: cell.params.replicate as number,
       seed: cell.seed,
       ...row,
     }));
+  },
+  truthRows(config, rows) {
+    const norm2 = config.thetaNorm ** 2;
+    // The truth as the fitted model at every λ: R = 0 = min R, harm ratio 1, so G = 1.
+    return rows.map((row) =>
+      row.kind === 'theory'
+        ? asTruth(row, {
+            zero: ['bestRisk'],
+            one: [
+              'compromise',
+              'riskRatio',
+              'harmRatio',
+              'harmAtBestRisk',
+              'bestHarm',
+              'riskRatioAtBestHarm',
+            ],
+          })
+        : asTruth(row, {
+            zero: ['risk'],
+            one: ['harm'],
+            set: { norm2, advRisk: row.truthAdvRisk as number },
+          }),
+    );
   },
   summarize(config, rows): E8Summary {
     const theoryRows = rows.filter((r) => r.kind === 'theory');

@@ -1,6 +1,7 @@
 import { gaussianAdversarialRisk } from '@benignlab/adversarial-risk';
-import { makeDesign } from '@benignlab/data';
-import { ridgePath } from '@benignlab/linear-models';
+import { makeDesign, spikedTailDesign } from '@benignlab/data';
+import { ridgePath, spectralRidgePath } from '@benignlab/linear-models';
+import { ExperimentError } from '../core/errors.js';
 import { aggregate } from '../core/stats.js';
 import type { Row } from '../core/types.js';
 import {
@@ -11,10 +12,44 @@ import {
 } from './two-level-design.js';
 
 /**
+ * How a ridge sweep draws its data: `'spectral'`, the exact rotated-basis draw of a
+ * spiked design with an isotropic tail (`spikedTailDesign(…).spectralSample`, O(n²) time
+ * and O(n·s) memory whatever p, so n reaches 10⁴ and beyond), or `'dense'`, the n×p design
+ * itself (`makeDesign`, O(n²p); the cross-check). Equal in law.
+ */
+export type RidgeSampler = 'spectral' | 'dense';
+
+/**
+ * The spectral samplers' view of a {@link TwoLevelDesign} at n: spike variances (strong at 1,
+ * weak at n^(−c)), tail variance n^(−b) in ⌈n^a⌉ coordinates, θ* on the spikes.
+ */
+export function twoLevelTailDesign(design: TwoLevelDesign, n: number) {
+  const norm2 = design.thetaNorm * design.thetaNorm;
+  const spikeVariances: number[] = [];
+  const thetaStar: number[] = [];
+  for (let j = 0; j < design.strongSpikes; j++) {
+    spikeVariances.push(1);
+    thetaStar.push(Math.sqrt(((1 - design.w) * norm2) / design.strongSpikes));
+  }
+  for (let j = 0; j < design.weakSpikes; j++) {
+    spikeVariances.push(n ** -design.c);
+    thetaStar.push(Math.sqrt((design.w * norm2) / design.weakSpikes));
+  }
+  return spikedTailDesign({
+    spikeVariances,
+    tailVariance: n ** -design.b,
+    tailDimension: Math.ceil(n ** design.a),
+    thetaStar,
+    sigma: design.sigma,
+  });
+}
+
+/**
  * One simulated draw of a {@link TwoLevelDesign} at n, fitted by ridge over a λ grid
- * (one `ridgePath`, O(n²p) once): per λ the exact Gaussian R, ‖θ̂‖², R_α under the
- * absolute ℓ2 budget α and the harm ratio R_α(θ̂)/R_α(θ*) with R_α(θ*) = α²‖θ*‖².
+ * (λ = 0 is min-norm): per λ the exact Gaussian R, ‖θ̂‖², R_α under the absolute ℓ2
+ * budget α and the harm ratio R_α(θ̂)/R_α(θ*) with R_α(θ*) = α²‖θ*‖².
  *
+ * @param sampler `'spectral'` (default; exact rotated-basis draw, any p) or `'dense'`
  * @example
  * ```ts
  * const rows = simulateRidgeSweep(design, 200, seed, [0, 1e-3, 1e-1], 0.5);
@@ -26,21 +61,27 @@ export function simulateRidgeSweep(
   seed: number,
   lambdas: readonly number[],
   alpha: number,
+  sampler: RidgeSampler = 'spectral',
 ): Row[] {
+  const truth = alpha * alpha * design.thetaNorm * design.thetaNorm;
+  const row = (p: number, lambda: number, rawRisk: number, norm2: number): Row => {
+    const risk = Math.max(0, rawRisk);
+    const advRisk = gaussianAdversarialRisk(risk, alpha * Math.sqrt(norm2));
+    return { n, p, lambda, risk, norm2, advRisk, harm: advRisk / truth, truthAdvRisk: truth };
+  };
+  if (sampler === 'spectral') {
+    const tail = twoLevelTailDesign(design, n);
+    const fits = spectralRidgePath(tail.spectralSample(n, seed), tail, lambdas);
+    return fits.map((fit, k) => row(tail.p, lambdas[k] as number, fit.standardRisk, fit.norm2));
+  }
   const d = makeDesign(twoLevelDesignSpec(design, n));
   const { X, y } = d.sample(n, seed);
   const sweep = ridgePath(X, y, {
     thetaStar: d.thetaStar,
     covariance: { eigenvalues: d.eigenvalues },
   }).sweep(lambdas);
-  const truth = alpha * alpha * design.thetaNorm * design.thetaNorm;
   const risks = sweep.standardRisk as Float64Array;
-  return lambdas.map((lambda, k) => {
-    const risk = Math.max(0, risks[k] as number);
-    const norm2 = sweep.norm2[k] as number;
-    const advRisk = gaussianAdversarialRisk(risk, alpha * Math.sqrt(norm2));
-    return { n, p: d.p, lambda, risk, norm2, advRisk, harm: advRisk / truth, truthAdvRisk: truth };
-  });
+  return lambdas.map((lambda, k) => row(d.p, lambda, risks[k] as number, sweep.norm2[k] as number));
 }
 
 /**
@@ -60,4 +101,27 @@ export function simulatedCompromise(rows: readonly Row[], where: (row: Row) => b
     risk.map((r) => r.mean),
     harm.map((h) => h.mean),
   );
+}
+
+/** The largest n the dense sampler takes (an n×p design at p = n^1.5 is 1.3 GB at n = 3000). */
+export const DENSE_MAX_N = 3000;
+
+/**
+ * Throws an `ExperimentError` naming `<id>.<key>` when the dense sampler is asked for an
+ * n it cannot hold.
+ *
+ * @example
+ * ```ts
+ * checkDenseSizes('e2', 'dense', [100, 12800]); // throws: e2.ns … use sampler spectral
+ * ```
+ */
+export function checkDenseSizes(id: string, sampler: string, ns: readonly number[], key = 'ns'): void {
+  if (sampler !== 'dense') return;
+  const largest = Math.max(...ns);
+  if (largest > DENSE_MAX_N) {
+    throw new ExperimentError(
+      `${id}.${key}`,
+      `has n = ${largest}; the dense sampler takes n ≤ ${DENSE_MAX_N} (an n×p design); use sampler "spectral" for larger n`,
+    );
+  }
 }
