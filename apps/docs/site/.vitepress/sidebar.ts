@@ -10,7 +10,7 @@ export const documentedPackages = [
   { slug: 'experiments', name: '@benignlab/experiments' },
 ] as const;
 
-const experimentIds = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7'] as const;
+const experimentIds = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'] as const;
 
 export const sidebar: DefaultTheme.Sidebar = [
   {
