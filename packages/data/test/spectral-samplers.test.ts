@@ -135,11 +135,14 @@ describe('spikedTailDesign', () => {
     // E‖g‖₁/‖g‖₂ ≈ √(2m/π).
     expect(a.tailL1Ratio() / Math.sqrt((2 * 1000) / Math.PI)).toBeCloseTo(1, 1);
     const g = design.gramSample(30, 10, 7);
-    expect(g.gram.rows).toBe(40);
-    expect(g.gram.data).toEqual(design.gramSample(30, 10, 7).gram.data);
+    expect(g.gram().rows).toBe(40);
+    expect(g.points.cols).toBe(42);
+    // The realization's spike columns give f*.
+    expect(g.points.get(3, 40) * 1 + g.points.get(3, 41) * 0).toBeCloseTo(g.clean[3] as number, 14);
+    expect(g.gram().data).toEqual(design.gramSample(30, 10, 7).gram().data);
     // ⟨x, x⟩ ≈ tr Σ.
     let diagonal = 0;
-    for (let i = 0; i < 40; i++) diagonal += g.gram.get(i, i);
+    for (let i = 0; i < 40; i++) diagonal += g.gram().get(i, i);
     expect(diagonal / 40 / design.trace).toBeCloseTo(1, 1);
   });
 

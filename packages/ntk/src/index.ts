@@ -1,5 +1,6 @@
 export { NtkError } from './errors.js';
 export { DEFAULT_LAYERS, type NtkLayers } from './layers.js';
+export { type NtkGramFit, type NtkGramRegressionOptions, ntkGramRegression } from './ntk-gram-regression.js';
 export { type NtkInputGradientOptions, ntkInputGradient, PARALLEL_SINE } from './ntk-input-gradient.js';
 export { type NtkKernelOptions, ntkKernel } from './ntk-kernel.js';
 export {

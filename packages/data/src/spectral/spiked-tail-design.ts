@@ -60,8 +60,19 @@ export interface GramSample {
   readonly n: number;
   /** Test points t; rows n…n+t−1. */
   readonly testSize: number;
-  /** (n+t)×(n+t) Gram matrix ⟨x_i, x_j⟩ of training then test points. */
-  readonly gram: Matrix;
+  /**
+   * An isometric realization of the n + t points: an (n+t)×(r+s) matrix (r = min(n+t, m))
+   * whose rows have exactly the inner products of the points, `[√τ·L_i, u_i]`. The last s
+   * columns are the spike coordinates, so `f*(x) = ⟨x, [0, θ*]⟩` (see
+   * {@link GramSample.embeddedThetaStar}). Any method that sees the points only through
+   * inner products, or moves them only within their span (gradient steps of a kernel
+   * predictor from δ = 0), gives on these rows what it gives on the p-dimensional points.
+   */
+  readonly points: Matrix;
+  /** θ* in the coordinates of {@link GramSample.points}: zero, then θ* on the last s columns. */
+  readonly embeddedThetaStar: Float64Array;
+  /** The (n+t)×(n+t) Gram matrix ⟨x_i, x_j⟩ of training then test points (computed on first call, cached). */
+  gram(): Matrix;
   /** (n+t)×s spike coordinates u_i (f*(x) = ⟨u, θ*⟩). */
   readonly spikes: Matrix;
   /** f*(x_i) = ⟨u_i, θ*⟩ for all n + t points. */
@@ -237,10 +248,24 @@ export function spikedTailDesign(spec: SpikedTailDesignSpec): SpikedTailDesign {
         for (let k = 0; k < r; k++) joined.data[i * (r + s) + k] = (L.data[i * r + k] as number) * rootTau;
         for (let j = 0; j < s; j++) joined.data[i * (r + s) + r + j] = U.data[i * s + j] as number;
       }
-      const gramMatrix = gramOf(joined);
       const y = createRng(deriveSeed(seed, 'gram', 'noise')).fillNormal(new Float64Array(n), 0, sigma);
       for (let i = 0; i < n; i++) y[i] = (y[i] as number) + (clean[i] as number);
-      return { n, testSize, gram: gramMatrix, spikes: U, clean, y };
+      const embeddedThetaStar = new Float64Array(r + s);
+      embeddedThetaStar.set(thetaStar, r);
+      let cached: Matrix | undefined;
+      return {
+        n,
+        testSize,
+        points: joined,
+        embeddedThetaStar,
+        gram: () => {
+          if (cached === undefined) cached = gramOf(joined);
+          return cached;
+        },
+        spikes: U,
+        clean,
+        y,
+      };
     },
   };
 }

@@ -7,12 +7,8 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { logGrid } from './lambda-grid.js';
-import {
-  checkDenseSizes,
-  type RidgeSampler,
-  simulatedCompromise,
-  simulateRidgeSweep,
-} from './ridge-sweep-cell.js';
+import { type RidgeSampler, simulatedCompromise, simulateRidgeSweep } from './ridge-sweep-cell.js';
+import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   type BestCompromise,
   type TwoLevelDesign,
@@ -49,21 +45,15 @@ export type E2Config = {
 const schema: ConfigSchema<E2Config> = {
   ns: {
     type: 'integerList',
-    default: [100, 200, 400, 800, 1600, 3200, 6400],
-    quick: [100, 200, 400, 800],
+    default: [100, 200, 400, 800, 1600, 3200, 6400, 12800],
+    quick: [100, 200, 400, 800, 1600],
     min: 10,
     max: 100000,
     increasing: true,
     minLength: 2,
-    description: 'sample sizes n simulated (a ridge path over λ per draw)',
+    description: `sample sizes n simulated (a ridge path over λ per draw; the dense sampler takes n ≤ ${DENSE_MAX_N})`,
   },
-  sampler: {
-    type: 'enum',
-    default: 'spectral',
-    values: ['spectral', 'dense'],
-    description:
-      'data sampler: spectral (exact rotated-basis draw, O(n·s) memory, any p) or dense (the n×p design, the cross-check; n ≤ 3000)',
-  },
+  sampler: samplerSchema('spectral', ['spectral', 'dense']),
   replicates: {
     type: 'integer',
     default: 6,

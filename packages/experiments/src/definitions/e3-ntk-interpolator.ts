@@ -8,7 +8,9 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { linearizedLambda } from './e4-ntk-ridge.js';
+import { gramDraw } from './gram-cells.js';
 import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   dimensionAt,
   type SpikedDesignConfig,
@@ -28,19 +30,19 @@ export type E3Config = SpikedDesignConfig & {
   alphaAbsolute: number;
   growthThreshold: number;
   theoryNs: number[];
+  sampler: string;
 };
 
 const schema: ConfigSchema<E3Config> = {
   ns: {
     type: 'integerList',
-    default: [100, 200, 400, 800],
-    quick: [100, 200, 400],
+    default: [50, 100, 200, 400, 800, 1600, 3200],
+    quick: [50, 100, 200, 400],
     min: 10,
-    max: 100000,
+    max: 20000,
     increasing: true,
     minLength: 2,
-    description:
-      'sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s); growth is judged over the larger half, past the crossover where R still dominates R_α',
+    description: `sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s; the dense sampler takes n ≤ ${DENSE_MAX_N}); growth is judged over the larger half, past the crossover where R still dominates R_α`,
   },
   replicates: {
     type: 'integer',
@@ -69,6 +71,7 @@ const schema: ConfigSchema<E3Config> = {
     description:
       'sample sizes of the theory line: linear ridge at the NTK’s implicit λ_eff (grouped spectra, cheap)',
   },
+  sampler: samplerSchema('gram', ['gram', 'dense']),
 };
 
 /** Slopes over the larger half of the simulated n, for one NTK variant. */
@@ -170,6 +173,9 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
   shows:
     'The two-layer network in the lazy (NTK) regime overfits benignly and harmfully, like the linear interpolator: as n grows its standard risk R falls to zero while its adversarial risk R_α and the harm ratio R_α(f̂)/R_α(f*) grow, against a truth whose R_α(f*) stays fixed (absolute budget).',
   schema,
+  checkConfig(config) {
+    checkDenseSizes('e3', config.sampler, config.ns);
+  },
   cells(config) {
     return config.ns.flatMap((n) =>
       layersOf(config.layers).flatMap((layers) =>
@@ -177,7 +183,7 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           key: `n=${n}/layers=${layers}/rep=${replicate}`,
           params: { n, layers, replicate },
           cost:
-            dimensionAt(config, n) *
+            (config.sampler === 'dense' ? dimensionAt(config, n) : n + config.testSize) *
             n *
             (n + 3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1)),
         })),
@@ -187,6 +193,20 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
   async runCell(config, cell): Promise<Row[]> {
     const n = cell.params.n as number;
     const layers = cell.params.layers as 'first' | 'both';
+    if (config.sampler === 'gram') {
+      const draw = gramDraw(config, n, cell.seed, layers);
+      return [
+        {
+          n,
+          p: draw.design.p,
+          layers,
+          replicate: cell.params.replicate as number,
+          seed: cell.seed,
+          ...draw.risksOf(draw.fit),
+          sampler: 'gram',
+        },
+      ];
+    }
     const design = makeDesign(spikedDesignSpec(config, n));
     const { X, y } = design.sample(n, cell.seed);
     const fit = ntkRegression(X, y, { layers, lambda: 0 });
@@ -198,6 +218,7 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
         replicate: cell.params.replicate as number,
         seed: cell.seed,
         ...kernelRisks(fit, design, config, cell.seed),
+        sampler: 'dense',
       },
     ];
   },

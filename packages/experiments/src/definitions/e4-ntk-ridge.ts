@@ -9,8 +9,11 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { type E2Config, type E2DesignConfig, e2Design, e2Ridge } from './e2-ridge.js';
+import { gramDrawOf } from './gram-cells.js';
 import { logGrid } from './lambda-grid.js';
 import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { twoLevelTailDesign } from './ridge-sweep-cell.js';
+import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   bestCompromise,
   twoLevelDesignSpec,
@@ -21,6 +24,7 @@ import {
 /** Config of e4: e2's trade-off design, NTK kernel ridge over λ, n varying. */
 export type E4Config = E2DesignConfig & {
   ns: number[];
+  sampler: string;
   replicates: number;
   lambdaMin: number;
   lambdaMax: number;
@@ -48,14 +52,15 @@ const designKeys = [
 const schema: ConfigSchema<E4Config> = {
   ns: {
     type: 'integerList',
-    default: [100, 200, 400],
-    quick: [100, 200],
+    default: [100, 200, 400, 800, 1600, 3200],
+    quick: [100, 200, 400],
     min: 10,
-    max: 100000,
+    max: 20000,
     increasing: true,
     minLength: 2,
-    description: 'sample sizes n (e2’s trade-off design, p = ⌈n^a⌉ + s + s_w)',
+    description: `sample sizes n (e2’s trade-off design, p = ⌈n^a⌉ + s + s_w; the dense sampler takes n ≤ ${DENSE_MAX_N})`,
   },
+  sampler: samplerSchema('gram', ['gram', 'dense']),
   replicates: {
     type: 'integer',
     default: 3,
@@ -161,6 +166,7 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
     'For kernel ridge regression with the NTK on e2’s trade-off design, as for linear ridge, no λ keeps both R near its best and the harm ratio R_α(f̂)/R_α(f*) bounded as n grows (absolute budget, robust truth).',
   schema,
   checkConfig(config) {
+    checkDenseSizes('e4', config.sampler, config.ns);
     if (config.lambdaMax <= config.lambdaMin) {
       throw new ExperimentError('e4.lambdaMax', `got ${config.lambdaMax}; expected a value above lambdaMin`);
     }
@@ -184,7 +190,9 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
           key: `n=${n}/layers=${layers}/rep=${replicate}`,
           params: { n, layers, replicate },
           cost:
-            twoLevelDimension(e2Design(config, 'trade-off'), n) *
+            (config.sampler === 'dense'
+              ? twoLevelDimension(e2Design(config, 'trade-off'), n)
+              : n + config.testSize) *
             n *
             (n +
               (config.lambdaCount + 1) *
@@ -196,6 +204,23 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
   async runCell(config, cell): Promise<Row[]> {
     const n = cell.params.n as number;
     const layers = cell.params.layers as 'first' | 'both';
+    const base = { n, layers, replicate: cell.params.replicate as number, seed: cell.seed };
+    if (config.sampler === 'gram') {
+      const draw = gramDrawOf(
+        twoLevelTailDesign(e2Design(config, 'trade-off'), n),
+        n,
+        cell.seed,
+        layers,
+        config,
+      );
+      return kernelLambdas(config).map((lambda) => ({
+        ...base,
+        p: draw.design.p,
+        lambda,
+        ...draw.risksOf(lambda === 0 ? draw.fit : draw.fit.withLambda(lambda)),
+        sampler: 'gram',
+      }));
+    }
     const design = makeDesign(twoLevelDesignSpec(e2Design(config, 'trade-off'), n));
     const { X, y } = design.sample(n, cell.seed);
     const fit = ntkRegression(X, y, { layers, lambda: 0 });
@@ -207,6 +232,7 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
       seed: cell.seed,
       lambda,
       ...kernelRisks(lambda === 0 ? fit : fit.withLambda(lambda), design, config, cell.seed),
+      sampler: 'dense',
     }));
   },
   truthRows(config, rows) {

@@ -7,12 +7,8 @@ import { holds } from '../core/verdict.js';
 import { heatMapFigure } from '../figures/heat-map-figure.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { logGrid } from './lambda-grid.js';
-import {
-  checkDenseSizes,
-  type RidgeSampler,
-  simulatedCompromise,
-  simulateRidgeSweep,
-} from './ridge-sweep-cell.js';
+import { type RidgeSampler, simulatedCompromise, simulateRidgeSweep } from './ridge-sweep-cell.js';
+import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   type TwoLevelDesign,
   theoryCompromise,
@@ -130,15 +126,9 @@ const schema: ConfigSchema<E8Config> = {
     max: 100000,
     increasing: true,
     minLength: 2,
-    description: 'sample sizes of the simulated spot checks',
+    description: `sample sizes of the simulated spot checks (the dense sampler takes n ≤ ${DENSE_MAX_N})`,
   },
-  sampler: {
-    type: 'enum',
-    default: 'spectral',
-    values: ['spectral', 'dense'],
-    description:
-      'data sampler: spectral (exact rotated-basis draw, O(n·s) memory, any p) or dense (the n×p design, the cross-check; n ≤ 3000)',
-  },
+  sampler: samplerSchema('spectral', ['spectral', 'dense']),
   spotReplicates: {
     type: 'integer',
     default: 4,

@@ -101,13 +101,34 @@ export function kernelRisks(
   seed: number,
 ): KernelRisks {
   const test = design.testSample(settings.testSize, deriveSeed(seed, 'test')).X;
-  const alpha = settings.alphaAbsolute;
+  return kernelRisksOn(predictor, test, design.thetaStar, settings.alphaAbsolute, settings, seed);
+}
+
+/**
+ * {@link kernelRisks} on given test points `test` (rows) against the linear truth
+ * `⟨x, thetaStar⟩` under the absolute ℓ2 budget `alpha`: the same estimates (first-order
+ * on every row, PGD on the first `pgdTestSize`) and the harm ratios over
+ * R_α(f*) = α²‖θ*‖² (the truth's input gradient is θ* everywhere).
+ *
+ * @example
+ * ```ts
+ * const risks = kernelRisksOn(fit, sample.points.slice(n), sample.embeddedThetaStar, 0.5, settings, seed);
+ * ```
+ */
+export function kernelRisksOn(
+  predictor: DifferentiablePredictor,
+  test: Matrix,
+  thetaStar: Float64Array,
+  alpha: number,
+  settings: KernelRiskSettings,
+  seed: number,
+): KernelRisks {
   let thetaNorm2 = 0;
-  for (const t of design.thetaStar) thetaNorm2 += t * t;
+  for (const t of thetaStar) thetaNorm2 += t * t;
   const truthAdvRisk = alpha * alpha * thetaNorm2;
   const common = {
     sample: test,
-    target: design.thetaStar,
+    target: thetaStar,
     norm: 'l2' as const,
     seed: deriveSeed(seed, 'attack'),
   };

@@ -1,7 +1,6 @@
 import { gaussianAdversarialRisk } from '@benignlab/adversarial-risk';
 import { makeDesign, spikedTailDesign } from '@benignlab/data';
 import { ridgePath, spectralRidgePath } from '@benignlab/linear-models';
-import { ExperimentError } from '../core/errors.js';
 import { aggregate } from '../core/stats.js';
 import type { Row } from '../core/types.js';
 import {
@@ -67,7 +66,7 @@ export function simulateRidgeSweep(
   const row = (p: number, lambda: number, rawRisk: number, norm2: number): Row => {
     const risk = Math.max(0, rawRisk);
     const advRisk = gaussianAdversarialRisk(risk, alpha * Math.sqrt(norm2));
-    return { n, p, lambda, risk, norm2, advRisk, harm: advRisk / truth, truthAdvRisk: truth };
+    return { n, p, lambda, risk, norm2, advRisk, harm: advRisk / truth, truthAdvRisk: truth, sampler };
   };
   if (sampler === 'spectral') {
     const tail = twoLevelTailDesign(design, n);
@@ -101,27 +100,4 @@ export function simulatedCompromise(rows: readonly Row[], where: (row: Row) => b
     risk.map((r) => r.mean),
     harm.map((h) => h.mean),
   );
-}
-
-/** The largest n the dense sampler takes (an n×p design at p = n^1.5 is 1.3 GB at n = 3000). */
-export const DENSE_MAX_N = 3000;
-
-/**
- * Throws an `ExperimentError` naming `<id>.<key>` when the dense sampler is asked for an
- * n it cannot hold.
- *
- * @example
- * ```ts
- * checkDenseSizes('e2', 'dense', [100, 12800]); // throws: e2.ns … use sampler spectral
- * ```
- */
-export function checkDenseSizes(id: string, sampler: string, ns: readonly number[], key = 'ns'): void {
-  if (sampler !== 'dense') return;
-  const largest = Math.max(...ns);
-  if (largest > DENSE_MAX_N) {
-    throw new ExperimentError(
-      `${id}.${key}`,
-      `has n = ${largest}; the dense sampler takes n ≤ ${DENSE_MAX_N} (an n×p design); use sampler "spectral" for larger n`,
-    );
-  }
 }
