@@ -437,7 +437,7 @@ export const e8HarmMap: ExperimentDefinition<E8Config> = {
     const summary = result.summary as E8Summary;
     const map = heatMapFigure({
       id: 'e8',
-      title: 'Where ridge escapes and where it trades off: growth exponent of the best compromise G(n)',
+      title: 'Map: growth exponent of ridge’s best compromise G(n)',
       caption: `Each cell is one spiked design: ${config.strongSpikes} spikes at 1, ${config.weakSpikes} weak spikes at n^(−c) carrying a share w of ‖θ*‖² = ${config.thetaNorm ** 2}, and ⌈n^a⌉ tail eigenvalues n^(−b) (one panel per (a, b)). G(n) = min over λ of max(R(λ)/min R, R_α(λ)/R_α(θ*)) from the deterministic-equivalent theory, absolute budget α = ${config.alphaAbsolute} (R_α(θ*) = ${fmt(config.alphaAbsolute ** 2 * config.thetaNorm ** 2)} at every n: the truth is robust). Printed and coloured: the log-log slope of G over n = ${config.largeN}…${config.theoryNs.at(-1)}; red (above ${config.growthThreshold}) means every λ pays in accuracy or in robustness as n grows (trade-off), blue means some λ keeps both (ridge escapes). Spot checks by simulation: see the second figure.`,
       x: { label: 'c (weak spikes at n^(−c))' },
       y: { label: 'w (share of ‖θ*‖² on weak spikes)' },
@@ -447,7 +447,8 @@ export const e8HarmMap: ExperimentDefinition<E8Config> = {
         x: d.c,
         y: d.w,
         value: d.exponent,
-        label: fmt(d.exponent),
+        // Two decimals fit a cell; a rounded −0.00 reads as 0.00.
+        label: Math.abs(d.exponent) < 0.005 ? '0.00' : d.exponent.toFixed(2),
       })),
     });
     const spotFigure = seriesFigure({
