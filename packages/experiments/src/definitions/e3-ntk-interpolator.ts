@@ -3,13 +3,12 @@ import { makeDesign } from '@benignlab/data';
 import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
-import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { linearizedLambda } from './e4-ntk-ridge.js';
 import { gramDraw } from './gram-cells.js';
-import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   dimensionAt,
@@ -223,18 +222,7 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
     ];
   },
   truthRows(config, rows) {
-    // f*(x) = ⟨x, θ*⟩: its input gradient is θ* everywhere, and PGD cannot do better than α‖θ*‖.
-    return rows.map((row) =>
-      asTruth(row, {
-        zero: ['risk', 'riskSe', 'gradNorm2Se', 'advRiskFirstOrderSe', 'advRiskPgdSe'],
-        one: ['harmFirstOrder', 'harmPgd'],
-        set: {
-          gradNorm2: config.thetaNorm ** 2,
-          advRiskFirstOrder: row.truthAdvRisk as number,
-          ...(row.advRiskPgd === null ? {} : { advRiskPgd: row.truthAdvRisk as number }),
-        },
-      }),
-    );
+    return kernelTruthRows(config.thetaNorm, rows);
   },
   summarize(config, rows): E3Summary {
     const slopes: Record<string, E3Slopes> = {};

@@ -4,14 +4,13 @@ import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
-import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { type E2Config, type E2DesignConfig, e2Design, e2Ridge } from './e2-ridge.js';
 import { gramDrawOf } from './gram-cells.js';
 import { logGrid } from './lambda-grid.js';
-import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
 import { twoLevelTailDesign } from './ridge-sweep-cell.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
@@ -52,7 +51,7 @@ const designKeys = [
 const schema: ConfigSchema<E4Config> = {
   ns: {
     type: 'integerList',
-    default: [100, 200, 400, 800, 1600, 3200],
+    default: [100, 200, 400, 800, 1600],
     quick: [100, 200, 400],
     min: 10,
     max: 20000,
@@ -236,17 +235,7 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
     }));
   },
   truthRows(config, rows) {
-    return rows.map((row) =>
-      asTruth(row, {
-        zero: ['risk', 'riskSe', 'gradNorm2Se', 'advRiskFirstOrderSe', 'advRiskPgdSe'],
-        one: ['harmFirstOrder', 'harmPgd'],
-        set: {
-          gradNorm2: config.thetaNorm ** 2,
-          advRiskFirstOrder: row.truthAdvRisk as number,
-          ...(row.advRiskPgd === null ? {} : { advRiskPgd: row.truthAdvRisk as number }),
-        },
-      }),
-    );
+    return kernelTruthRows(config.thetaNorm, rows);
   },
   summarize(config, rows): E4Summary {
     const points: E4Point[] = [];

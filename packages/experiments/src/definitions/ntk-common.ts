@@ -2,7 +2,8 @@ import type { DifferentiablePredictor } from '@benignlab/adversarial-risk';
 import { estimateRisks } from '@benignlab/adversarial-risk';
 import { type Design, deriveSeed } from '@benignlab/data';
 import { Matrix } from '@benignlab/linalg';
-import type { ParamSpec } from '../core/types.js';
+import { asTruth } from '../core/truth-rows.js';
+import type { ParamSpec, Row } from '../core/types.js';
 
 /** Which NTK variants an experiment fits: one of them, or both side by side. */
 export type LayersChoice = 'first' | 'both' | 'first+both';
@@ -163,4 +164,28 @@ export function kernelRisksOn(
     harmFirstOrder: firstOrder.adversarialRisk.mean / truthAdvRisk,
     harmPgd: advRiskPgd === null ? null : advRiskPgd / truthAdvRisk,
   };
+}
+
+/**
+ * The kernel experiments' rows with the truth f*(x) = ⟨x, θ*⟩ as the fitted model: R = 0,
+ * input gradient θ* everywhere (E‖∇f‖² = ‖θ*‖²), R_α = R_α(f*) by first order and by PGD
+ * (no attack does better than α‖θ*‖ against a linear truth), harm ratios 1.
+ *
+ * @example
+ * ```ts
+ * kernelTruthRows(1, rows); // for the truth-criterion check
+ * ```
+ */
+export function kernelTruthRows(thetaNorm: number, rows: Row[]): Row[] {
+  return rows.map((row) =>
+    asTruth(row, {
+      zero: ['risk', 'riskSe', 'gradNorm2Se', 'advRiskFirstOrderSe', 'advRiskPgdSe'],
+      one: ['harmFirstOrder', 'harmPgd'],
+      set: {
+        gradNorm2: thetaNorm ** 2,
+        advRiskFirstOrder: row.truthAdvRisk as number,
+        ...(row.advRiskPgd === null ? {} : { advRiskPgd: row.truthAdvRisk as number }),
+      },
+    }),
+  );
 }
