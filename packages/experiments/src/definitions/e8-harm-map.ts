@@ -89,18 +89,22 @@ const schema: ConfigSchema<E8Config> = {
   },
   theoryNs: {
     type: 'integerList',
-    default: [100, 400, 1600, 6400, 25600, 102400, 409600, 1638400, 6553600],
+    default: [
+      100, 400, 1600, 6400, 25600, 102400, 409600, 1638400, 6553600, 26214400, 104857600, 419430400,
+      1677721600,
+    ],
     min: 10,
-    max: 1e9,
+    max: 1e10,
     increasing: true,
     minLength: 3,
-    description: 'sample sizes of the theory map (grouped spectra: any n is cheap)',
+    description:
+      'sample sizes of the theory map (grouped spectra: any n is cheap, so the exponents are measured where the asymptotics show)',
   },
   largeN: {
     type: 'integer',
-    default: 102400,
+    default: 26214400,
     min: 10,
-    max: 1e9,
+    max: 1e10,
     description: 'the growth exponent of G is the log-log slope over theoryNs ≥ largeN',
   },
   lambdaCount: {
