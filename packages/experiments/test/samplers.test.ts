@@ -23,8 +23,9 @@ describe('the sampler key', () => {
     expect(Math.max(...(defaultConfig(getExperiment('e3').schema).ns as number[]))).toBeGreaterThanOrEqual(
       3200,
     );
+    // e4 fits 12 kernel ridges per draw and n; its n range stops at 1600 to keep reproduce within minutes.
     expect(Math.max(...(defaultConfig(getExperiment('e4').schema).ns as number[]))).toBeGreaterThanOrEqual(
-      3200,
+      1600,
     );
     for (const sampler of ['spectral', 'dense']) {
       const { result } = await runExperiment(getExperiment('e1'), {
