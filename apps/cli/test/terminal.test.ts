@@ -52,15 +52,37 @@ describe('ProgressBar', () => {
 });
 
 describe('verdictTable', () => {
-  it('lists each claim with its verdict and budget, shortened to the width', () => {
+  const decidedBy = { name: 'slope of G', value: 0.21, comparison: '>' as const, threshold: 0.05 };
+  it('lists each claim with its verdict and budget, shortened to the width, and the number that decided it', () => {
     const verdicts = [
-      { claim: 'R falls', supported: true, budget: null, evidence: '', numbers: {} },
-      { claim: 'x'.repeat(200), supported: false, budget: 'relative' as const, evidence: '', numbers: {} },
+      {
+        claim: 'R falls',
+        supported: true,
+        budget: null,
+        evidence: '',
+        numbers: {},
+        falsifiedBy: 'R rises.',
+        decidedBy,
+        truthAdversarialRisk: null,
+      },
+      {
+        claim: 'x'.repeat(200),
+        supported: false,
+        budget: 'relative' as const,
+        evidence: '',
+        numbers: {},
+        falsifiedBy: 'y',
+        decidedBy: { ...decidedBy, name: 'z'.repeat(200) },
+        truthAdversarialRisk: 0.25,
+      },
     ];
     const lines = verdictTable([{ id: 'e1', verdicts }], styleFor({ isTTY: false }, {}), 80).split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^e1 +✔ supported +— +R falls$/);
-    expect(lines[2]).toMatch(/^e1 +✘ not support +relative +x+…$/);
-    expect((lines[2] as string).length).toBeLessThanOrEqual(80);
+    expect(lines[2]).toMatch(/^ +decided by: slope of G = 0\.21 \(needs > 0\.05\)$/);
+    expect(lines[3]).toMatch(/^e1 +✘ not support +relative +x+…$/);
+    expect((lines[3] as string).length).toBeLessThanOrEqual(80);
+    expect(lines[4]).toMatch(/^ +decided by: z+…$/);
+    expect((lines[4] as string).length).toBeLessThanOrEqual(80);
   });
 });

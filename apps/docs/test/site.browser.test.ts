@@ -88,7 +88,7 @@ describe('every page of the built site', () => {
     ]) {
       expect(pages).toContain(expected);
     }
-    expect(pages.filter((p) => p.startsWith('reproduction/'))).toHaveLength(8);
+    expect(pages.filter((p) => p.startsWith('reproduction/'))).toHaveLength(9);
     expect(pages.filter((p) => p.startsWith('guides/')).length).toBeGreaterThanOrEqual(8);
     expect(pages.filter((p) => p.startsWith('api/')).length).toBeGreaterThanOrEqual(7);
   });

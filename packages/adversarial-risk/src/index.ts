@@ -23,7 +23,9 @@ export { dualExponent, dualNorm, lqNorm, type NormSpec, normExponent } from './n
 export type { DifferentiablePredictor } from './predictor.js';
 export { type RidgePathRisks, type RidgePathRisksOptions, ridgePathRisks } from './ridge-path-risks.js';
 export {
+  type GroupedSpectrum,
   minNormNormLowerBound,
+  type RidgeTheoryGroupedInput,
   type RidgeTheoryInput,
   type RidgeTheoryModel,
   type RidgeTheoryPath,
@@ -31,6 +33,7 @@ export {
   type RidgeTheoryPrediction,
   ridgeTheory,
   ridgeTheoryPath,
+  ridgeTheoryPathGrouped,
   type TheoryAdversarialOptions,
 } from './ridge-theory.js';
 export type { MeanEstimate } from './sample-mean.js';

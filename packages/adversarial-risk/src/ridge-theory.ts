@@ -1,5 +1,6 @@
 import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } from '@benignlab/linalg';
-import { absoluteAlpha, type BudgetMode } from './budget.js';
+import type { BudgetMode } from './budget.js';
+import { createDirectSums } from './direct-sums.js';
 import { RiskError } from './errors.js';
 import type { FrontierPoint } from './frontier.js';
 import { gaussianAdversarialRiskValue, SQRT_TWO_OVER_PI } from './gaussian-closed-form.js';
@@ -171,11 +172,140 @@ export function computeRidgeTheoryPath(
   if (!(n > 0)) throw new RiskError('n', `is ${n}; expected a positive sample size`);
   const lambda = toLambdaGrid(input.lambdas);
   const sums = createSpectralSums(eigenvalues, thetaStar, method);
-  const { kappa, iterations } = solveKappa(sums, n, lambda);
-  const { df2, risk, norm2 } = predictions(sums, n, sigma2, kappa, eigenvalues, thetaStar);
   let thetaStarNorm2 = 0;
   for (let j = 0; j < thetaStar.length; j++) thetaStarNorm2 += (thetaStar[j] as number) ** 2;
+  return pathFromSums(sums, thetaStarNorm2, sigma2, n, lambda, {
+    values: eigenvalues,
+    multiplicities: null,
+    thetaStarSquared: thetaStar.map((t) => t * t),
+  });
+}
 
+/**
+ * A spectrum given by its distinct eigenvalues and their multiplicities, with the
+ * truth's squared weight on each group: the form in which a spiked design of any
+ * dimension costs a handful of terms (p = 10¹² is as cheap as p = 10).
+ */
+export interface GroupedSpectrum {
+  /** Distinct eigenvalues λ_g > 0. */
+  values: Float64Array | readonly number[];
+  /** How many eigenvalues equal λ_g (each ≥ 1; need not be integers, e.g. ⌈n^a⌉ computed exactly). */
+  multiplicities: Float64Array | readonly number[];
+  /** `Σ θ*_j²` over the eigenvalues of group g (each ≥ 0). */
+  thetaStarSquared: Float64Array | readonly number[];
+}
+
+/** Input of {@link ridgeTheoryPathGrouped}. */
+export interface RidgeTheoryGroupedInput {
+  spectrum: GroupedSpectrum;
+  /** σ² ≥ 0. */
+  sigma2: number;
+  /** n > 0. */
+  n: number;
+  /** The λ grid (each ≥ 0). */
+  lambdas: Float64Array | readonly number[];
+}
+
+/**
+ * {@link ridgeTheoryPath} for a spectrum given as groups of equal eigenvalues, without
+ * materializing the p eigenvalues: the same κ equation and predictions (THEORY.md §4)
+ * with every sum `Σ_j v_j φ(λ_j, κ)` taken as `Σ_g m_g φ(λ_g, κ)` (weights 1) or
+ * `Σ_g (Σ_{j∈g} θ*_j²) φ(λ_g, κ)`. Identical to {@link ridgeTheoryPath} on the expanded
+ * spectrum up to rounding; the cost is O(groups) per λ and iteration, whatever p is.
+ * The relative budget reads tr Σ = Σ_g m_g λ_g and p = Σ_g m_g.
+ *
+ * @param input `spectrum` (groups: values λ_g > 0, multiplicities m_g ≥ 1, θ*-weights ≥ 0),
+ *   `sigma2` σ², `n` sample size, `lambdas` the λ grid
+ * @returns the same path object as {@link ridgeTheoryPath}
+ * @example
+ * ```ts
+ * // 5 spikes at 1 carrying ‖θ*‖ = 1, and 10⁹ tail eigenvalues at 10⁻⁶, n = 10⁶
+ * const path = ridgeTheoryPathGrouped({
+ *   spectrum: { values: [1, 1e-6], multiplicities: [5, 1e9], thetaStarSquared: [1, 0] },
+ *   sigma2: 0.25,
+ *   n: 1e6,
+ *   lambdas: [0, 1e-3],
+ * });
+ * path.risk[0]; // the min-norm interpolator's predicted risk
+ * ```
+ */
+export function ridgeTheoryPathGrouped(input: RidgeTheoryGroupedInput): RidgeTheoryPath {
+  if (input === null || typeof input !== 'object') {
+    throw new RiskError('input', `expected { spectrum, sigma2, n, lambdas }, got ${describeValue(input)}`);
+  }
+  assertKnownOptions('input', input, ['spectrum', 'sigma2', 'n', 'lambdas']);
+  const { spectrum, sigma2, n } = input;
+  if (spectrum === null || typeof spectrum !== 'object') {
+    throw new RiskError(
+      'spectrum',
+      `expected { values, multiplicities, thetaStarSquared }, got ${describeValue(spectrum)}`,
+    );
+  }
+  assertKnownOptions('spectrum', spectrum, ['values', 'multiplicities', 'thetaStarSquared']);
+  const values = toVector('spectrum.values', spectrum.values);
+  const multiplicities = toVector('spectrum.multiplicities', spectrum.multiplicities, values.length);
+  const signalWeights = toVector('spectrum.thetaStarSquared', spectrum.thetaStarSquared, values.length);
+  let dimension = 0;
+  let trace = 0;
+  let thetaStarNorm2 = 0;
+  for (let g = 0; g < values.length; g++) {
+    const value = values[g] as number;
+    const multiplicity = multiplicities[g] as number;
+    const weight = signalWeights[g] as number;
+    if (!(value > 0)) throw new RiskError('spectrum.values', `entry ${g} is ${value}; expected λ_g > 0`);
+    if (!(multiplicity >= 1)) {
+      throw new RiskError('spectrum.multiplicities', `entry ${g} is ${multiplicity}; expected m_g ≥ 1`);
+    }
+    if (!(weight >= 0)) {
+      throw new RiskError('spectrum.thetaStarSquared', `entry ${g} is ${weight}; expected a weight ≥ 0`);
+    }
+    dimension += multiplicity;
+    trace += multiplicity * value;
+    thetaStarNorm2 += weight;
+  }
+  if (!Number.isFinite(dimension) || !Number.isFinite(trace)) {
+    throw new RiskError('spectrum', `has p = ${dimension} and tr Σ = ${trace}; expected finite totals`);
+  }
+  assertFiniteNumber('sigma2', sigma2, 0);
+  assertFiniteNumber('n', n);
+  if (!(n > 0)) throw new RiskError('n', `is ${n}; expected a positive sample size`);
+  const lambda = toLambdaGrid(input.lambdas);
+  const sums = createDirectSums({ values, multiplicities, signalWeights, dimension, trace });
+  return pathFromSums(sums, thetaStarNorm2, sigma2, n, lambda, {
+    values,
+    multiplicities,
+    thetaStarSquared: signalWeights,
+  }).path;
+}
+
+function toVector(name: string, value: unknown, length?: number): Float64Array {
+  if (!(value instanceof Float64Array) && !Array.isArray(value)) {
+    throw new RiskError(name, `expected a Float64Array or an array of numbers, got ${describeValue(value)}`);
+  }
+  const out = Float64Array.from(value as ArrayLike<number>);
+  if (out.length === 0) throw new RiskError(name, 'is empty; expected at least one group');
+  if (length !== undefined && out.length !== length) {
+    throw new RiskError(name, `has length ${out.length}; expected ${length} (one per group)`);
+  }
+  for (let k = 0; k < out.length; k++) {
+    const entry = (value as ArrayLike<unknown>)[k];
+    if (typeof entry !== 'number' || !Number.isFinite(entry)) {
+      throw new RiskError(name, `entry ${k} is ${describeValue(entry)}; expected a finite number`);
+    }
+  }
+  return out;
+}
+
+function pathFromSums(
+  sums: SpectralSums,
+  thetaStarNorm2: number,
+  sigma2: number,
+  n: number,
+  lambda: Float64Array,
+  spectrum: DirectSpectrum,
+): { readonly path: RidgeTheoryPath; readonly iterations: number } {
+  const { kappa, iterations } = solveKappa(sums, n, lambda);
+  const { df2, risk, norm2 } = predictions(sums, n, sigma2, kappa, spectrum);
   const resolveAlpha = (alpha: number, options: TheoryAdversarialOptions | undefined) => {
     assertKnownOptions('options', options, THEORY_ADVERSARIAL_KEYS);
     if (options?.norm !== undefined && options.norm !== 'l2') {
@@ -184,8 +314,14 @@ export function computeRidgeTheoryPath(
         `is ${describeValue(options.norm)}; the theory predicts ‖θ̂‖₂ only, so expected 'l2'`,
       );
     }
+    assertFiniteNumber('alpha', alpha, 0);
+    const budget = options?.budget ?? 'absolute';
+    if (budget !== 'absolute' && budget !== 'relative') {
+      throw new RiskError('budget', `expected 'absolute' or 'relative', got ${describeValue(budget)}`);
+    }
+    // ℓ2 relative budget: α_rel·√tr Σ (THEORY.md §3), from the sums' own trace.
     return {
-      alpha: absoluteAlpha(alpha, options?.budget ?? 'absolute', 'l2', eigenvalues),
+      alpha: budget === 'absolute' ? alpha : alpha * Math.sqrt(sums.trace),
       noise: options?.noisyLabels === true ? sigma2 : 0,
     };
   };
@@ -291,21 +427,33 @@ function toLambdaGrid(lambdas: Float64Array | readonly number[]): Float64Array {
  */
 const HUGE_KAPPA = 1e100;
 
-/** The prediction sums at one huge κ, term by term in bounded ratios (O(p)). */
-function directSumsAtKappa(eigenvalues: Float64Array, thetaStar: Float64Array, kappa: number) {
+/**
+ * The spectrum term by term for the huge-κ sums: eigenvalues (or distinct values with
+ * their multiplicities, `null` meaning 1 each) and the truth's squared weight on each.
+ */
+interface DirectSpectrum {
+  values: Float64Array;
+  multiplicities: Float64Array | null;
+  thetaStarSquared: Float64Array;
+}
+
+/** The prediction sums at one huge κ, term by term in bounded ratios (O(p), or O(groups)). */
+function directSumsAtKappa(spectrum: DirectSpectrum, kappa: number) {
+  const { values, multiplicities, thetaStarSquared } = spectrum;
   let df2 = 0;
   let b0 = 0;
   let signal = 0;
   let variance = 0;
-  for (let j = 0; j < eigenvalues.length; j++) {
-    const lambda = eigenvalues[j] as number;
-    const theta2 = (thetaStar[j] as number) ** 2;
+  for (let j = 0; j < values.length; j++) {
+    const lambda = values[j] as number;
+    const count = multiplicities === null ? 1 : (multiplicities[j] as number);
+    const theta2 = thetaStarSquared[j] as number;
     const r = lambda / (lambda + kappa);
     const q = kappa / (lambda + kappa);
-    df2 += r * r;
+    df2 += count * r * r;
     b0 += lambda * theta2 * q * q;
     signal += theta2 * r * r;
-    variance += (r * r) / lambda;
+    variance += (count * r * r) / lambda;
   }
   return { df2, b0, signal, variance };
 }
@@ -315,8 +463,7 @@ function predictions(
   n: number,
   sigma2: number,
   kappa: Float64Array,
-  eigenvalues: Float64Array,
-  thetaStar: Float64Array,
+  spectrum: DirectSpectrum,
 ) {
   const count = kappa.length;
   const sumsAtKappa = {
@@ -333,7 +480,7 @@ function predictions(
     const c = kappa[k] as number;
     let b0 = c * c * (bias[k] as number);
     if (c > HUGE_KAPPA) {
-      const direct = directSumsAtKappa(eigenvalues, thetaStar, c);
+      const direct = directSumsAtKappa(spectrum, c);
       b0 = direct.b0;
       df2[k] = direct.df2;
       signal[k] = direct.signal;

@@ -21,12 +21,14 @@ export {
   runExperiment,
 } from './core/runner.js';
 export { type AggregatePoint, aggregate, fmt, logLogSlope, type MeanSe, meanSe } from './core/stats.js';
+export { asTruth } from './core/truth-rows.js';
 export type {
   Budget,
   CellSpec,
   CellValue,
   Config,
   ConfigSchema,
+  Decision,
   ExperimentResult,
   ParamSpec,
   ParamValue,
@@ -35,6 +37,7 @@ export type {
   Summary,
   Verdict,
 } from './core/types.js';
+export { decisionText, holds } from './core/verdict.js';
 export {
   type E1Config,
   type E1Summary,
@@ -44,18 +47,29 @@ export {
 } from './definitions/e1-min-norm.js';
 export {
   type E2Config,
+  type E2DesignConfig,
+  type E2DesignName,
+  type E2Point,
   type E2Summary,
-  type E2Tradeoff,
+  e2Design,
   e2Ridge,
-  e2TheoryTradeoffs,
+  e2TheoryPoint,
 } from './definitions/e2-ridge.js';
 export {
   type E3Config,
   type E3Slopes,
   type E3Summary,
+  type E3TheoryPoint,
   e3NtkInterpolator,
+  e3Theory,
 } from './definitions/e3-ntk-interpolator.js';
-export { type E4Config, type E4Summary, e4NtkRidge } from './definitions/e4-ntk-ridge.js';
+export {
+  type E4Config,
+  type E4Point,
+  type E4Summary,
+  e4NtkRidge,
+  linearizedLambda,
+} from './definitions/e4-ntk-ridge.js';
 export { type E5Config, type E5Summary, e5FiniteWidth } from './definitions/e5-finite-width.js';
 export {
   type E6Config,
@@ -64,6 +78,14 @@ export {
   e6Comparators,
 } from './definitions/e6-comparators.js';
 export { type E7Comparison, type E7Config, type E7Summary, e7Mnist } from './definitions/e7-mnist.js';
+export {
+  E8_SPOT_DESIGNS,
+  type E8Config,
+  type E8Design,
+  type E8SpotCheck,
+  type E8Summary,
+  e8HarmMap,
+} from './definitions/e8-harm-map.js';
 export { ratioToFrontier } from './definitions/frontier-distance.js';
 export { logGrid } from './definitions/lambda-grid.js';
 export {
@@ -76,6 +98,18 @@ export {
   isExperimentId,
   selectExperiments,
 } from './definitions/registry.js';
+export { simulatedCompromise, simulateRidgeSweep } from './definitions/ridge-sweep-cell.js';
+export {
+  type BestCompromise,
+  bestCompromise,
+  type TwoLevelDesign,
+  theoryCompromise,
+  theoryLambdaGrid,
+  twoLevelDesignSpec,
+  twoLevelDimension,
+  twoLevelSpectrum,
+} from './definitions/two-level-design.js';
+export { type HeatCell, type HeatMapInput, heatMapFigure } from './figures/heat-map-figure.js';
 export {
   PALETTE,
   renderFigure,

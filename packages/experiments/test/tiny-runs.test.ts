@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ExperimentResult, findExperiment, getExperiment, runExperiment } from '../src/index.js';
-
-/** Sizes small enough for unit tests; the CLI end-to-end tests run the real --quick sizes. */
-const TINY: Record<string, Record<string, unknown>> = {
-  e3: { ns: [30, 60], replicates: 2, testSize: 30, pgdTestSize: 5, pgdSteps: 2 },
-  e4: { n: 40, replicates: 1, lambdaCount: 3, testSize: 20 },
-  e5: { n: 10, widths: [16, 64], replicates: 1, testSize: 5, pgdSteps: 1, maxSteps: 50 },
-  e6: { n: 40, replicates: 1, lambdaCount: 5, epsilonFactors: [1], maxIterations: 5, gdSteps: [1, 10] },
-  e7: { nTrain: 40, nTest: 40, replicates: 1, lambdaCount: 3, labelNoise: [0, 0.2] },
-};
+import { TINY } from './fixtures/tiny-configs.js';
 
 function checkResult(result: ExperimentResult): void {
   expect(JSON.parse(JSON.stringify(result))).toEqual(result);
@@ -18,6 +10,8 @@ function checkResult(result: ExperimentResult): void {
     expect(verdict.claim).toMatch(/\S/);
     expect(['absolute', 'relative', null]).toContain(verdict.budget);
     expect(Object.keys(verdict.numbers).length).toBeGreaterThan(0);
+    expect(verdict.falsifiedBy).toMatch(/\S/);
+    expect(['>', '>=', '<', '<=']).toContain(verdict.decidedBy.comparison);
   }
   const experiment = findExperiment(result.id);
   const figures = experiment.figures(result);
@@ -30,12 +24,15 @@ function checkResult(result: ExperimentResult): void {
 }
 
 describe('every experiment at tiny sizes', () => {
-  it.each(Object.keys(TINY))('%s runs, is JSON, and has verdicts, figures and tables', async (id) => {
-    const { result } = await runExperiment(findExperiment(id), { seed: 3, overrides: TINY[id] });
-    checkResult(result);
-    const again = await runExperiment(findExperiment(id), { seed: 3, overrides: TINY[id] });
-    expect(JSON.stringify(again.result)).toBe(JSON.stringify(result));
-  });
+  it.each(Object.keys(TINY).filter((id) => !['e1', 'e2'].includes(id)))(
+    '%s runs, is JSON, and has verdicts, figures and tables',
+    async (id) => {
+      const { result } = await runExperiment(findExperiment(id), { seed: 3, overrides: TINY[id] });
+      checkResult(result);
+      const again = await runExperiment(findExperiment(id), { seed: 3, overrides: TINY[id] });
+      expect(JSON.stringify(again.result)).toBe(JSON.stringify(result));
+    },
+  );
 
   it('e3 rows carry risks, gradient norms and both R_α estimates', async () => {
     const { result } = await runExperiment(getExperiment('e3'), { seed: 1, overrides: TINY.e3 });

@@ -1,4 +1,11 @@
-import type { ExperimentResult, ParamSpec, TableSpec, Verdict } from '@benignlab/experiments';
+import {
+  decisionText,
+  type ExperimentResult,
+  fmt,
+  type ParamSpec,
+  type TableSpec,
+  type Verdict,
+} from '@benignlab/experiments';
 import { type ProducedWith, reproducibilityNote } from '../commands/kernel-choice.js';
 
 /**
@@ -60,15 +67,20 @@ function table(columns: string[], rows: (string | number | null)[][], className 
 
 function verdictRows(id: string, verdicts: Verdict[]): string {
   return verdicts
-    .map(
-      (v) =>
-        `<tr class="${v.supported ? 'yes' : 'no'}"><td>${escapeHtml(id)}</td><td>${escapeHtml(v.claim)}</td><td>${v.budget ?? '—'}</td><td class="mark">${v.supported ? '✔ supported' : '✘ not supported'}</td><td>${escapeHtml(v.evidence)}</td></tr>`,
-    )
+    .map((v) => {
+      // Results written before verdicts carried these fields show dashes.
+      const decided = v.decidedBy ? decisionText(v.decidedBy) : '—';
+      const truth =
+        v.truthAdversarialRisk === null || v.truthAdversarialRisk === undefined
+          ? '—'
+          : fmt(v.truthAdversarialRisk);
+      return `<tr class="${v.supported ? 'yes' : 'no'}"><td>${escapeHtml(id)}</td><td>${escapeHtml(v.claim)}</td><td>${v.budget ?? '—'}</td><td class="mark">${v.supported ? '✔ supported' : '✘ not supported'}</td><td>${escapeHtml(decided)}</td><td>${escapeHtml(truth)}</td><td>${escapeHtml(v.evidence)}</td><td>${escapeHtml(v.falsifiedBy ?? '—')}</td></tr>`;
+    })
     .join('\n');
 }
 
 function verdictTable(sections: { id: string; verdicts: Verdict[] }[]): string {
-  return `<table class="verdicts"><thead><tr><th scope="col">exp.</th><th scope="col">claim</th><th scope="col">budget</th><th scope="col">verdict</th><th scope="col">the numbers</th></tr></thead><tbody>
+  return `<table class="verdicts"><thead><tr><th scope="col">exp.</th><th scope="col">claim</th><th scope="col">budget</th><th scope="col">verdict</th><th scope="col">decided by</th><th scope="col">R_α(θ*)</th><th scope="col">the numbers</th><th scope="col">what would falsify it</th></tr></thead><tbody>
 ${sections.map((s) => verdictRows(s.id, s.verdicts)).join('\n')}
 </tbody></table>`;
 }
@@ -156,7 +168,7 @@ export function reportHtml(run: ReportRun, sections: ReportSection[]): string {
 <h1>Benign overfitting is harmful for adversarial robustness: reproduction report</h1>
 <p class="meta">Hao &amp; Zhang, “The Surprising Harmfulness of Benign Overfitting for Adversarial Robustness” (arXiv:2401.12236). Produced by <code>${escapeHtml(run.command)}</code> on ${escapeHtml(run.startedAt)}; ${run.sizes} sizes; top-level seed ${run.seed}; ${run.workers} worker thread(s); total ${seconds(run.totalMs)}. ${escapeHtml(reproducibilityNote(run.producedWith))}</p>
 <h2>Verdicts: ${supported} of ${claims} claims supported</h2>
-<p>Each claim of the paper is checked against our simulations and theory curves. Claims about adversarial risk name the budget they were checked under: <em>absolute</em> (α as given) or <em>relative</em> (α = α_rel·√tr(Σ), the RMS length of an input).</p>
+<p>Each claim of the paper is checked against our simulations and theory curves. Claims about adversarial risk name the budget they were checked under: <em>absolute</em> (α as given) or <em>relative</em> (α = α_rel·√tr(Σ), the RMS length of an input), and are judged by the harm ratio R_α(θ̂)/R_α(θ*) against a truth that stays robust (R_α(θ*) is printed beside each). Every verdict names the one number that decided it, its threshold, and what result would have falsified the claim.</p>
 ${verdictTable(sections.map((s) => ({ id: s.result.id, verdicts: s.result.summary.verdicts })))}
 ${sections.map(sectionHtml).join('\n')}
 <h2>Versions</h2>

@@ -42,6 +42,14 @@ export interface ExperimentDefinition<C extends Config = Config, S extends Summa
   cells(config: C): CellSpec[];
   /** Computes the rows of one cell. */
   runCell(config: C, cell: PlannedCell): Promise<Row[]>;
+  /**
+   * The rows the truth θ* would give in place of every fitted model (R = 0, ‖θ‖ = ‖θ*‖,
+   * R_α = R_α(θ*), harm ratio 1), for the check that no verdict is supported on a
+   * criterion the truth itself meets: `summarize(config, truthRows(config, rows))` must
+   * support no claim. Absent only where there is no known truth (real data) or no claim
+   * about the truth (finite networks against their NTK predictor).
+   */
+  truthRows?(config: C, rows: Row[]): Row[];
   /** Summary with verdicts (and theory curves) from all rows, in plan order. */
   summarize(config: C, rows: Row[]): S;
   /** Figures of a finished result; the first one is the experiment's main figure. */

@@ -81,6 +81,18 @@ export interface PlannedCell extends CellSpec {
 /** Which adversarial budget convention a number or claim uses ([Theory §3](https://benignlab.github.io/theory.html#section-3)). */
 export type Budget = 'absolute' | 'relative';
 
+/**
+ * The number that decided a verdict: the claim holds when `value` compares with
+ * `threshold` as `comparison` says (a `null` or non-finite value never decides for it).
+ */
+export interface Decision {
+  /** What the number is, in words (e.g. `"log-log slope of the harm ratio over n = 800…3200"`). */
+  name: string;
+  value: number | null;
+  comparison: '>' | '>=' | '<' | '<=';
+  threshold: number;
+}
+
 /** One claim of the paper, checked against our numbers. */
 export interface Verdict {
   /** The claim in plain words. */
@@ -91,6 +103,16 @@ export interface Verdict {
   budget: Budget | null;
   /** The numbers behind the verdict, in one sentence. */
   evidence: string;
+  /** What result would falsify the claim, in one sentence. */
+  falsifiedBy: string;
+  /** The number that decided the verdict, and the threshold it was held to. */
+  decidedBy: Decision;
+  /**
+   * R_α(θ*) of the truth under the verdict's budget, printed beside every harm ratio
+   * R_α(θ̂)/R_α(θ*) so a reader sees the truth stays robust; `null` when the claim involves
+   * no adversarial risk, or when it changes with n (then the evidence gives its range).
+   */
+  truthAdversarialRisk: number | null;
   /** The same numbers, machine-readable. */
   numbers: Record<string, number | null>;
 }

@@ -5,7 +5,9 @@ import { minNorm } from '@benignlab/linear-models';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
+import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import { budgetedRisks, spectralFits } from './spectral-cells.js';
@@ -25,6 +27,7 @@ export type E1Config = SpikedDesignConfig & {
   alphaRelative: number;
   theoryNs: number[];
   largeN: number;
+  growthThreshold: number;
   sampler: string;
 };
 
@@ -64,6 +67,13 @@ const schema: ConfigSchema<E1Config> = {
     min: 10,
     max: 100000,
     description: 'theory slopes (the harm ratio’s growth) are fitted over n ≥ largeN',
+  },
+  growthThreshold: {
+    type: 'number',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    description: 'a quantity “grows” when its log-log slope exceeds this (“falls” below minus this)',
   },
   sampler: samplerSchema('spectral', ['spectral', 'dense']),
 };
@@ -155,7 +165,7 @@ export const e1MinNorm: ExperimentDefinition<E1Config> = {
   id: 'e1',
   title: 'Min-norm interpolation vs n: benign for R, harmful for R_α',
   shows:
-    'The min-norm interpolator’s standard risk R falls as n grows while ‖θ̂‖², its adversarial risk R_α and the harm ratio R_α(θ̂)/R_α(θ*) grow without bound.',
+    'The min-norm interpolator’s standard risk R falls as n grows while ‖θ̂‖² and the harm ratio R_α(θ̂)/R_α(θ*) grow without bound, against a truth whose R_α(θ*) stays fixed (absolute budget); shown in simulation, with the theory beyond.',
   schema,
   checkConfig(config) {
     checkDenseSizes('e1', config.sampler, config.ns);
@@ -205,6 +215,22 @@ export const e1MinNorm: ExperimentDefinition<E1Config> = {
         sampler: 'dense',
       },
     ];
+  },
+  truthRows(config, rows) {
+    const norm2 = config.thetaNorm ** 2;
+    return rows.map((row) => {
+      const n = row.n as number;
+      const trace = config.spikes + (dimensionAt(config, n) - config.spikes) * n ** -config.exponentB;
+      return asTruth(row, {
+        zero: ['risk', 'trainResidualMax'],
+        one: ['harmAbsolute', 'harmRelative'],
+        set: {
+          norm2,
+          advRiskAbsolute: config.alphaAbsolute ** 2 * norm2,
+          advRiskRelative: config.alphaRelative ** 2 * trace * norm2,
+        },
+      });
+    });
   },
   summarize(config, rows): E1Summary {
     const ns = config.ns;
@@ -257,7 +283,7 @@ export const e1MinNorm: ExperimentDefinition<E1Config> = {
     const main = seriesFigure({
       id: 'e1',
       title: 'Min-norm interpolator vs n (spiked design, p = ⌈n^1.5⌉ + 5, λ_tail = 1/n)',
-      caption: `Standard risk R falls while ‖θ̂₀‖² and the adversarial risk R_α grow. R_α under the relative budget α = ${config.alphaRelative}·√tr(Σ) and under the absolute budget α = ${config.alphaAbsolute} (ℓ2). Dots: mean ± 1 s.e. over ${config.replicates} draws per n; dashed: deterministic-equivalent theory to n = ${Math.max(...config.theoryNs)}.`,
+      caption: `Standard risk R falls while ‖θ̂₀‖² and the adversarial risk R_α grow. R_α under the absolute budget α = ${config.alphaAbsolute} (ℓ2; the verdicts’ budget) and, as a labelled extra, the relative budget α = ${config.alphaRelative}·√tr(Σ). Dots: mean ± 1 s.e. over ${config.replicates} draws per n; dashed: deterministic-equivalent theory to n = ${Math.max(...config.theoryNs)}.`,
       x: { label: 'sample size n', log: true },
       y: { label: 'value', log: true },
       series: [
@@ -278,17 +304,17 @@ export const e1MinNorm: ExperimentDefinition<E1Config> = {
     const harm = seriesFigure({
       id: 'harm',
       title: 'Harm ratio R_α(θ̂₀) / R_α(θ*) vs n',
-      caption: `How much less robust the interpolator is than the truth, R_α(θ*) = α²‖θ*‖². Under both the absolute budget (α = ${config.alphaAbsolute}) and the relative budget (α_rel = ${config.alphaRelative}, where R_α(θ*) grows with tr(Σ) too) the ratio dips at small n before it grows without bound, which is why claims about its growth use the theory slope over large n. Dots: simulation ± 1 s.e.; dashed: theory.`,
+      caption: `How much less robust the interpolator is than the truth. Absolute budget α = ${config.alphaAbsolute} (the verdicts’ budget): R_α(θ*) = α²‖θ*‖² = ${fmt(config.alphaAbsolute ** 2 * config.thetaNorm ** 2)} at every n, so the truth stays robust and the growth is the interpolator’s alone. Relative budget α_rel = ${config.alphaRelative}: a labelled extra, not evidence, since there R_α(θ*) = α_rel²·tr Σ·‖θ*‖² grows with n too. Dots: simulation ± 1 s.e.; dashed: theory.`,
       x: { label: 'sample size n', log: true },
       y: { label: 'R_α(θ̂₀) / R_α(θ*)', log: true },
       series: [
         {
-          label: 'absolute budget',
+          label: `absolute budget α = ${config.alphaAbsolute}`,
           simulated: points('harmAbsolute'),
           theory: theoryOf((t) => t.harmAbsolute),
         },
         {
-          label: 'relative budget',
+          label: 'relative budget (labelled extra)',
           simulated: points('harmRelative'),
           theory: theoryOf((t) => t.harmRelative),
         },
@@ -360,17 +386,18 @@ function e1Verdicts(
 ): Verdict[] {
   const first = (name: string) => simulated[name]?.[0]?.mean ?? Number.NaN;
   const last = (name: string) => simulated[name]?.at(-1)?.mean ?? Number.NaN;
+  const path = (name: string) => (simulated[name] ?? []).map((p) => fmt(p.mean)).join(' → ');
   const nMin = config.ns[0] as number;
   const nMax = config.ns.at(-1) as number;
-  const tFirst = theory[0] as E1TheoryPoint;
+  const range = `n = ${nMin} → ${nMax}`;
   const tLast = theory.at(-1) as E1TheoryPoint;
-  const dip = theory.reduce((best, t) => (t.harmAbsolute < best.harmAbsolute ? t : best), tFirst);
+  const truth = config.alphaAbsolute ** 2 * config.thetaNorm ** 2;
   // Deterministic equivalents carry an O(1/√n) bias at small n, and the mean has its
   // own sampling error: a point agrees when within 3 s.e. or 10 % of the theory.
   const agreement = theory
     .filter((t) => config.ns.includes(t.n))
     .flatMap((t) =>
-      (['risk', 'norm2'] as const).map((name) => {
+      (['risk', 'norm2', 'harmAbsolute'] as const).map((name) => {
         const sim = simulated[name]?.find((p) => p.n === t.n);
         if (!sim) return Number.POSITIVE_INFINITY;
         const gap = Math.abs(sim.mean - t[name]);
@@ -378,25 +405,49 @@ function e1Verdicts(
       }),
     );
   const worstAgreement = Math.max(...agreement);
+  const riskDecision = {
+    name: `log-log slope of the simulated R over ${range}`,
+    value: slopes.risk,
+    comparison: '<' as const,
+    threshold: -config.growthThreshold,
+  };
+  const normDecision = {
+    name: `log-log slope of the simulated ‖θ̂₀‖² over ${range}`,
+    value: slopes.norm2,
+    comparison: '>' as const,
+    threshold: config.growthThreshold,
+  };
+  const harmDecision = {
+    name: `log-log slope of the simulated harm ratio over ${range}`,
+    value: absoluteSlopes.harmRatio,
+    comparison: '>' as const,
+    threshold: config.growthThreshold,
+  };
   return [
     {
       claim: 'Benign overfitting: the min-norm interpolator’s standard risk R falls as n grows.',
-      supported: slopes.risk < 0 && last('risk') < first('risk') && theorySlopes.risk < 0,
+      supported: holds(riskDecision),
       budget: null,
-      evidence: `R ${fmt(first('risk'))} (n = ${nMin}) → ${fmt(last('risk'))} (n = ${nMax}), log-log slope ${fmt(slopes.risk)}; theory ${fmt(tFirst.risk)} → ${fmt(tLast.risk)} at n = ${tLast.n}.`,
+      evidence: `Simulation: R ${path('risk')} (${range}), log-log slope ${fmt(slopes.risk)}; theory ${fmt(tLast.risk)} at n = ${tLast.n} (slope over n ≥ ${config.largeN}: ${fmt(theorySlopes.risk)}).`,
+      falsifiedBy: `R not falling over ${range} (slope ≥ −${config.growthThreshold}).`,
+      decidedBy: riskDecision,
+      truthAdversarialRisk: null,
       numbers: {
         slope: slopes.risk,
         first: first('risk'),
         last: last('risk'),
         theorySlope: theorySlopes.risk,
-        theoryLast: tLast.risk,
       },
     },
     {
-      claim: 'The interpolator’s norm ‖θ̂₀‖² grows without bound (like n^(1−a+b) = n^0.5 here).',
-      supported: slopes.norm2 > 0 && theorySlopes.norm2 > 0,
+      claim:
+        'The interpolator’s norm ‖θ̂₀‖² grows without bound (like n^(1−a+b) = n^0.5 here) while ‖θ*‖ stays fixed.',
+      supported: holds(normDecision),
       budget: null,
-      evidence: `‖θ̂₀‖² ${fmt(first('norm2'))} → ${fmt(last('norm2'))}, slope ${fmt(slopes.norm2)} (theory over n ≥ ${config.largeN}: ${fmt(theorySlopes.norm2)}; expected ${fmt(1 - config.exponentA + config.exponentB)}).`,
+      evidence: `Simulation: ‖θ̂₀‖² ${path('norm2')}, slope ${fmt(slopes.norm2)} (theory over n ≥ ${config.largeN}: ${fmt(theorySlopes.norm2)}; expected ${fmt(1 - config.exponentA + config.exponentB)}); ‖θ*‖² = ${fmt(config.thetaNorm ** 2)}.`,
+      falsifiedBy: `‖θ̂₀‖² not growing over ${range} (slope ≤ ${config.growthThreshold}).`,
+      decidedBy: normDecision,
+      truthAdversarialRisk: null,
       numbers: {
         slope: slopes.norm2,
         theorySlope: theorySlopes.norm2,
@@ -404,35 +455,35 @@ function e1Verdicts(
       },
     },
     {
-      claim: `Under the relative budget (α_rel = ${config.alphaRelative}) the adversarial risk R_α of the interpolator grows with n, although R falls.`,
-      supported: slopes.advRisk > 0 && theorySlopes.advRiskRelative > 0,
-      budget: 'relative',
-      evidence: `R_α ${fmt(first('advRiskRelative'))} → ${fmt(last('advRiskRelative'))}, slope ${fmt(slopes.advRisk)}; theory ${fmt(tFirst.advRiskRelative)} → ${fmt(tLast.advRiskRelative)} at n = ${tLast.n}; harm ratio ${fmt(tLast.harmRelative)}.`,
-      numbers: {
-        slope: slopes.advRisk,
-        theorySlope: theorySlopes.advRiskRelative,
-        harmRatioLast: tLast.harmRelative,
-      },
-    },
-    {
-      claim: `Under the absolute budget (α = ${config.alphaAbsolute}) the harm ratio R_α(θ̂₀)/R_α(θ*) grows without bound, after a dip at small n.`,
-      supported: theorySlopes.harmAbsolute > 0 && tLast.harmAbsolute > dip.harmAbsolute,
+      claim: `Harmful overfitting: the interpolator’s harm ratio R_α(θ̂₀)/R_α(θ*) grows without bound while R falls (absolute budget α = ${config.alphaAbsolute}, the truth robust).`,
+      supported: holds(harmDecision) && holds(riskDecision),
       budget: 'absolute',
-      evidence: `Theory: ${fmt(tFirst.harmAbsolute)} at n = ${tFirst.n}, lowest ${fmt(dip.harmAbsolute)} at n = ${dip.n}, ${fmt(tLast.harmAbsolute)} at n = ${tLast.n} (slope over n ≥ ${config.largeN}: ${fmt(theorySlopes.harmAbsolute)}); simulated slope over n = ${nMin}…${nMax}: ${fmt(absoluteSlopes.harmRatio)} (small n only, where the dip is).`,
+      evidence: `Simulation: harm ratio ${path('harmAbsolute')} (${range}), slope ${fmt(absoluteSlopes.harmRatio)}; R_α ${path('advRiskAbsolute')}. Theory continues to ${fmt(tLast.harmAbsolute)} at n = ${tLast.n} (slope over n ≥ ${config.largeN}: ${fmt(theorySlopes.harmAbsolute)}). R_α(θ*) = ${fmt(truth)} at every n.`,
+      falsifiedBy: `The simulated harm ratio not growing over ${range} (slope ≤ ${config.growthThreshold}), or R not falling.`,
+      decidedBy: harmDecision,
+      truthAdversarialRisk: truth,
       numbers: {
-        theorySlope: theorySlopes.harmAbsolute,
-        dipN: dip.n,
-        dipValue: dip.harmAbsolute,
-        last: tLast.harmAbsolute,
         simulatedSlope: absoluteSlopes.harmRatio,
+        first: first('harmAbsolute'),
+        last: last('harmAbsolute'),
+        theorySlope: theorySlopes.harmAbsolute,
+        theoryLast: tLast.harmAbsolute,
       },
     },
     {
       claim:
-        'The deterministic-equivalent theory matches the simulation (R and ‖θ̂₀‖² within 3 s.e. or 10 %).',
+        'The deterministic-equivalent theory matches the simulation (R, ‖θ̂₀‖² and the harm ratio within 3 s.e. or 10 %).',
       supported: worstAgreement <= 0.1,
-      budget: null,
+      budget: 'absolute',
       evidence: `Largest relative gap between simulated mean and theory beyond 3 s.e., over n = ${config.ns.join(', ')}: ${fmt(100 * worstAgreement)} %.`,
+      falsifiedBy: 'A simulated mean more than 3 s.e. and 10 % away from the theory at some n.',
+      decidedBy: {
+        name: 'largest relative gap, simulation vs theory',
+        value: worstAgreement,
+        comparison: '<=',
+        threshold: 0.1,
+      },
+      truthAdversarialRisk: truth,
       numbers: { worstRelativeGap: worstAgreement },
     },
   ];

@@ -1,11 +1,14 @@
+import { ridgeTheoryPathGrouped } from '@benignlab/adversarial-risk';
 import { makeDesign } from '@benignlab/data';
 import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
+import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
+import { linearizedLambda } from './e4-ntk-ridge.js';
 import { gramDraw } from './gram-cells.js';
-import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
   dimensionAt,
@@ -23,7 +26,9 @@ export type E3Config = SpikedDesignConfig & {
   pgdTestSize: number;
   pgdSteps: number;
   pgdRestarts: number;
-  alphaRelative: number;
+  alphaAbsolute: number;
+  growthThreshold: number;
+  theoryNs: number[];
   sampler: string;
 };
 
@@ -36,7 +41,7 @@ const schema: ConfigSchema<E3Config> = {
     max: 20000,
     increasing: true,
     minLength: 2,
-    description: `sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s; the dense sampler takes n ≤ ${DENSE_MAX_N})`,
+    description: `sample sizes n (same spiked design as e1, p = ⌈n^a⌉ + s; the dense sampler takes n ≤ ${DENSE_MAX_N}); growth is judged over the larger half, past the crossover where R still dominates R_α`,
   },
   replicates: {
     type: 'integer',
@@ -48,26 +53,54 @@ const schema: ConfigSchema<E3Config> = {
   },
   ...spikedDesignSchema,
   ...kernelSchema,
+  growthThreshold: {
+    type: 'number',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    description: 'the harm ratio “grows” when its log-log slope over the larger half of ns exceeds this',
+  },
+  theoryNs: {
+    type: 'integerList',
+    default: [50, 100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600],
+    min: 10,
+    max: 1e9,
+    increasing: true,
+    minLength: 2,
+    description:
+      'sample sizes of the theory line: linear ridge at the NTK’s implicit λ_eff (grouped spectra, cheap)',
+  },
   sampler: samplerSchema('gram', ['gram', 'dense']),
 };
 
-/** Slopes over n of one NTK variant. */
+/** Slopes over the larger half of the simulated n, for one NTK variant. */
 export interface E3Slopes {
   risk: number;
   gradNorm2: number;
   advRiskFirstOrder: number;
   advRiskPgd: number | null;
-  /** Slope of R_α/R (first-order). */
-  advToStandard: number;
-  /** Slope of α²·E‖∇f̂‖². */
-  gradientFloor: number;
+  /** Slope of the harm ratio R_α(f̂)/R_α(f*) (first-order). */
+  harmFirstOrder: number;
+  /** Slope of the PGD harm ratio (a lower bound), or null without PGD. */
+  harmPgd: number | null;
+}
+
+/** One point of the theory line: linear ridge at the NTK’s implicit λ_eff. */
+export interface E3TheoryPoint {
+  layers: string;
+  n: number;
+  lambdaEffective: number;
+  risk: number;
+  advRisk: number;
+  harm: number;
 }
 
 /** The summary of e3. */
 export interface E3Summary extends Summary {
-  /** Log-log slopes over n per NTK variant (`first`, `both`); R_α under the relative budget. */
+  /** Log-log slopes over the larger half of ns, per NTK variant (`first`, `both`); absolute budget. */
   slopes: Record<string, E3Slopes>;
   simulated: Record<string, Record<string, { n: number; mean: number; se: number }[]>>;
+  theory: E3TheoryPoint[];
 }
 
 const QUANTITIES = [
@@ -75,39 +108,69 @@ const QUANTITIES = [
   'gradNorm2',
   'advRiskFirstOrder',
   'advRiskPgd',
-  'advToStandard',
-  'gradientFloor',
+  'harmFirstOrder',
+  'harmPgd',
 ] as const;
 
 /**
- * Adds R_α/R (how many times the adversarial risk exceeds the standard one) and the
- * floor α²·E‖∇f̂‖² of the first-order R_α (it is ≥ this whatever R is).
+ * The theory line of e3: NTK regression with λ = 0 behaves like linear ridge at
+ * `λ_eff = tr Σ/n` (K₁) or `(1 − 1/π)·tr Σ/n` (K₁ + K₂) (`ntkLinearization`); its R, R_α
+ * and harm ratio from the deterministic equivalents, under the absolute budget.
+ *
+ * @example
+ * ```ts
+ * e3Theory(defaultConfig(e3NtkInterpolator.schema), 'first', 3200).harm; // ≈ 4.5
+ * ```
  */
-function withRatios(risks: ReturnType<typeof kernelRisks>) {
+export function e3Theory(config: E3Config, layers: string, n: number): E3TheoryPoint {
+  const p = Math.ceil(n ** config.exponentA);
+  const tail = n ** -config.exponentB;
+  const trace = config.spikes + p * tail;
+  const lambdaEffective = linearizedLambda(layers, 0, trace, n);
+  const path = ridgeTheoryPathGrouped({
+    spectrum: {
+      values: [1, tail],
+      multiplicities: [config.spikes, p],
+      thetaStarSquared: [config.thetaNorm ** 2, 0],
+    },
+    sigma2: config.sigma * config.sigma,
+    n,
+    lambdas: [lambdaEffective],
+  });
   return {
-    ...risks,
-    advToStandard: risks.advRiskFirstOrder / risks.risk,
-    gradientFloor: risks.alpha * risks.alpha * risks.gradNorm2,
+    layers,
+    n,
+    lambdaEffective,
+    risk: path.risk[0] as number,
+    advRisk: path.adversarialRisk(config.alphaAbsolute)[0] as number,
+    harm: path.harmRatio(config.alphaAbsolute)[0] as number,
   };
+}
+
+/** The larger half of the simulated n (at least two): where the growth is judged. */
+function upperHalf(ns: readonly number[]): number[] {
+  return ns.slice(Math.min(Math.floor(ns.length / 2), ns.length - 2));
 }
 
 /**
  * e3: the NTK interpolator (kernel regression with λ = 0) on e1's data as n grows
- * ([Theory §5](https://benignlab.github.io/theory.html#section-5), §7). Per (n, replicate, variant): fit `ntkRegression`, then on fresh
- * test points estimate R, the mean squared input-gradient norm E‖∇f̂(x)‖² and R_α
- * (first-order under both budgets; PGD, a lower bound, under the relative budget).
+ * (the paper's third result). Per (n, replicate, variant): fit `ntkRegression`, then on
+ * fresh test points estimate R, the mean squared input-gradient norm E‖∇f̂(x)‖², R_α
+ * (first-order, and PGD, a lower bound) under the absolute budget α, and the harm ratio
+ * R_α(f̂)/R_α(f*) with R_α(f*) = α²‖θ*‖² fixed. The theory line is linear ridge at the
+ * NTK's implicit λ_eff = tr Σ/n.
  *
  * @example
  * ```ts
  * const { result } = await runExperiment(e3NtkInterpolator, { quick: true });
- * (result.summary as E3Summary).slopes.first.gradNorm2 > 0; // gradients grow
+ * (result.summary as E3Summary).slopes.first.harmFirstOrder > 0; // harm grows
  * ```
  */
 export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
   id: 'e3',
-  title: 'NTK interpolator vs n: benign for R, harmful for R_α',
+  title: 'NTK interpolator vs n: R → 0 while R_α and the harm ratio grow',
   shows:
-    'The two-layer network in the lazy (NTK) regime behaves like the linear interpolator: as n grows its standard risk falls while its input-gradient norms and adversarial risk grow.',
+    'The two-layer network in the lazy (NTK) regime overfits benignly and harmfully, like the linear interpolator: as n grows its standard risk R falls to zero while its adversarial risk R_α and the harm ratio R_α(f̂)/R_α(f*) grow, against a truth whose R_α(f*) stays fixed (absolute budget).',
   schema,
   checkConfig(config) {
     checkDenseSizes('e3', config.sampler, config.ns);
@@ -138,7 +201,7 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           layers,
           replicate: cell.params.replicate as number,
           seed: cell.seed,
-          ...withRatios(draw.risksOf(draw.fit)),
+          ...draw.risksOf(draw.fit),
           sampler: 'gram',
         },
       ];
@@ -153,15 +216,21 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
         layers,
         replicate: cell.params.replicate as number,
         seed: cell.seed,
-        ...withRatios(kernelRisks(fit, design, config, cell.seed)),
+        ...kernelRisks(fit, design, config, cell.seed),
         sampler: 'dense',
       },
     ];
+  },
+  truthRows(config, rows) {
+    return kernelTruthRows(config.thetaNorm, rows);
   },
   summarize(config, rows): E3Summary {
     const slopes: Record<string, E3Slopes> = {};
     const simulated: E3Summary['simulated'] = {};
     const verdicts: Verdict[] = [];
+    const theory: E3TheoryPoint[] = [];
+    const judged = upperHalf(config.ns);
+    const truth = config.alphaAbsolute ** 2 * config.thetaNorm ** 2;
     for (const layers of layersOf(config.layers)) {
       const mine = (row: Row) => row.layers === layers;
       const series: Record<string, { n: number; mean: number; se: number }[]> = {};
@@ -170,61 +239,102 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
       }
       simulated[layers] = series;
       const slope = (q: string) => {
-        const points = series[q] ?? [];
+        const points = (series[q] ?? []).filter((p) => judged.includes(p.n));
         return logLogSlope(
           points.map((p) => p.n),
           points.map((p) => p.mean),
         );
       };
-      const pgd = config.pgdTestSize > 0 ? slope('advRiskPgd') : null;
+      const pgd = config.pgdTestSize > 0;
       const s: E3Slopes = {
         risk: slope('risk'),
         gradNorm2: slope('gradNorm2'),
         advRiskFirstOrder: slope('advRiskFirstOrder'),
-        advRiskPgd: pgd,
-        advToStandard: slope('advToStandard'),
-        gradientFloor: slope('gradientFloor'),
+        advRiskPgd: pgd ? slope('advRiskPgd') : null,
+        harmFirstOrder: slope('harmFirstOrder'),
+        harmPgd: pgd ? slope('harmPgd') : null,
       };
-      // PGD R_α over R, from the means: the attack-based check of the same growth.
-      const pgdRatioGrows =
-        pgd !== null &&
-        (series.advRiskPgd?.at(-1)?.mean ?? 0) / (series.risk?.at(-1)?.mean ?? 1) >
-          (series.advRiskPgd?.[0]?.mean ?? 0) / (series.risk?.[0]?.mean ?? 1);
       slopes[layers] = s;
+      const line = [...new Set([...config.theoryNs, ...config.ns])]
+        .sort((a, b) => a - b)
+        .map((n) => e3Theory(config, layers, n));
+      theory.push(...line);
       const kernel = layers === 'first' ? 'K₁ (first layer)' : 'K₁ + K₂ (both layers)';
-      const first = (q: string) => series[q]?.[0]?.mean ?? Number.NaN;
-      const last = (q: string) => series[q]?.at(-1)?.mean ?? Number.NaN;
-      const range = `n = ${config.ns[0]} → ${config.ns.at(-1)}`;
-      verdicts.push(
-        {
-          claim: `NTK interpolator, ${kernel}: the standard risk R falls as n grows.`,
-          supported: s.risk < 0 && last('risk') < first('risk'),
-          budget: null,
-          evidence: `R ${fmt(first('risk'))} → ${fmt(last('risk'))} (${range}), log-log slope ${fmt(s.risk)}.`,
-          numbers: { slope: s.risk, first: first('risk'), last: last('risk') },
+      const at = (q: string, n: number) => series[q]?.find((p) => p.n === n)?.mean ?? Number.NaN;
+      const path = (q: string) => judged.map((n) => fmt(at(q, n))).join(' → ');
+      const range = `n = ${judged[0]} → ${judged.at(-1)}`;
+      const harmDecision = {
+        name: `log-log slope of the harm ratio (first-order) over ${range}, ${kernel}`,
+        value: s.harmFirstOrder,
+        comparison: '>' as const,
+        threshold: config.growthThreshold,
+      };
+      const lastTheory = line.at(-1) as E3TheoryPoint;
+      verdicts.push({
+        claim: `NTK interpolator, ${kernel}: as n grows R falls to zero while R_α and the harm ratio R_α(f̂)/R_α(f*) grow (absolute budget α = ${config.alphaAbsolute}, first-order R_α).`,
+        supported: holds(harmDecision) && s.risk < 0 && s.advRiskFirstOrder > 0,
+        budget: 'absolute',
+        evidence: `Simulation, ${range}: R ${path('risk')} (slope ${fmt(s.risk)}); R_α ${path('advRiskFirstOrder')} (slope ${fmt(s.advRiskFirstOrder)}); harm ratio ${path('harmFirstOrder')} (slope ${fmt(s.harmFirstOrder)}); E‖∇f̂‖² ${path('gradNorm2')}. Theory line (linear ridge at λ_eff = ${layers === 'first' ? 'tr Σ/n' : '(1 − 1/π)·tr Σ/n'}): harm ${judged.map((n) => fmt(line.find((t) => t.n === n)?.harm)).join(' → ')}, ${fmt(lastTheory.harm)} at n = ${lastTheory.n} with R ${fmt(lastTheory.risk)}. R_α(f*) = ${fmt(truth)} at every n.`,
+        falsifiedBy: `The harm ratio not growing over ${range} (slope ≤ ${config.growthThreshold}), or R not falling, or R_α not growing.`,
+        decidedBy: harmDecision,
+        truthAdversarialRisk: truth,
+        numbers: {
+          slopeRisk: s.risk,
+          slopeAdvRisk: s.advRiskFirstOrder,
+          slopeHarm: s.harmFirstOrder,
+          slopeGradNorm2: s.gradNorm2,
+          lastHarm: at('harmFirstOrder', judged.at(-1) as number),
         },
-        {
-          claim: `NTK interpolator, ${kernel}: the mean squared input-gradient norm E‖∇f̂(x)‖² grows with n.`,
-          supported: s.gradNorm2 > 0 && last('gradNorm2') > first('gradNorm2'),
-          budget: null,
-          evidence: `E‖∇f̂‖² ${fmt(first('gradNorm2'))} → ${fmt(last('gradNorm2'))} (${range}), slope ${fmt(s.gradNorm2)}.`,
-          numbers: { slope: s.gradNorm2, first: first('gradNorm2'), last: last('gradNorm2') },
+      });
+      if (pgd) {
+        const pgdDecision = {
+          name: `log-log slope of the PGD harm ratio (a lower bound) over ${range}, ${kernel}`,
+          value: s.harmPgd,
+          comparison: '>' as const,
+          threshold: config.growthThreshold,
+        };
+        verdicts.push({
+          claim: `NTK interpolator, ${kernel}: an actual attack (PGD, a lower bound on R_α) finds the same growth of the harm ratio.`,
+          supported: holds(pgdDecision),
+          budget: 'absolute',
+          evidence: `PGD (${config.pgdSteps} steps, ${config.pgdRestarts} restart(s), ${config.pgdTestSize} points): harm ratio ${path('harmPgd')} (slope ${fmt(s.harmPgd)}); R_α ${path('advRiskPgd')}. R_α(f*) = ${fmt(truth)}.`,
+          falsifiedBy: `The PGD harm ratio not growing over ${range} (then the first-order growth would not be realized by an attack).`,
+          decidedBy: pgdDecision,
+          truthAdversarialRisk: truth,
+          numbers: { slopeHarmPgd: s.harmPgd, slopeAdvRiskPgd: s.advRiskPgd },
+        });
+      }
+      // The linearization: R and the harm ratio within 25 % (or 3 s.e.) of linear ridge at λ_eff.
+      let worstGap = 0;
+      for (const n of config.ns) {
+        const t = line.find((q) => q.n === n) as E3TheoryPoint;
+        for (const [q, predicted] of [
+          ['risk', t.risk],
+          ['harmFirstOrder', t.harm],
+        ] as const) {
+          const point = series[q]?.find((p) => p.n === n);
+          if (!point) continue;
+          const gap = Math.abs(point.mean - predicted);
+          worstGap = Math.max(worstGap, gap <= 3 * point.se ? 0 : gap / predicted);
+        }
+      }
+      verdicts.push({
+        claim: `NTK interpolator, ${kernel}: it behaves like linear ridge at the implicit λ_eff = ${layers === 'first' ? 'tr Σ/n' : '(1 − 1/π)·tr Σ/n'} (R and the harm ratio within 3 s.e. or 25 % of that theory line).`,
+        supported: worstGap <= 0.25,
+        budget: 'absolute',
+        evidence: `Largest relative gap beyond 3 s.e. over n = ${config.ns.join(', ')}: ${fmt(100 * worstGap)} %.`,
+        falsifiedBy: 'A simulated R or harm ratio more than 3 s.e. and 25 % away from linear ridge at λ_eff.',
+        decidedBy: {
+          name: 'largest relative gap to the linearization',
+          value: worstGap,
+          comparison: '<=',
+          threshold: 0.25,
         },
-        {
-          claim: `NTK interpolator, ${kernel}: its adversarial risk R_α is a growing multiple of R, and its floor α²·E‖∇f̂‖² grows, so R_α cannot follow R to zero (relative budget α_rel = ${config.alphaRelative}).`,
-          supported: s.advToStandard > 0 && s.gradientFloor > 0 && (pgd === null || pgdRatioGrows),
-          budget: 'relative',
-          evidence: `R_α/R (first-order) ${fmt(first('advToStandard'))} → ${fmt(last('advToStandard'))}, slope ${fmt(s.advToStandard)}; α²E‖∇f̂‖² ${fmt(first('gradientFloor'))} → ${fmt(last('gradientFloor'))}, slope ${fmt(s.gradientFloor)}. R_α itself: first-order ${fmt(first('advRiskFirstOrder'))} → ${fmt(last('advRiskFirstOrder'))} (slope ${fmt(s.advRiskFirstOrder)})${pgd === null ? '' : `, PGD lower bound ${fmt(first('advRiskPgd'))} → ${fmt(last('advRiskPgd'))} (slope ${fmt(pgd)})`}${s.advRiskFirstOrder < 0 ? '; at these n R_α is still dominated by the falling R, as e1’s absolute-budget harm ratio is at small n' : ''}.`,
-          numbers: {
-            slopeAdvToStandard: s.advToStandard,
-            slopeGradientFloor: s.gradientFloor,
-            slopeFirstOrder: s.advRiskFirstOrder,
-            slopePgd: pgd,
-          },
-        },
-      );
+        truthAdversarialRisk: truth,
+        numbers: { worstRelativeGap: worstGap },
+      });
     }
-    return { slopes, simulated, verdicts };
+    return { slopes, simulated, theory, verdicts };
   },
   figures(result) {
     const config = result.config;
@@ -233,20 +343,30 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
       const s = summary.simulated[layers] ?? {};
       const name = layers === 'first' ? 'K₁, first layer trained' : 'K₁ + K₂, both layers trained';
       const points = (q: string) => (s[q] ?? []).map((p) => ({ x: p.n, mean: p.mean, se: p.se, count: 0 }));
+      const line = (pick: (t: E3TheoryPoint) => number) =>
+        summary.theory.filter((t) => t.layers === layers).map((t) => ({ x: t.n, y: pick(t) }));
       return seriesFigure({
         id: k === 0 ? 'e3' : layers,
         title: `NTK interpolator vs n (${name}; λ = 0, e1’s data)`,
-        caption: `The kernel model interpolates noisy labels benignly: R falls, while the mean squared input-gradient norm E‖∇f̂‖² grows and R_α becomes a growing multiple of R. R_α under the relative budget α = ${config.alphaRelative}·√tr(Σ): first-order (|f − f*| + α‖∇f‖)² on ${config.testSize} test points, PGD (${config.pgdSteps} steps, ${config.pgdRestarts} restart(s); a lower bound) on ${config.pgdTestSize}. Mean ± 1 s.e. over ${config.replicates} draws.`,
+        caption: `The kernel model interpolates noisy labels benignly (R falls) and harmfully: R_α and the harm ratio R_α(f̂)/R_α(f*) grow, with R_α(f*) = ${fmt(config.alphaAbsolute ** 2 * config.thetaNorm ** 2)} fixed (absolute budget α = ${config.alphaAbsolute}). R_α first-order (|f − f*| + α‖∇f‖)² on ${config.testSize} test points${config.pgdTestSize > 0 ? `, PGD (${config.pgdSteps} steps, ${config.pgdRestarts} restart(s); a lower bound) on ${config.pgdTestSize}` : ''}. Dots: mean ± 1 s.e. over ${config.replicates} draws; dashed: linear ridge at the implicit λ_eff (deterministic equivalents) to n = ${Math.max(...config.theoryNs)}.`,
         x: { label: 'sample size n', log: true },
         y: { label: 'value', log: true },
         series: [
-          { label: 'standard risk R', simulated: points('risk'), connect: true },
-          { label: 'E‖∇f̂(x)‖²', simulated: points('gradNorm2'), connect: true },
-          { label: 'R_α, first-order', simulated: points('advRiskFirstOrder'), connect: true },
+          { label: 'standard risk R', simulated: points('risk'), theory: line((t) => t.risk) },
+          {
+            label: 'R_α, first-order',
+            simulated: points('advRiskFirstOrder'),
+            theory: line((t) => t.advRisk),
+          },
+          {
+            label: 'harm ratio R_α(f̂)/R_α(f*)',
+            simulated: points('harmFirstOrder'),
+            theory: line((t) => t.harm),
+          },
           ...(config.pgdTestSize > 0
-            ? [{ label: 'R_α, PGD (lower bound)', simulated: points('advRiskPgd'), connect: true }]
+            ? [{ label: 'harm ratio, PGD (lower bound)', simulated: points('harmPgd'), connect: true }]
             : []),
-          { label: 'R_α / R (first-order)', simulated: points('advToStandard'), connect: true },
+          { label: 'E‖∇f̂(x)‖²', simulated: points('gradNorm2'), connect: true },
         ],
       });
     });
@@ -260,21 +380,34 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           const p = series[q]?.[k];
           return p ? `${fmt(p.mean)} ± ${fmt(p.se)}` : '';
         };
+        const t = summary.theory.find((q) => q.layers === layers && q.n === point.n);
         rows.push([
           layers,
           point.n,
           cell('risk'),
-          cell('gradNorm2'),
+          fmt(t?.risk),
           cell('advRiskFirstOrder'),
-          cell('advRiskPgd'),
-          cell('advToStandard'),
+          cell('harmFirstOrder'),
+          fmt(t?.harm),
+          cell('harmPgd'),
+          cell('gradNorm2'),
         ]);
       }
     }
     return [
       {
-        title: 'NTK interpolator on fresh test points (mean ± s.e. over draws)',
-        columns: ['layers', 'n', 'R', 'E‖∇f̂‖²', 'R_α first-order', 'R_α PGD', 'R_α / R'],
+        title: `NTK interpolator on fresh test points (mean ± s.e. over draws) beside linear ridge at λ_eff; absolute budget α = ${result.config.alphaAbsolute}, R_α(f*) = ${fmt(result.config.alphaAbsolute ** 2 * result.config.thetaNorm ** 2)}`,
+        columns: [
+          'layers',
+          'n',
+          'R',
+          'R theory',
+          'R_α first-order',
+          'harm ratio',
+          'harm theory',
+          'harm ratio PGD',
+          'E‖∇f̂‖²',
+        ],
         rows,
       },
     ];

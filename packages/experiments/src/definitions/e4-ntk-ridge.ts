@@ -1,25 +1,29 @@
-import { frontier } from '@benignlab/adversarial-risk';
+import { ridgeTheoryPathGrouped } from '@benignlab/adversarial-risk';
 import { makeDesign } from '@benignlab/data';
 import { ntkRegression } from '@benignlab/ntk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
-import { aggregate, fmt } from '../core/stats.js';
+import { aggregate, fmt, logLogSlope } from '../core/stats.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
+import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
-import { gramDraw } from './gram-cells.js';
+import { type E2Config, type E2DesignConfig, e2Design, e2Ridge } from './e2-ridge.js';
+import { gramDrawOf } from './gram-cells.js';
 import { logGrid } from './lambda-grid.js';
-import { kernelRisks, kernelSchema, layersOf } from './ntk-common.js';
+import { kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
+import { twoLevelTailDesign } from './ridge-sweep-cell.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
-  dimensionAt,
-  type SpikedDesignConfig,
-  spikedDesignSchema,
-  spikedDesignSpec,
-} from './spiked-design.js';
+  bestCompromise,
+  twoLevelDesignSpec,
+  twoLevelDimension,
+  twoLevelSpectrum,
+} from './two-level-design.js';
 
-/** Config of e4. */
-export type E4Config = SpikedDesignConfig & {
-  n: number;
+/** Config of e4: e2's trade-off design, NTK kernel ridge over λ, n varying. */
+export type E4Config = E2DesignConfig & {
+  ns: number[];
+  sampler: string;
   replicates: number;
   lambdaMin: number;
   lambdaMax: number;
@@ -29,217 +33,367 @@ export type E4Config = SpikedDesignConfig & {
   pgdTestSize: number;
   pgdSteps: number;
   pgdRestarts: number;
-  alphaRelative: number;
-  sampler: string;
+  alphaAbsolute: number;
+  growthThreshold: number;
 };
 
+const designKeys = [
+  'exponentA',
+  'exponentB',
+  'spikes',
+  'weakSpikes',
+  'weakExponent',
+  'weakShare',
+  'sigma',
+  'thetaNorm',
+] as const;
+
 const schema: ConfigSchema<E4Config> = {
-  n: {
-    type: 'integer',
-    default: 3200,
-    quick: 200,
+  ns: {
+    type: 'integerList',
+    default: [100, 200, 400, 800, 1600],
+    quick: [100, 200, 400],
     min: 10,
     max: 20000,
-    description: `sample size n (the dense sampler takes n ≤ ${DENSE_MAX_N})`,
+    increasing: true,
+    minLength: 2,
+    description: `sample sizes n (e2’s trade-off design, p = ⌈n^a⌉ + s + s_w; the dense sampler takes n ≤ ${DENSE_MAX_N})`,
   },
-  replicates: { type: 'integer', default: 3, quick: 2, min: 1, max: 1000, description: 'draws (seeds)' },
-  ...spikedDesignSchema,
-  lambdaMin: { type: 'number', default: 1e-4, min: 1e-12, max: 1e6, description: 'smallest kernel ridge λ' },
+  sampler: samplerSchema('gram', ['gram', 'dense']),
+  replicates: {
+    type: 'integer',
+    default: 3,
+    quick: 2,
+    min: 1,
+    max: 1000,
+    description: 'draws (seeds) per n',
+  },
+  ...(Object.fromEntries(designKeys.map((key) => [key, e2Ridge.schema[key]])) as Pick<
+    ConfigSchema<E2Config>,
+    (typeof designKeys)[number]
+  >),
+  lambdaMin: {
+    type: 'number',
+    default: 1e-4,
+    min: 1e-12,
+    max: 1e6,
+    description: 'smallest positive kernel ridge λ',
+  },
   lambdaMax: { type: 'number', default: 10, min: 1e-12, max: 1e6, description: 'largest kernel ridge λ' },
   lambdaCount: {
     type: 'integer',
-    default: 9,
+    default: 11,
     quick: 7,
     min: 3,
     max: 200,
-    description: 'log-spaced λ values (each costs a prediction and a gradient on the test points)',
+    description:
+      'log-spaced λ values (plus λ = 0, the interpolator; each costs a prediction and a gradient on the test points)',
   },
   ...kernelSchema,
   layers: { ...kernelSchema.layers, default: 'both' },
   testSize: { ...kernelSchema.testSize, default: 200, quick: 100 },
   pgdTestSize: { ...kernelSchema.pgdTestSize, default: 0, quick: 0 },
-  sampler: samplerSchema('gram', ['gram', 'dense']),
+  growthThreshold: {
+    type: 'number',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    description: 'G “grows” when its log-log slope over n exceeds this',
+  },
 };
+
+/** One n of e4 for one NTK variant: the best compromise and the prices. */
+export interface E4Point {
+  layers: string;
+  n: number;
+  /** G = min_λ max(R/min R, harm ratio), from the means over draws. */
+  value: number;
+  lambda: number;
+  riskRatio: number;
+  harmRatio: number;
+  priceOfRobustness: number;
+  priceOfAccuracy: number;
+  /** The interpolator’s (λ = 0) harm ratio. */
+  interpolatorHarm: number;
+  /** The same from the linearization (linear ridge at λ_lin = c·tr Σ/n + λ/s). */
+  theoryValue: number;
+}
 
 /** The summary of e4. */
 export interface E4Summary extends Summary {
-  /** Per NTK variant: the λ best for R and for R_α (first-order, relative budget) and the prices. */
-  tradeoffs: {
-    layers: string;
-    lambdaBestStandard: number;
-    lambdaBestAdversarial: number;
-    riskAtBestStandard: number;
-    advRiskAtBestStandard: number;
-    riskAtBestAdversarial: number;
-    advRiskAtBestAdversarial: number;
-    priceOfRobustness: number;
-    priceOfAccuracy: number;
-  }[];
+  points: E4Point[];
+  /** Log-log slopes over n per NTK variant: simulated G and its linearization theory. */
+  slopes: Record<string, { compromise: number; theoryCompromise: number }>;
+}
+
+function kernelLambdas(config: E4Config): number[] {
+  return [0, ...logGrid(config.lambdaMin, config.lambdaMax, config.lambdaCount)];
 }
 
 /**
- * e4: NTK kernel ridge regression over λ (`K + nλI`, [Theory §5](https://benignlab.github.io/theory.html#section-5)) at fixed n: per
- * (replicate, variant) one fit, then `withLambda` for every λ of the grid, each measured
- * on fresh test points (R, E‖∇f̂‖², first-order R_α under the relative budget).
+ * The linear ridge λ that NTK kernel ridge `(K + nλI)` acts as in high dimension
+ * (`ntkLinearization`): K₁ ≈ (XXᵀ + tr Σ·I)/4 gives λ_lin = tr Σ/n + 4λ; K₁ + K₂ ≈
+ * (XXᵀ + (1 − 1/π)·tr Σ·I)/2 (plus a rank-one term in the norms) gives
+ * λ_lin = (1 − 1/π)·tr Σ/n + 2λ.
+ *
+ * @example
+ * ```ts
+ * linearizedLambda('first', 0, 6, 100); // 0.06
+ * ```
+ */
+export function linearizedLambda(layers: string, lambda: number, trace: number, n: number): number {
+  return layers === 'first' ? trace / n + 4 * lambda : ((1 - 1 / Math.PI) * trace) / n + 2 * lambda;
+}
+
+/**
+ * e4: NTK kernel ridge regression (`K + nλI`) over λ as n grows, on e2’s trade-off
+ * design (robust truth, absolute budget). Per (n, variant, draw): one fit, then
+ * `withLambda` for each λ, each measured on fresh test points (R, E‖∇f̂‖², first-order
+ * R_α and the harm ratio R_α/R_α(θ*)). The claim is e2’s for the kernel model: the best
+ * compromise G(n) = min_λ max(R/min R, harm ratio) grows, so no λ keeps both small.
  *
  * @example
  * ```ts
  * const { result } = await runExperiment(e4NtkRidge, { quick: true });
- * (result.summary as E4Summary).tradeoffs[0]?.priceOfRobustness; // > 1
+ * (result.summary as E4Summary).slopes.both?.compromise; // > 0
  * ```
  */
 export const e4NtkRidge: ExperimentDefinition<E4Config> = {
   id: 'e4',
-  title: 'NTK ridge over λ: the same trade-off for the kernel model',
+  title: 'NTK ridge over λ and n: the same trade-off for the kernel model',
   shows:
-    'For kernel ridge regression with the NTK, as for linear ridge, the ridge parameter that minimizes R differs from the one that minimizes R_α: no λ makes both small.',
+    'For kernel ridge regression with the NTK on e2’s trade-off design, as for linear ridge, no λ keeps both R near its best and the harm ratio R_α(f̂)/R_α(f*) bounded as n grows (absolute budget, robust truth).',
   schema,
   checkConfig(config) {
-    checkDenseSizes('e4', config.sampler, [config.n], 'n');
+    checkDenseSizes('e4', config.sampler, config.ns);
     if (config.lambdaMax <= config.lambdaMin) {
       throw new ExperimentError('e4.lambdaMax', `got ${config.lambdaMax}; expected a value above lambdaMin`);
     }
+    if (!(config.exponentA - 1 < config.exponentB)) {
+      throw new ExperimentError(
+        'e4.exponentB',
+        `got ${config.exponentB}; expected b > a − 1 = ${config.exponentA - 1}`,
+      );
+    }
+    if (config.weakExponent > config.exponentB) {
+      throw new ExperimentError(
+        'e4.weakExponent',
+        `got ${config.weakExponent}; expected c ≤ b = ${config.exponentB}`,
+      );
+    }
   },
   cells(config) {
-    return layersOf(config.layers).flatMap((layers) =>
-      Array.from({ length: config.replicates }, (_, replicate) => ({
-        key: `layers=${layers}/rep=${replicate}`,
-        params: { layers, replicate },
-        cost:
-          (config.sampler === 'dense' ? dimensionAt(config, config.n) : config.n + config.testSize) *
-          config.n *
-          (config.n +
-            config.lambdaCount *
-              (3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1))),
-      })),
+    return config.ns.flatMap((n) =>
+      layersOf(config.layers).flatMap((layers) =>
+        Array.from({ length: config.replicates }, (_, replicate) => ({
+          key: `n=${n}/layers=${layers}/rep=${replicate}`,
+          params: { n, layers, replicate },
+          cost:
+            (config.sampler === 'dense'
+              ? twoLevelDimension(e2Design(config, 'trade-off'), n)
+              : n + config.testSize) *
+            n *
+            (n +
+              (config.lambdaCount + 1) *
+                (3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1))),
+        })),
+      ),
     );
   },
   async runCell(config, cell): Promise<Row[]> {
+    const n = cell.params.n as number;
     const layers = cell.params.layers as 'first' | 'both';
+    const base = { n, layers, replicate: cell.params.replicate as number, seed: cell.seed };
     if (config.sampler === 'gram') {
-      const draw = gramDraw(config, config.n, cell.seed, layers);
-      return logGrid(config.lambdaMin, config.lambdaMax, config.lambdaCount).map((lambda) => ({
-        n: config.n,
-        p: draw.design.p,
+      const draw = gramDrawOf(
+        twoLevelTailDesign(e2Design(config, 'trade-off'), n),
+        n,
+        cell.seed,
         layers,
-        replicate: cell.params.replicate as number,
-        seed: cell.seed,
+        config,
+      );
+      return kernelLambdas(config).map((lambda) => ({
+        ...base,
+        p: draw.design.p,
         lambda,
-        ...draw.risksOf(draw.fit.withLambda(lambda)),
+        ...draw.risksOf(lambda === 0 ? draw.fit : draw.fit.withLambda(lambda)),
         sampler: 'gram',
       }));
     }
-    const design = makeDesign(spikedDesignSpec(config, config.n));
-    const { X, y } = design.sample(config.n, cell.seed);
+    const design = makeDesign(twoLevelDesignSpec(e2Design(config, 'trade-off'), n));
+    const { X, y } = design.sample(n, cell.seed);
     const fit = ntkRegression(X, y, { layers, lambda: 0 });
-    return logGrid(config.lambdaMin, config.lambdaMax, config.lambdaCount).map((lambda) => ({
-      n: config.n,
+    return kernelLambdas(config).map((lambda) => ({
+      n,
       p: design.p,
       layers,
       replicate: cell.params.replicate as number,
       seed: cell.seed,
       lambda,
-      ...kernelRisks(fit.withLambda(lambda), design, config, cell.seed),
+      ...kernelRisks(lambda === 0 ? fit : fit.withLambda(lambda), design, config, cell.seed),
       sampler: 'dense',
     }));
   },
+  truthRows(config, rows) {
+    return kernelTruthRows(config.thetaNorm, rows);
+  },
   summarize(config, rows): E4Summary {
-    const tradeoffs: E4Summary['tradeoffs'] = [];
-    const verdicts: Verdict[] = [];
+    const points: E4Point[] = [];
+    const slopes: E4Summary['slopes'] = {};
+    const lambdas = kernelLambdas(config);
+    const designConfig = e2Design(config, 'trade-off');
     for (const layers of layersOf(config.layers)) {
-      const mine = (row: Row) => row.layers === layers;
-      const risk = aggregate(rows, 'lambda', 'risk', mine);
-      const adv = aggregate(rows, 'lambda', 'advRiskFirstOrder', mine);
-      const f = frontier(
-        risk.map((r, k) => ({ lambda: r.x, standardRisk: r.mean, adversarialRisk: adv[k]?.mean as number })),
-      );
-      const t = {
-        layers,
-        lambdaBestStandard: f.lambdaBestStandard,
-        lambdaBestAdversarial: f.lambdaBestAdversarial,
-        riskAtBestStandard: f.bestStandard.standardRisk,
-        advRiskAtBestStandard: f.bestStandard.adversarialRisk,
-        riskAtBestAdversarial: f.bestAdversarial.standardRisk,
-        advRiskAtBestAdversarial: f.bestAdversarial.adversarialRisk,
-        priceOfRobustness: f.priceOfRobustness,
-        priceOfAccuracy: f.priceOfAccuracy,
+      const mine: E4Point[] = [];
+      for (const n of config.ns) {
+        const at = (r: Row) => r.layers === layers && r.n === n;
+        if (!rows.some(at)) continue;
+        const risk = aggregate(rows, 'lambda', 'risk', at);
+        const harm = aggregate(rows, 'lambda', 'harmFirstOrder', at);
+        const best = bestCompromise(
+          risk.map((r) => r.x),
+          risk.map((r) => r.mean),
+          harm.map((h) => h.mean),
+        );
+        const spectrum = twoLevelSpectrum(designConfig, n);
+        let trace = 0;
+        for (let g = 0; g < spectrum.values.length; g++) {
+          trace += (spectrum.values[g] as number) * (spectrum.multiplicities[g] as number);
+        }
+        const path = ridgeTheoryPathGrouped({
+          spectrum,
+          sigma2: config.sigma * config.sigma,
+          n,
+          lambdas: lambdas.map((lambda) => linearizedLambda(layers, lambda, trace, n)),
+        });
+        const theory = bestCompromise(lambdas, path.risk, path.harmRatio(config.alphaAbsolute));
+        mine.push({
+          layers,
+          n,
+          value: best.value,
+          lambda: best.lambda,
+          riskRatio: best.riskRatio,
+          harmRatio: best.harmRatio,
+          priceOfRobustness: best.riskRatioAtBestHarm,
+          priceOfAccuracy: best.harmAtBestRisk / best.bestHarm,
+          interpolatorHarm: harm.find((h) => h.x === 0)?.mean ?? Number.NaN,
+          theoryValue: theory.value,
+        });
+      }
+      points.push(...mine);
+      slopes[layers] = {
+        compromise: logLogSlope(
+          mine.map((p) => p.n),
+          mine.map((p) => p.value),
+        ),
+        theoryCompromise: logLogSlope(
+          mine.map((p) => p.n),
+          mine.map((p) => p.theoryValue),
+        ),
       };
-      tradeoffs.push(t);
-      const kernel = layers === 'first' ? 'K₁' : 'K₁ + K₂';
-      verdicts.push({
-        claim: `NTK ridge (${kernel}, n = ${config.n}): the λ best for R and the λ best for R_α differ, and each choice costs the other risk (relative budget α_rel = ${config.alphaRelative}, first-order R_α).`,
-        supported:
-          t.lambdaBestAdversarial > t.lambdaBestStandard &&
-          t.priceOfRobustness > 1.05 &&
-          t.priceOfAccuracy > 1.05,
-        budget: 'relative',
-        evidence: `λ best for R ${fmt(t.lambdaBestStandard)} (R ${fmt(t.riskAtBestStandard)}, R_α ${fmt(t.advRiskAtBestStandard)}); λ best for R_α ${fmt(t.lambdaBestAdversarial)} (R ${fmt(t.riskAtBestAdversarial)}, R_α ${fmt(t.advRiskAtBestAdversarial)}); price of robustness ${fmt(t.priceOfRobustness)}, of accuracy ${fmt(t.priceOfAccuracy)}.`,
-        numbers: {
-          lambdaBestStandard: t.lambdaBestStandard,
-          lambdaBestAdversarial: t.lambdaBestAdversarial,
-          priceOfRobustness: t.priceOfRobustness,
-          priceOfAccuracy: t.priceOfAccuracy,
-        },
-      });
     }
-    return { tradeoffs, verdicts };
+    const truth = config.alphaAbsolute ** 2 * config.thetaNorm ** 2;
+    const verdicts: Verdict[] = layersOf(config.layers).map((layers) => {
+      const mine = points.filter((p) => p.layers === layers);
+      const kernel = layers === 'first' ? 'K₁' : 'K₁ + K₂';
+      const range = `n = ${config.ns[0]} → ${config.ns.at(-1)}`;
+      const decision = {
+        name: `log-log slope of the simulated best compromise G over ${range} (${kernel})`,
+        value: slopes[layers]?.compromise ?? null,
+        comparison: '>' as const,
+        threshold: config.growthThreshold,
+      };
+      return {
+        claim: `NTK kernel ridge (${kernel}) on e2’s trade-off design: for every λ, R and the harm ratio cannot both stay small as n grows — G(n) = min_λ max(R/min R, R_α/R_α(f*)) grows (absolute budget α = ${config.alphaAbsolute}, first-order R_α).`,
+        supported: holds(decision),
+        budget: 'absolute',
+        evidence: `${mine.map((p) => `n = ${p.n}: G ${fmt(p.value)} (λ ${fmt(p.lambda)}: R/min R ${fmt(p.riskRatio)}, harm ${fmt(p.harmRatio)}), price of robustness ${fmt(p.priceOfRobustness)}, of accuracy ${fmt(p.priceOfAccuracy)}, interpolator harm ${fmt(p.interpolatorHarm)}`).join('; ')}. Slope of G ${fmt(slopes[layers]?.compromise)}; linear-ridge linearization (λ_lin = ${layers === 'first' ? 'tr Σ/n + 4λ' : '(1 − 1/π)·tr Σ/n + 2λ'}) ${mine.map((p) => fmt(p.theoryValue)).join(', ')} (slope ${fmt(slopes[layers]?.theoryCompromise)}). R_α(f*) = ${fmt(truth)} at every n.`,
+        falsifiedBy: `A kernel ridge λ (per n) keeping both R/min R and the harm ratio bounded: the simulated G not growing over ${range} (slope ≤ ${config.growthThreshold}).`,
+        decidedBy: decision,
+        truthAdversarialRisk: truth,
+        numbers: {
+          slope: slopes[layers]?.compromise ?? null,
+          theorySlope: slopes[layers]?.theoryCompromise ?? null,
+          firstG: mine[0]?.value ?? null,
+          lastG: mine.at(-1)?.value ?? null,
+        },
+      } satisfies Verdict;
+    });
+    return { points, slopes, verdicts };
   },
   figures(result) {
     const config = result.config;
+    const summary = result.summary as E4Summary;
+    const nFig = config.ns.at(-1) as number;
     const series = layersOf(config.layers).flatMap((layers) => {
-      const mine = (row: Row) => row.layers === layers;
+      const mine = (row: Row) => row.layers === layers && row.n === nFig && (row.lambda as number) > 0;
       const name = layers === 'first' ? 'K₁' : 'K₁+K₂';
+      const risk = aggregate(result.rows, 'lambda', 'risk', mine);
+      const minRisk = Math.min(...risk.map((r) => r.mean));
       return [
-        { label: `R, ${name}`, simulated: aggregate(result.rows, 'lambda', 'risk', mine), connect: true },
         {
-          label: `R_α first-order, ${name}`,
-          simulated: aggregate(result.rows, 'lambda', 'advRiskFirstOrder', mine),
+          label: `R / min R, ${name}`,
+          simulated: risk.map((r) => ({ ...r, mean: r.mean / minRisk, se: r.se / minRisk })),
           connect: true,
         },
         {
-          label: `E‖∇f̂‖², ${name}`,
-          simulated: aggregate(result.rows, 'lambda', 'gradNorm2', mine),
+          label: `harm ratio (first-order), ${name}`,
+          simulated: aggregate(result.rows, 'lambda', 'harmFirstOrder', mine),
           connect: true,
         },
       ];
     });
-    return [
-      seriesFigure({
-        id: 'e4',
-        title: `NTK kernel ridge over λ at n = ${config.n}`,
-        caption: `Kernel ridge regression with the NTK (K + nλI) on e1’s spiked design at n = ${config.n}. Small λ gives the smallest R but large input gradients and R_α; larger λ trades R for robustness. R_α first-order under the relative budget α = ${config.alphaRelative}·√tr(Σ), on ${config.testSize} test points; mean ± 1 s.e. over ${config.replicates} draws.`,
-        x: { label: 'ridge parameter λ', log: true },
-        y: { label: 'value', log: true },
-        series,
-      }),
-    ];
+    const acrossN = seriesFigure({
+      id: 'e4',
+      title: 'NTK kernel ridge: best compromise G(n) over λ as n grows',
+      caption: `G(n) = min over λ of max(R/min R, R_α/R_α(f*)) for NTK kernel ridge (K + nλI, λ = 0 and ${config.lambdaCount} values in [${config.lambdaMin}, ${config.lambdaMax}]) on e2’s trade-off design; growing G means every λ pays in accuracy or robustness. Absolute budget α = ${config.alphaAbsolute}, first-order R_α on ${config.testSize} test points, R_α(f*) = ${fmt(config.alphaAbsolute ** 2 * config.thetaNorm ** 2)}. Dots: from the means over ${config.replicates} draws; dashed: linear ridge at the linearization’s λ (theory).`,
+      x: { label: 'sample size n', log: true },
+      y: { label: 'G(n)', log: true },
+      series: layersOf(config.layers).map((layers) => ({
+        label: layers === 'first' ? 'K₁ (first layer)' : 'K₁ + K₂ (both layers)',
+        simulated: summary.points
+          .filter((p) => p.layers === layers)
+          .map((p) => ({ x: p.n, mean: p.value, se: 0, count: config.replicates })),
+        theory: summary.points.filter((p) => p.layers === layers).map((p) => ({ x: p.n, y: p.theoryValue })),
+      })),
+    });
+    const overLambda = seriesFigure({
+      id: 'over-lambda',
+      title: `NTK kernel ridge over λ at n = ${nFig}`,
+      caption: `Small λ gives R near its best but a large harm ratio; large λ the reverse. Absolute budget α = ${config.alphaAbsolute}; mean ± 1 s.e. over ${config.replicates} draws.`,
+      x: { label: 'ridge parameter λ', log: true },
+      y: { label: 'ratio', log: true },
+      series,
+    });
+    return [acrossN, overLambda];
   },
   tables(result) {
     const summary = result.summary as E4Summary;
     return [
       {
-        title: 'Best λ for R and for R_α (first-order, relative budget)',
+        title: `Best compromise G and the prices per n (absolute budget α = ${result.config.alphaAbsolute}, first-order R_α)`,
         columns: [
           'layers',
-          'λ_std',
-          'R',
-          'R_α',
-          'λ_adv',
-          'R',
-          'R_α',
+          'n',
+          'G',
+          'λ at G',
+          'R/min R',
+          'harm ratio',
           'price of robustness',
           'price of accuracy',
+          'interpolator harm',
+          'G, linearization',
         ],
-        rows: summary.tradeoffs.map((t) => [
-          t.layers,
-          fmt(t.lambdaBestStandard),
-          fmt(t.riskAtBestStandard),
-          fmt(t.advRiskAtBestStandard),
-          fmt(t.lambdaBestAdversarial),
-          fmt(t.riskAtBestAdversarial),
-          fmt(t.advRiskAtBestAdversarial),
-          fmt(t.priceOfRobustness),
-          fmt(t.priceOfAccuracy),
+        rows: summary.points.map((p) => [
+          p.layers,
+          p.n,
+          fmt(p.value),
+          fmt(p.lambda),
+          fmt(p.riskRatio),
+          fmt(p.harmRatio),
+          fmt(p.priceOfRobustness),
+          fmt(p.priceOfAccuracy),
+          fmt(p.interpolatorHarm),
+          fmt(p.theoryValue),
         ]),
       },
     ];

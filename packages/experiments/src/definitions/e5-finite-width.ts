@@ -232,6 +232,15 @@ export const e5FiniteWidth: ExperimentDefinition<E5Config> = {
         supported: slopes.distanceToNtk < 0 && (distance.at(-1)?.mean ?? 1) < (distance[0]?.mean ?? 0),
         budget: null,
         evidence: `Relative distance to the NTK interpolator on test points: ${distance.map((d) => `${fmt(d.mean)} (m = ${d.x})`).join(', ')}; log-log slope ${fmt(slopes.distanceToNtk)} (lazy-training theory: −1/2). Relative weight movement ${fmt(movement[0]?.mean)} → ${fmt(movement.at(-1)?.mean)} (slope ${fmt(slopes.weightMovement)}).`,
+        falsifiedBy:
+          'The distance to the NTK predictor not falling as the width grows (log-log slope ≥ 0, or the widest network no closer than the narrowest).',
+        decidedBy: {
+          name: 'log-log slope of the distance to the NTK predictor over the width',
+          value: slopes.distanceToNtk,
+          comparison: '<',
+          threshold: 0,
+        },
+        truthAdversarialRisk: null,
         numbers: { slopeDistance: slopes.distanceToNtk, slopeMovement: slopes.weightMovement },
       },
       {
@@ -239,6 +248,15 @@ export const e5FiniteWidth: ExperimentDefinition<E5Config> = {
         supported: gapWidest <= 0.25,
         budget: 'relative',
         evidence: `PGD R_α (lower bound): NTK predictor ${fmt(ntkAdvRiskPgd)}; networks ${adv.map((a) => `${fmt(a.mean)} (m = ${a.x})`).join(', ')}; gap ${fmt(100 * gapNarrowest)} % at m = ${m0}, ${fmt(100 * gapWidest)} % at m = ${m1}.`,
+        falsifiedBy:
+          'The widest network’s PGD R_α more than 25 % away from the NTK predictor’s (then the kernel analysis would not describe the trained networks’ robustness).',
+        decidedBy: {
+          name: 'relative gap of the widest network’s PGD R_α to the NTK predictor’s',
+          value: gapWidest,
+          comparison: '<=',
+          threshold: 0.25,
+        },
+        truthAdversarialRisk: null,
         numbers: { ntkAdvRiskPgd, widestAdvRiskPgd: widest?.mean ?? null, relativeGapWidest: gapWidest },
       },
     ];

@@ -1,3 +1,4 @@
+import type { SpikedTailDesign } from '@benignlab/data';
 import { Matrix } from '@benignlab/linalg';
 import { ntkRegression } from '@benignlab/ntk';
 import { type KernelRiskSettings, type KernelRisks, kernelRisksOn } from './ntk-common.js';
@@ -9,7 +10,7 @@ import type { SpikedDesignConfig } from './spiked-design.js';
  * sampler: n training and `testSize` test points jointly (Bartlett), as an isometric
  * realization in n + testSize + s dimensions (no p-dimensional vector), the NTK fit on the
  * training rows and a function giving the risks of any fit on the test rows under the
- * relative budget α = α_rel·√tr(Σ).
+ * absolute budget α (and the harm ratios over R_α(f*) = α²‖θ*‖²).
  *
  * Equal in law to the dense route for everything that sees the points through inner
  * products (the fit, R, the gradient norms, first-order R_α) and for PGD from δ = 0 (its
@@ -28,15 +29,34 @@ export function gramDraw(
   seed: number,
   layers: 'first' | 'both',
 ) {
-  const design = spectralDesignAt(config, n);
-  const sample = design.gramSample(n, config.testSize, seed);
+  return gramDrawOf(spectralDesignAt(config, n), n, seed, layers, config);
+}
+
+/**
+ * {@link gramDraw} for any spiked design with an isotropic tail (e.g. e2's two-level
+ * design): the NTK interpolator on n training points and `risksOf` on `settings.testSize`
+ * test points, under the absolute ℓ2 budget `settings.alphaAbsolute`.
+ *
+ * @example
+ * ```ts
+ * const draw = gramDrawOf(twoLevelTailDesign(design, 800), 800, seed, 'both', settings);
+ * draw.risksOf(draw.fit.withLambda(0.01));
+ * ```
+ */
+export function gramDrawOf(
+  design: SpikedTailDesign,
+  n: number,
+  seed: number,
+  layers: 'first' | 'both',
+  settings: KernelRiskSettings,
+) {
+  const sample = design.gramSample(n, settings.testSize, seed);
   const { points } = sample;
   const d = points.cols;
   const X = new Matrix(n, d, points.data.subarray(0, n * d));
-  const T = new Matrix(config.testSize, d, points.data.subarray(n * d));
+  const T = new Matrix(settings.testSize, d, points.data.subarray(n * d));
   const fit = ntkRegression(X, sample.y, { layers, lambda: 0 });
-  const alpha = config.alphaRelative * Math.sqrt(design.trace);
   const risksOf = (predictor: Parameters<typeof kernelRisksOn>[0]): KernelRisks =>
-    kernelRisksOn(predictor, T, sample.embeddedThetaStar, alpha, config, seed);
+    kernelRisksOn(predictor, T, sample.embeddedThetaStar, settings.alphaAbsolute, settings, seed);
   return { design, fit, risksOf };
 }

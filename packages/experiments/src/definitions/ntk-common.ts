@@ -1,8 +1,9 @@
 import type { DifferentiablePredictor } from '@benignlab/adversarial-risk';
-import { absoluteAlpha, estimateRisks } from '@benignlab/adversarial-risk';
+import { estimateRisks } from '@benignlab/adversarial-risk';
 import { type Design, deriveSeed } from '@benignlab/data';
 import { Matrix } from '@benignlab/linalg';
-import type { ParamSpec } from '../core/types.js';
+import { asTruth } from '../core/truth-rows.js';
+import type { ParamSpec, Row } from '../core/types.js';
 
 /** Which NTK variants an experiment fits: one of them, or both side by side. */
 export type LayersChoice = 'first' | 'both' | 'first+both';
@@ -44,13 +45,13 @@ export const kernelSchema = {
     max: 100,
     description: 'PGD random restarts after the run from δ = 0',
   },
-  alphaRelative: {
+  alphaAbsolute: {
     type: 'number',
-    default: 0.05,
+    default: 0.5,
     min: 0,
     exclusiveMin: true,
-    max: 1,
-    description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
+    max: 10,
+    description: 'absolute ℓ2 budget α; the truth’s R_α(θ*) = α²‖θ*‖² stays fixed as n grows',
   },
 } as const satisfies Record<string, ParamSpec>;
 
@@ -60,7 +61,7 @@ export interface KernelRiskSettings {
   pgdTestSize: number;
   pgdSteps: number;
   pgdRestarts: number;
-  alphaRelative: number;
+  alphaAbsolute: number;
 }
 
 /** Risks of one kernel predictor on fresh test points, as row columns. */
@@ -75,13 +76,19 @@ export interface KernelRisks {
   advRiskPgd: number | null;
   advRiskPgdSe: number | null;
   alpha: number;
+  /** R_α(θ*) = α²‖θ*‖² of the linear truth (its input gradient is θ*). */
+  truthAdvRisk: number;
+  /** First-order R_α over R_α(θ*). */
+  harmFirstOrder: number;
+  /** PGD R_α (a lower bound) over R_α(θ*). */
+  harmPgd: number | null;
 }
 
 /**
  * Standard risk, mean squared input-gradient norm and adversarial risk of a kernel
  * predictor against the linear truth `f*(x) = ⟨x, θ*⟩`, via `estimateRisks`:
  * first-order R_α on `testSize` points and PGD R_α (a lower bound) on the first
- * `pgdTestSize` of them, both under the relative budget α = α_rel·√tr(Σ). Test points come from the
+ * `pgdTestSize` of them, both under the absolute budget α, and the harm ratios over R_α(θ*) = α²‖θ*‖². Test points come from the
  * design's test stream, seeded from `seed`.
  *
  * @example
@@ -96,14 +103,14 @@ export function kernelRisks(
   seed: number,
 ): KernelRisks {
   const test = design.testSample(settings.testSize, deriveSeed(seed, 'test')).X;
-  const alpha = absoluteAlpha(settings.alphaRelative, 'relative', 'l2', design.eigenvalues);
-  return kernelRisksOn(predictor, test, design.thetaStar, alpha, settings, seed);
+  return kernelRisksOn(predictor, test, design.thetaStar, settings.alphaAbsolute, settings, seed);
 }
 
 /**
  * {@link kernelRisks} on given test points `test` (rows) against the linear truth
- * `⟨x, thetaStar⟩`, with the absolute ℓ2 budget `alpha` already resolved: the same
- * estimates (first-order on every row, PGD on the first `pgdTestSize`).
+ * `⟨x, thetaStar⟩` under the absolute ℓ2 budget `alpha`: the same estimates (first-order
+ * on every row, PGD on the first `pgdTestSize`) and the harm ratios over
+ * R_α(f*) = α²‖θ*‖² (the truth's input gradient is θ* everywhere).
  *
  * @example
  * ```ts
@@ -118,6 +125,9 @@ export function kernelRisksOn(
   settings: KernelRiskSettings,
   seed: number,
 ): KernelRisks {
+  let thetaNorm2 = 0;
+  for (const t of thetaStar) thetaNorm2 += t * t;
+  const truthAdvRisk = alpha * alpha * thetaNorm2;
   const common = {
     sample: test,
     target: thetaStar,
@@ -151,5 +161,32 @@ export function kernelRisksOn(
     advRiskPgd,
     advRiskPgdSe,
     alpha,
+    truthAdvRisk,
+    harmFirstOrder: firstOrder.adversarialRisk.mean / truthAdvRisk,
+    harmPgd: advRiskPgd === null ? null : advRiskPgd / truthAdvRisk,
   };
+}
+
+/**
+ * The kernel experiments' rows with the truth f*(x) = ⟨x, θ*⟩ as the fitted model: R = 0,
+ * input gradient θ* everywhere (E‖∇f‖² = ‖θ*‖²), R_α = R_α(f*) by first order and by PGD
+ * (no attack does better than α‖θ*‖ against a linear truth), harm ratios 1.
+ *
+ * @example
+ * ```ts
+ * kernelTruthRows(1, rows); // for the truth-criterion check
+ * ```
+ */
+export function kernelTruthRows(thetaNorm: number, rows: Row[]): Row[] {
+  return rows.map((row) =>
+    asTruth(row, {
+      zero: ['risk', 'riskSe', 'gradNorm2Se', 'advRiskFirstOrderSe', 'advRiskPgdSe'],
+      one: ['harmFirstOrder', 'harmPgd'],
+      set: {
+        gradNorm2: thetaNorm ** 2,
+        advRiskFirstOrder: row.truthAdvRisk as number,
+        ...(row.advRiskPgd === null ? {} : { advRiskPgd: row.truthAdvRisk as number }),
+      },
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { type E4Config, type E4Summary, e4NtkRidge } from './e4-ntk-ridge.js';
 import { type E5Config, type E5Summary, e5FiniteWidth } from './e5-finite-width.js';
 import { type E6Config, type E6Summary, e6Comparators } from './e6-comparators.js';
 import { type E7Config, type E7Summary, e7Mnist } from './e7-mnist.js';
+import { type E8Config, type E8Summary, e8HarmMap } from './e8-harm-map.js';
 
 /** Each experiment of the suite by id, with its config and summary types. */
 export interface ExperimentsById {
@@ -17,9 +18,10 @@ export interface ExperimentsById {
   e5: ExperimentDefinition<E5Config, E5Summary>;
   e6: ExperimentDefinition<E6Config, E6Summary>;
   e7: ExperimentDefinition<E7Config, E7Summary>;
+  e8: ExperimentDefinition<E8Config, E8Summary>;
 }
 
-/** An experiment id, `'e1'` … `'e7'`. */
+/** An experiment id, `'e1'` … `'e8'`. */
 export type ExperimentId = keyof ExperimentsById;
 
 // Each definition's summarize() returns its summary interface; the map states that type.
@@ -31,6 +33,7 @@ const experimentsById = {
   e5: e5FiniteWidth,
   e6: e6Comparators,
   e7: e7Mnist,
+  e8: e8HarmMap,
 } as unknown as ExperimentsById;
 
 /** Every experiment of the suite, in report order. */
@@ -42,6 +45,7 @@ export const experiments: readonly AnyExperiment[] = [
   e5FiniteWidth,
   e6Comparators,
   e7Mnist,
+  e8HarmMap,
 ] as unknown as AnyExperiment[];
 
 /** The ids of {@link experiments}. */

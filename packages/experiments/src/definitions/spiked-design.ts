@@ -14,17 +14,19 @@ export type SpikedDesignConfig = {
 };
 
 /**
- * The two adversarial budgets e1 and e2 report side by side ([Theory §3](https://benignlab.github.io/theory.html#section-3) and §7):
- * absolute α = 0.1 and relative α_rel = 0.05.
+ * The two adversarial budgets e1 reports: the absolute α = 0.5 of its verdicts (the
+ * truth's R_α(θ*) = α²‖θ*‖² = σ² stays fixed, so the harm ratio measures the fitted
+ * norm rather than R/α²), and the relative α_rel = 0.05, a labelled extra only (tr Σ
+ * grows with n in the reference design, so the truth itself is not robust there).
  */
 export const budgetSchema = {
   alphaAbsolute: {
     type: 'number',
-    default: 0.1,
+    default: 0.5,
     min: 0,
     exclusiveMin: true,
     max: 10,
-    description: 'absolute ℓ2 budget α',
+    description: 'absolute ℓ2 budget α of the verdicts; R_α(θ*) = α²‖θ*‖² at every n',
   },
   alphaRelative: {
     type: 'number',
@@ -32,7 +34,8 @@ export const budgetSchema = {
     min: 0,
     exclusiveMin: true,
     max: 1,
-    description: 'relative ℓ2 budget α_rel: α = α_rel·√tr(Σ)',
+    description:
+      'relative ℓ2 budget α_rel (α = α_rel·√tr Σ), a labelled extra: tr Σ grows here, so R_α(θ*) does too',
   },
 } as const;
 
