@@ -546,7 +546,7 @@ describe('#20.5 the NTK theory line marks where it is not trusted', () => {
   });
 });
 
-describe('#20.6 no reference to THEORY.md; the Theory page holds every section', () => {
+describe('#20.6 no reference to the unpublished theory notes; the Theory page holds every section', () => {
   it('has stable anchors for §1–§8 and the NTK trust region', async () => {
     const { page } = await openPage(browser.context, `${server.url}/theory.html`);
     try {
@@ -560,7 +560,7 @@ describe('#20.6 no reference to THEORY.md; the Theory page holds every section',
     }
   });
 
-  it('no built page mentions THEORY.md, and every Theory link points at an anchor that exists', () => {
+  it('no built page cites the unpublished theory notes, and every Theory link points at an anchor that exists', () => {
     const theoryIds = new Set(
       [...readFileSync(join(distDir, 'theory.html'), 'utf8').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]),
     );
@@ -577,7 +577,7 @@ describe('#20.6 no reference to THEORY.md; the Theory page holds every section',
     expect(broken).toEqual([]);
   });
 
-  it('no package source, README or site page mentions THEORY.md', () => {
+  it('no package source, README or site page cites the unpublished theory notes', () => {
     const found: string[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {

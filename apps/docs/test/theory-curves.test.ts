@@ -51,7 +51,7 @@ describe('the playground’s spiked design', () => {
   });
 });
 
-describe('theoryCurves (THEORY.md §7 figures)', () => {
+describe('theoryCurves (Theory §7 figures)', () => {
   const absolute = theoryCurves(minNormAbsolute);
   const relative = theoryCurves({ ...defaultParameters });
 

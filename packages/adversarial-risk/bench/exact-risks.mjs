@@ -5,7 +5,7 @@ import { report, runNumpy, timeMedian } from './bench-harness.mjs';
 
 const p = 1_000_000;
 const n = 10_000;
-// THEORY.md §7's spiked design at n = 10⁴: 5 unit spikes, tail 1/n, p = n^1.5 (+ 5).
+// Theory §7's spiked design at n = 10⁴: 5 unit spikes, tail 1/n, p = n^1.5 (+ 5).
 const spiked = new Float64Array(p + 5).fill(1 / n).fill(1, 0, 5);
 const spikedTruth = new Float64Array(p + 5).fill(1 / Math.sqrt(5), 0, 5);
 const theta = spikedTruth.map((t, j) => t + 1e-3 * Math.sin(j));

@@ -208,7 +208,7 @@ export interface RidgeTheoryGroupedInput {
 
 /**
  * {@link ridgeTheoryPath} for a spectrum given as groups of equal eigenvalues, without
- * materializing the p eigenvalues: the same κ equation and predictions (THEORY.md §4)
+ * materializing the p eigenvalues: the same κ equation and predictions ([Theory §4](https://benignlab.github.io/theory.html#section-4))
  * with every sum `Σ_j v_j φ(λ_j, κ)` taken as `Σ_g m_g φ(λ_g, κ)` (weights 1) or
  * `Σ_g (Σ_{j∈g} θ*_j²) φ(λ_g, κ)`. Identical to {@link ridgeTheoryPath} on the expanded
  * spectrum up to rounding; the cost is O(groups) per λ and iteration, whatever p is.
@@ -319,7 +319,7 @@ function pathFromSums(
     if (budget !== 'absolute' && budget !== 'relative') {
       throw new RiskError('budget', `expected 'absolute' or 'relative', got ${describeValue(budget)}`);
     }
-    // ℓ2 relative budget: α_rel·√tr Σ (THEORY.md §3), from the sums' own trace.
+    // ℓ2 relative budget: α_rel·√tr Σ ([Theory §3](https://benignlab.github.io/theory.html#section-3)), from the sums' own trace.
     return {
       alpha: budget === 'absolute' ? alpha : alpha * Math.sqrt(sums.trace),
       noise: options?.noisyLabels === true ? sigma2 : 0,

@@ -63,7 +63,7 @@ describe('frontier', () => {
     expect(result.priceOfAccuracy).toBeCloseTo(0.5 / 0.35, 12);
   });
 
-  it('shows the trade-off of THEORY.md §7 on the theory path (relative budget, n = 800)', () => {
+  it('shows the trade-off of Theory §7 on the theory path (relative budget, n = 800)', () => {
     const n = 800;
     const p = Math.ceil(n ** 1.5) + 5;
     const eigenvalues = new Float64Array(p).fill(1 / n).fill(1, 0, 5);

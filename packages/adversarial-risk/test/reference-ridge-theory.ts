@@ -1,5 +1,5 @@
 /**
- * A deliberately plain reference for the theory curves (THEORY.md §4): one λ at a
+ * A deliberately plain reference for the theory curves (Theory §4): one λ at a
  * time, every sum a fresh compensated (Neumaier) loop over all p eigenvalues, κ by
  * geometric bisection and then bracketed Newton polishing. Slow and simple, to check
  * the fast path against.

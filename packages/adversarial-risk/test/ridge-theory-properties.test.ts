@@ -93,7 +93,7 @@ describe('κ solver', () => {
     expectRelative(a.norm2, b.norm2, 1e-13, 'norm2');
   });
 
-  it('agrees with the simulation quoted in THEORY.md §4 (n = 200, p = 2000, 5 spikes, tail 1/n)', () => {
+  it('agrees with the simulation quoted in Theory §4 (n = 200, p = 2000, 5 spikes, tail 1/n)', () => {
     const n = 200;
     const p = 2000;
     const eigenvalues = new Float64Array(p).fill(1 / n).fill(1, 0, 5);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { frontier, ridgeTheory, ridgeTheoryPath } from '../src/index.js';
 import { expectRelative } from './helpers.js';
 
-/** THEORY.md §7's spiked design: s = 5, λ_tail = 1/n, p = ⌈n^1.5⌉ + 5, σ² = 0.25, ‖θ*‖ = 1. */
+/** Theory §7's spiked design: s = 5, λ_tail = 1/n, p = ⌈n^1.5⌉ + 5, σ² = 0.25, ‖θ*‖ = 1. */
 function design(n: number) {
   const p = Math.ceil(n ** 1.5) + 5;
   return {
@@ -13,7 +13,7 @@ function design(n: number) {
   };
 }
 
-describe('THEORY.md §7 figures from the theory curves', () => {
+describe('Theory §7 figures from the theory curves', () => {
   it('min-norm: R falls, ‖θ̂₀‖² grows, and the harm ratio (α = 0.1) dips then rises', () => {
     const quoted = [
       { n: 50, risk: 0.078, norm2: 2.7, harm: 17.9 },

@@ -66,7 +66,7 @@ describe('effectiveRanks', () => {
 });
 
 describe('benignDiagnostics', () => {
-  it('calls the THEORY.md §7 design benign at large n and explains the numbers', () => {
+  it('calls the Theory §7 design benign at large n and explains the numbers', () => {
     const spec = { covariance: { kind: 'spikedScaled', n: 800, a: 1.5, b: 1, s: 5 } } as const;
     const report = benignDiagnostics(spec, 800);
     const eigenvalues = covarianceEigenvalues(spec.covariance);

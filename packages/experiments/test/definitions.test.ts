@@ -20,7 +20,7 @@ import reference from './fixtures/theory-section7.json' with { type: 'json' };
 
 const relativeError = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
-describe('e1 theory (THEORY.md §7 reference numbers, absolute α = 0.1)', () => {
+describe('e1 theory (Theory §7 reference numbers, absolute α = 0.1)', () => {
   const config = { ...(defaultConfig(e1MinNorm.schema) as E1Config), alphaAbsolute: 0.1 };
 
   it.each(reference.e1.minNorm)('min-norm at n = $n: R, ‖θ̂₀‖² and harm ratio', (point) => {

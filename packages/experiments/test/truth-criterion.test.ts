@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experiments, getExperiment, runExperiment } from '../src/index.js';
+import { experiments, findExperiment, runExperiment } from '../src/index.js';
 import { TINY } from './fixtures/tiny-configs.js';
 
 /**
@@ -26,7 +26,7 @@ describe('no verdict is supported on a criterion the truth θ* meets', () => {
   it.each(withTruth)(
     '%s: every claim fails when θ* is the fitted model',
     async (id) => {
-      const experiment = getExperiment(id);
+      const experiment = findExperiment(id);
       const { result } = await runExperiment(experiment, { seed: 11, overrides: TINY[id] });
       const truthRows = experiment.truthRows?.(result.config, result.rows) ?? [];
       expect(truthRows).toHaveLength(result.rows.length);

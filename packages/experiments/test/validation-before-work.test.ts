@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ExperimentError, findExperiment, getExperiment, planExperiment, validateParam } from '../src/index.js';
+import {
+  ExperimentError,
+  findExperiment,
+  getExperiment,
+  planExperiment,
+  validateParam,
+} from '../src/index.js';
 import { CellError, runCells, runPlans } from '../src/node/index.js';
 
 function errorOf(run: () => unknown): unknown {

@@ -57,7 +57,7 @@ function kernelValue(u: number, normA: number, normB: number, both: boolean): nu
  * Kernel regression with the two-layer ReLU NTK when only the inner products of the points
  * are known: `gram` is the (n+t)×(n+t) Gram matrix `⟨x_i, x_j⟩` of n training points then t
  * test points (e.g. `gramSample` of `@benignlab/data`, an exact draw with no p-dimensional
- * vector). The kernels (THEORY.md §5), the fit `α = (K + nλI)^{-1}Y`, the test predictions
+ * vector). The kernels ([Theory §5](https://benignlab.github.io/theory.html#section-5)), the fit `α = (K + nλI)^{-1}Y`, the test predictions
  * `f̂(t) = K(t, X)α` and the input-gradient norms all depend on the points through inner
  * products only: `∇f̂(t) = Σᵢ αᵢaᵢ(t)xᵢ + b(t)·t` (the coefficients of `ntkInputGradient`),
  * so `‖∇f̂(t)‖² = aᵀG_XXa + 2b·aᵀG_Xt + b²G_tt`. Same conventions as {@link ntkRegression}

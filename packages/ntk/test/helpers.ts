@@ -55,7 +55,7 @@ export function relativeFrobenius(actual: ArrayLike<number>, expected: ArrayLike
 }
 
 /**
- * The pair geometry of THEORY.md §5 by its scalar definition, the reference the fast
+ * The pair geometry of Theory §5 by its scalar definition, the reference the fast
  * kernels are tested against: `u = ⟨a, b⟩`, `norms = ‖a‖‖b‖`, `c = u/norms` clamped to
  * [−1, 1], `φ = arccos c`.
  */

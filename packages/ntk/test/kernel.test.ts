@@ -8,7 +8,7 @@ const LAYERS: NtkLayers[] = ['first', 'both'];
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 const sizes = fc.integer({ min: 1, max: 12 });
 
-/** Direct scalar evaluation of THEORY.md §5, the property tests' reference. */
+/** Direct scalar evaluation of Theory §5, the property tests' reference. */
 function kernelByDefinition(a: Float64Array, b: Float64Array, layers: NtkLayers): number {
   const { u, norms, c, phi } = pairGeometry(a, b);
   const first = (u * (Math.PI - phi)) / (2 * Math.PI);

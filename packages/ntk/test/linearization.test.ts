@@ -3,7 +3,7 @@ import { ntkLinearization } from '../src/index.js';
 import { gaussianMatrix } from './helpers.js';
 
 describe('ntkLinearization', () => {
-  // THEORY.md §5: relative operator-norm error 0.3 % (first) and 0.03 % (both) at n = 50, d = 5000.
+  // Theory §5: relative operator-norm error 0.3 % (first) and 0.03 % (both) at n = 50, d = 5000.
   const X = gaussianMatrix(50, 5000, 5);
 
   it('reproduces the documented high-dimensional accuracy', () => {
