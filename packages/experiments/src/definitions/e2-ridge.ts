@@ -137,6 +137,7 @@ const schema: ConfigSchema<E2Config> = {
     type: 'number',
     default: 0.05,
     min: 0,
+    exclusiveMin: true,
     max: 1,
     description:
       'relative ℓ2 budget α_rel (α = α_rel·√tr Σ), a labelled extra only: tr Σ grows in the contrast design',
