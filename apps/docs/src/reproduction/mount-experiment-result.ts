@@ -1,4 +1,5 @@
-import { type ExperimentResult, getExperiment, renderFigure } from '@benignlab/experiments';
+import { type ExperimentResult, type FigureSpec, getExperiment, renderFigure } from '@benignlab/experiments';
+import { narrowFigure } from './narrow-figure.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   document: Document,
@@ -33,13 +34,14 @@ export function mountExperimentResult(
   const experiment = getExperiment(result.id);
   const nodes: HTMLElement[] = [];
   const figures = experiment.figures(result);
+  const drawn: { spec: FigureSpec; figure: HTMLElement }[] = [];
+  // On a narrow column (a phone) each figure is drawn at the column's width, legend below.
+  const columnWidth = () => container.clientWidth || (container.ownerDocument.defaultView?.innerWidth ?? 760);
   for (const spec of options.mainFigureOnly ? figures.slice(0, 1) : figures) {
     const figure = element(document, 'figure', undefined, 'bl-figure bl-experiment-figure');
     figure.dataset.testid = `experiment-figure-${spec.id}`;
-    figure.append(
-      renderFigure(spec, document),
-      element(document, 'figcaption', `${spec.title}. ${spec.caption}`),
-    );
+    drawFigure(figure, spec, columnWidth());
+    drawn.push({ spec, figure });
     nodes.push(figure);
   }
   for (const table of options.mainFigureOnly ? [] : experiment.tables(result)) {
@@ -67,4 +69,35 @@ export function mountExperimentResult(
     nodes.push(wrapper);
   }
   container.replaceChildren(...nodes);
+  // Redraw when the column's width changes (a phone turned sideways, a resized window).
+  const View = container.ownerDocument.defaultView;
+  if (View && 'ResizeObserver' in View) {
+    let width = columnWidth();
+    new View.ResizeObserver(() => {
+      const now = columnWidth();
+      if (Math.abs(now - width) < 8) return;
+      width = now;
+      for (const { spec, figure } of drawn) drawFigure(figure, spec, now);
+    }).observe(container);
+  }
+}
+
+/** Fills `figure` with the plot of `spec` laid out for a `width` px column, its legend and caption. */
+function drawFigure(figure: HTMLElement, spec: FigureSpec, width: number): void {
+  const document = figure.ownerDocument;
+  const { spec: laidOut, legend } = narrowFigure(spec, width);
+  const parts: HTMLElement[] = [renderFigure(laidOut, document) as HTMLElement];
+  if (legend.length) {
+    const list = element(document, 'ul', undefined, 'bl-figure-legend');
+    for (const entry of legend) {
+      const item = element(document, 'li');
+      const swatch = element(document, 'span', entry.kind === 'dash' ? '– –' : '●', 'bl-figure-swatch');
+      swatch.style.color = entry.colour;
+      item.append(swatch, document.createTextNode(` ${entry.label}`));
+      list.append(item);
+    }
+    parts.push(list);
+  }
+  parts.push(element(document, 'figcaption', `${spec.title}. ${spec.caption}`));
+  figure.replaceChildren(...parts);
 }
