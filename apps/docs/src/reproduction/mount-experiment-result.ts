@@ -17,7 +17,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
  * Draws a committed experiment result the way the CLI's report does: every figure of the
  * experiment's own `figures(result)` (Observable Plot, the CLI's charting library), its
  * tables (the verdicts are rendered by the page at build time). `mainFigureOnly` draws
- * just the first figure, the experiment's headline. Nothing experiment-specific lives in the site.
+ * just the first figure, the experiment's headline; `thumbnail` keeps its full-width layout
+ * (shrunk by the gallery) instead of redrawing it for a narrow column. Nothing
+ * experiment-specific lives in the site.
  *
  * @example
  * ```ts
@@ -28,7 +30,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 export function mountExperimentResult(
   container: HTMLElement,
   result: ExperimentResult,
-  options: { mainFigureOnly?: boolean } = {},
+  options: { mainFigureOnly?: boolean; thumbnail?: boolean } = {},
 ): void {
   const document = container.ownerDocument;
   const experiment = getExperiment(result.id);
@@ -36,7 +38,11 @@ export function mountExperimentResult(
   const figures = experiment.figures(result);
   const drawn: { spec: FigureSpec; figure: HTMLElement }[] = [];
   // On a narrow column (a phone) each figure is drawn at the column's width, legend below.
-  const columnWidth = () => container.clientWidth || (container.ownerDocument.defaultView?.innerWidth ?? 760);
+  // A thumbnail keeps the full drawing, shrunk, so it looks like the figure it links to.
+  const columnWidth = () =>
+    options.thumbnail
+      ? Number.POSITIVE_INFINITY
+      : container.clientWidth || (container.ownerDocument.defaultView?.innerWidth ?? 760);
   for (const spec of options.mainFigureOnly ? figures.slice(0, 1) : figures) {
     const figure = element(document, 'figure', undefined, 'bl-figure bl-experiment-figure');
     figure.dataset.testid = `experiment-figure-${spec.id}`;
