@@ -9,7 +9,11 @@ const spec = seriesFigure({
   x: { label: 'n', log: true },
   y: { label: 'risk', log: true },
   series: [
-    { label: 'standard risk R', simulated: [{ x: 50, mean: 1, se: 0.1, count: 4 }], theory: [{ x: 50, y: 1 }] },
+    {
+      label: 'standard risk R',
+      simulated: [{ x: 50, mean: 1, se: 0.1, count: 4 }],
+      theory: [{ x: 50, y: 1 }],
+    },
     { label: 'adversarial risk R_α', simulated: [{ x: 50, mean: 2, se: 0.1, count: 4 }] },
   ],
 });
