@@ -29,6 +29,8 @@ Options:
  * Runs the CLI with `argv` (without node and script) and returns the exit status:
  * 0 success, 1 failure, 2 usage error (one line naming the bad flag or value).
  *
+ * @param argv the command line without `node` and the script, e.g. `process.argv.slice(2)`
+ * @param io where output goes and the environment read: `stdout`, `stderr` (each `write(text)`, optional `isTTY`, `columns`) and `env` (default: the process's own)
  * @example
  * ```ts
  * process.exitCode = await main(process.argv.slice(2));

@@ -56,6 +56,8 @@ function usageFromParseArgs(error: unknown): UsageError {
  * Parses `reproduce`'s flags (node:util parseArgs, strict): unknown flags, missing
  * values, positionals and bad values raise a {@link UsageError} naming the flag.
  *
+ * @param argv the arguments after `reproduce`
+ * @param cores the machine's cores: the default and upper bound of `--workers`
  * @example
  * ```ts
  * parseReproduceArgs(['--quick', '--only', 'e1,e3'], 2).only; // ['e1', 'e3']

@@ -53,6 +53,8 @@ export interface CellHeader {
  * The text of a cell file: format tag, identity, timing and the rows with non-finite
  * numbers tagged.
  *
+ * @param header the cell's identity (`hash`, `experiment`, `key`, `seed`) and its compute time `ms`
+ * @param rows the rows the cell produced
  * @example
  * ```ts
  * writer.write(path, cellFileText({ hash, experiment: 'e1', key, seed, ms }, rows));
@@ -75,6 +77,8 @@ export type CellRead =
  * missing, truncated, not JSON, of another format, of another cell (hash, experiment,
  * key or seed differ) or with malformed rows is reported, never trusted.
  *
+ * @param path the cell file to read
+ * @param expected the identity it must carry (`hash`, `experiment`, `key`, `seed`); a mismatch counts as corrupt
  * @example
  * ```ts
  * const read = readCellFile(path, { hash, experiment: 'e1', key, seed });

@@ -21,6 +21,10 @@ export class MergeError extends Error {
   /** The experiment (or directory) concerned. */
   readonly argument: string;
 
+  /**
+   * @param argument the experiment or directory concerned (kept as `.argument`)
+   * @param message what is wrong; the error message becomes `"<argument>: <message>"`
+   */
   constructor(argument: string, message: string) {
     super(`${argument}: ${message}`);
     this.name = 'MergeError';
@@ -116,6 +120,7 @@ function describeMissing(file: PlanFile, missing: number[], keys: (i: number) =>
  * one experiment; missing cells (how many, which, and the shard they belong to); a cell
  * present in two directories with different rows.
  *
+ * @param directories the output directories of the shards (each with `cells/<id>/plan-*.json` and cell files)
  * @example
  * ```ts
  * const [merged] = mergeDirectories(['shard-1', 'shard-2', 'shard-3']);

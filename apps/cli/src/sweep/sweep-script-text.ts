@@ -24,6 +24,7 @@ const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /**
  * Quotes one argument for a POSIX shell (single quotes unless it is plainly safe).
  *
+ * @param argument one command-line argument
  * @example
  * ```ts
  * shellQuote("ns=50,100"); // ns=50,100
@@ -39,6 +40,7 @@ export function shellQuote(argument: string): string {
  * runs `benignlab run <id> … --out DIR`, which takes its shard from
  * `SLURM_ARRAY_TASK_ID` − `SLURM_ARRAY_TASK_MIN` + 1 of `SLURM_ARRAY_TASK_COUNT`.
  *
+ * @param spec `id` of the experiment, `runArgs` passed to `benignlab run`, `out` directory, `shards` (array tasks), `cpus` per task, wall `time` limit, `version` of the CLI to run (`image` and `pvc` are for Kubernetes)
  * @example
  * ```ts
  * slurmScript({ id: 'e2', runArgs: ['--quick'], out: '/scratch/e2', shards: 8, cpus: 4, time: '01:00:00', image: '', pvc: '', version: '0.1.0' });
@@ -80,6 +82,7 @@ $BENIGNLAB ${run.join(' ')}
  * `benignlab run <id> … --shard-count N --out <pvc mount>`, its shard being
  * `JOB_COMPLETION_INDEX` + 1.
  *
+ * @param spec `id` of the experiment, `runArgs` passed to `benignlab run`, `out` (the volume's mount path), `shards` (completions), `cpus` per pod, container `image`, `pvc` (the results volume claim), `version` of the CLI to run
  * @example
  * ```ts
  * kubernetesJob({ id: 'e2', runArgs: ['--quick'], out: '/results', shards: 8, cpus: 2, time: '', image: 'node:20-slim', pvc: 'benignlab-results', version: '0.1.0' });
