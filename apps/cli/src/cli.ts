@@ -45,6 +45,8 @@ function takeDebugFlag(
  * or value, or the file that could not be written); an internal error is reported as a
  * bug, with its stack only under `--debug`.
  *
+ * @param argv the command line without `node` and the script, e.g. `process.argv.slice(2)`
+ * @param io where output goes and the environment read: `stdout`, `stderr` (each `write(text)`, optional `isTTY`, `columns`) and `env` (default: the process's own)
  * @example
  * ```ts
  * process.exitCode = await main(process.argv.slice(2));

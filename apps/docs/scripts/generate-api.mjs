@@ -114,7 +114,14 @@ function renderMembers(reflection) {
     else type = `${member.name}${member.flags.isOptional ? '?' : ''}: ${member.type}`;
     const comment = member.comment ?? member.signatures?.[0]?.comment ?? member.getSignature?.comment;
     const staticMark = member.flags.isStatic ? 'static ' : '';
-    return `| \`${staticMark}${type.replace(/\|/g, '\\|')}\` | ${summaryOf(comment).replace(/\n+/g, ' ').replace(/\|/g, '\\|')} |`;
+    // A method's parameters are listed under its summary, one line each, as for functions.
+    const parameters = (member.signatures?.[0]?.parameters ?? [])
+      .map((p) => [p.name, summaryOf(p.comment).replace(/\n+/g, ' ')])
+      .filter(([, text]) => text)
+      .map(([name, text]) => `<br>\`${name}\`: ${text}`)
+      .join('');
+    const description = `${summaryOf(comment).replace(/\n+/g, ' ')}${parameters}`;
+    return `| \`${staticMark}${type.replace(/\|/g, '\\|')}\` | ${description.replace(/\|/g, '\\|')} |`;
   });
   return `| member | description |\n|---|---|\n${rows.join('\n')}`;
 }

@@ -14,3 +14,6 @@ export function numpyRatioRows(
   file: string,
   json: unknown,
 ): { package: string; benchmark: string; case: string; measure: string; ratio: number; processor: string }[];
+export function scrollingTable(markdown: string, label: string): string;
+export function formatSeconds(seconds: number): string;
+export function benchCharts(title: string, json: unknown): string;

@@ -101,6 +101,16 @@ function tableTitle(path) {
   );
 }
 
+/**
+ * A raw table in a box that scrolls sideways when the table is wider than the column, with
+ * shadows at the edges that have more columns behind them (custom.css), focusable so the
+ * keyboard can scroll it too.
+ */
+export function scrollingTable(markdown, label) {
+  const name = escapeProse(String(label)).replace(/"/g, '&quot;');
+  return `<div class="bl-table-scroll" tabindex="0" role="region" aria-label="${name} (scrolls sideways)">\n\n${markdown}\n\n</div>`;
+}
+
 /** Renders one benchmark JSON file: its scalar metadata as a list, then every table in it, collapsed. */
 export function renderBenchFile(title, json) {
   const parts = [`### ${escapeProse(title)}`];
@@ -128,7 +138,7 @@ export function renderBenchFile(title, json) {
     for (const { path, rows } of tables) {
       const heading = tableTitle(path);
       if (heading) parts.push(`**${escapeProse(heading)}**`);
-      parts.push(markdownTable(rows));
+      parts.push(scrollingTable(markdownTable(rows), heading || title));
     }
     parts.push('</details>');
   }
@@ -173,6 +183,65 @@ export function numpyRatioRows(packageName, file, json) {
   return rows;
 }
 
+/** A time in seconds for a reader: `0.0771` → `77.1 ms`, `2.66` → `2.66 s`. */
+export function formatSeconds(seconds) {
+  if (seconds < 1e-3) return `${Number((seconds * 1e6).toPrecision(3))} µs`;
+  if (seconds < 1) return `${Number((seconds * 1e3).toPrecision(3))} ms`;
+  return `${Number(seconds.toPrecision(3))} s`;
+}
+
+/** Whose implementation a row measures: benignlab's own kernels or one of the references. */
+function implementationFamily(implementation) {
+  const name = String(implementation).toLowerCase();
+  if (name.includes('numpy')) return 'numpy';
+  if (name.includes('ml-matrix')) return 'ml-matrix';
+  return 'benignlab';
+}
+
+/**
+ * The bar charts of a bench file: one per table whose rows name an `implementation` and a
+ * `medianSeconds` (a case at one size: benignlab's kernels, numpy and ml-matrix, each at
+ * every thread count measured). Bars are HTML on a log time scale, so they reflow on a phone
+ * and their text stays text; extrapolated timings (measured smaller, scaled up) are striped.
+ * Returns `''` when the file has no such table.
+ */
+export function benchCharts(title, json) {
+  const charts = [];
+  for (const { path, rows } of findTables(json)) {
+    const timed = rows.filter(
+      (row) =>
+        row.implementation !== undefined && typeof row.medianSeconds === 'number' && row.medianSeconds > 0,
+    );
+    if (timed.length < 2) continue;
+    const times = timed.map((row) => row.medianSeconds);
+    // Log scale from a third of the fastest (so its bar is visible) to the slowest.
+    const low = Math.log(Math.min(...times) / 3);
+    const high = Math.log(Math.max(...times));
+    const width = (seconds) => (100 * (Math.log(seconds) - low)) / (high - low || 1);
+    const bars = timed.map((row) => {
+      const family = implementationFamily(row.implementation);
+      const threads =
+        typeof row.threads === 'number' ? ` · ${row.threads} thread${row.threads === 1 ? '' : 's'}` : '';
+      const label = `${family === 'benignlab' ? 'benignlab ' : ''}${row.implementation}${threads}`;
+      const value = `${formatSeconds(row.medianSeconds)}${row.extrapolated ? ' (extrapolated)' : ''}`;
+      return (
+        `<div class="bl-bar-row" data-family="${family}" data-seconds="${row.medianSeconds}">` +
+        `<span class="bl-bar-label">${escapeProse(label)}</span>` +
+        `<span class="bl-bar-track"><span class="bl-bar bl-bar-${family}${row.extrapolated ? ' bl-bar-extrapolated' : ''}" style="width: ${width(row.medianSeconds).toFixed(1)}%"></span></span>` +
+        `<span class="bl-bar-value">${escapeProse(value)}</span></div>`
+      );
+    });
+    const heading = tableTitle(path) || title;
+    charts.push(
+      `<figure class="bl-bench-chart" data-testid="bench-chart">` +
+        `<figcaption class="bl-bench-caption"><strong>${escapeProse(heading)}</strong> (${escapeProse(title)}): median time, log scale; shorter is faster</figcaption>` +
+        bars.join('') +
+        '</figure>',
+    );
+  }
+  return charts.join('\n');
+}
+
 /** The whole page; `packages` is `[{ slug, folder, name }]`. */
 export function generatePerformancePage({ workspaceRoot, packages }) {
   const sections = [
@@ -188,6 +257,7 @@ export function generatePerformancePage({ workspaceRoot, packages }) {
   const missing = [];
   const summary = [];
   const details = [];
+  const charts = [];
   for (const { folder, name } of packages) {
     const dir = join(workspaceRoot, folder, 'bench-results');
     const files = existsSync(dir)
@@ -204,6 +274,8 @@ export function generatePerformancePage({ workspaceRoot, packages }) {
       const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       const title = file.replace(/\.json$/, '');
       summary.push(...numpyRatioRows(name, title, json));
+      const fileCharts = benchCharts(title, json);
+      if (fileCharts) charts.push(fileCharts);
       details.push(renderBenchFile(title, json), '');
     }
   }
@@ -221,6 +293,16 @@ export function generatePerformancePage({ workspaceRoot, packages }) {
         (r) =>
           `| ${escapeProse(r.package)} | ${escapeProse(r.benchmark)} | ${cell(r.case)} | ${escapeProse(r.measure)} | ${cell(r.ratio)} |`,
       ),
+    );
+  }
+  if (charts.length) {
+    sections.push(
+      '',
+      '## Charts: benignlab, numpy and ml-matrix by size and threads',
+      '',
+      'Median time of each implementation for the same work, at every size and thread count measured. <span class="bl-bar-key bl-bar-benignlab"></span> benignlab <span class="bl-bar-key bl-bar-numpy"></span> numpy <span class="bl-bar-key bl-bar-ml-matrix"></span> ml-matrix; striped bars were measured at a smaller size and scaled up (see the measurements below).',
+      '',
+      ...charts,
     );
   }
   sections.push(...details);

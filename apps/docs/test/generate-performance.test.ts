@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  benchCharts,
   findTables,
+  formatSeconds,
   generatePerformancePage,
   humanize,
   markdownTable,
   numpyRatioRows,
   renderBenchFile,
+  scrollingTable,
 } from '../scripts/generate-performance.mjs';
 
 const benchJson = {
@@ -113,5 +116,102 @@ describe('the Performance summary (#20.9)', () => {
         measure: 'ratio to numpy',
       }),
     ]);
+  });
+});
+
+describe('the Performance charts (#20.9)', () => {
+  const json = {
+    results: [
+      {
+        label: 'gram 1000×8000',
+        rows: [
+          { implementation: 'numpy', threads: 2, medianSeconds: 0.08 },
+          { implementation: 'numpy', threads: 1, medianSeconds: 0.14 },
+          { implementation: 'wasm-fma', threads: 2, medianSeconds: 0.16 },
+          { implementation: 'ml-matrix', threads: 1, medianSeconds: 10.7, extrapolated: true },
+        ],
+      },
+      { label: 'matmul 1000', rows: [{ implementation: 'numpy', threads: 2, medianSeconds: 0.02 }] },
+    ],
+  };
+
+  function bars(html: string) {
+    return [
+      ...html.matchAll(
+        /data-family="([^"]+)" data-seconds="([^"]+)"><span class="bl-bar-label">([^<]+)<\/span>.*?width: ([\d.]+)%.*?bl-bar-value">([^<]+)</g,
+      ),
+    ].map(([, family, seconds, label, width, value]) => ({
+      family,
+      seconds: Number(seconds),
+      label,
+      width: Number(width),
+      value,
+    }));
+  }
+
+  it('draws one chart per case with a bar per implementation and thread count, longer for slower', () => {
+    const html = benchCharts('linalg', json);
+    // The one-row case has nothing to compare.
+    expect(html.match(/<figure/g)).toHaveLength(1);
+    expect(html).toContain('<strong>gram 1000×8000</strong> (linalg)');
+    const drawn = bars(html);
+    expect(drawn.map((b) => [b.family, b.label])).toEqual([
+      ['numpy', 'numpy · 2 threads'],
+      ['numpy', 'numpy · 1 thread'],
+      ['benignlab', 'benignlab wasm-fma · 2 threads'],
+      ['ml-matrix', 'ml-matrix · 1 thread'],
+    ]);
+    // Log scale: the slowest fills the track; widths follow log time.
+    expect(drawn[3]?.width).toBe(100);
+    for (const [a, b] of [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ] as const)
+      expect(drawn[a]?.width as number).toBeLessThan(drawn[b]?.width as number);
+    const logRatio = (i: number, j: number) =>
+      Math.log((drawn[i]?.seconds as number) / (drawn[j]?.seconds as number));
+    expect(((drawn[2]?.width as number) - (drawn[0]?.width as number)) / 100).toBeCloseTo(
+      logRatio(2, 0) / Math.log(10.7 / (0.08 / 3)),
+      2,
+    );
+    expect(drawn.map((b) => b.value)).toEqual(['80 ms', '140 ms', '160 ms', '10.7 s (extrapolated)']);
+    expect(html).toContain('bl-bar-ml-matrix bl-bar-extrapolated');
+  });
+
+  it('has no chart for files without implementation timings', () => {
+    expect(benchCharts('x', benchJson)).toBe('');
+  });
+
+  it('formats times for readers', () => {
+    expect(formatSeconds(0.0000123)).toBe('12.3 µs');
+    expect(formatSeconds(0.07712)).toBe('77.1 ms');
+    expect(formatSeconds(2.6644)).toBe('2.66 s');
+  });
+
+  it('puts the charts on the page and every raw table in a labelled scroll box', () => {
+    const root = mkdtempSync(join(tmpdir(), 'docs-perf-'));
+    try {
+      mkdirSync(join(root, 'packages/linalg/bench-results'), { recursive: true });
+      writeFileSync(join(root, 'packages/linalg/bench-results/linalg.json'), JSON.stringify(json));
+      const page = generatePerformancePage({
+        workspaceRoot: root,
+        packages: [{ slug: 'linalg', folder: 'packages/linalg', name: '@benignlab/linalg' }],
+      });
+      expect(page).toContain('## Charts: benignlab, numpy and ml-matrix by size and threads');
+      expect(page.indexOf('## Charts')).toBeLessThan(page.indexOf('## @benignlab/linalg'));
+      const tables = page.match(/^\|.*\|$\n^\|---/gm) ?? [];
+      const boxed = page.match(/<div class="bl-table-scroll"[^>]*>\n\n\|/g) ?? [];
+      expect(tables.length).toBe(3);
+      expect(boxed.length).toBe(tables.length);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('labels the scroll box for screen readers and escapes the label', () => {
+    expect(scrollingTable('| a |\n|---|\n| 1 |', 'gram "big"')).toBe(
+      '<div class="bl-table-scroll" tabindex="0" role="region" aria-label="gram &quot;big&quot; (scrolls sideways)">\n\n| a |\n|---|\n| 1 |\n\n</div>',
+    );
   });
 });

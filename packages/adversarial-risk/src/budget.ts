@@ -21,6 +21,8 @@ export type BudgetMode = 'absolute' | 'relative';
  *
  * @param alpha α (absolute) or α_rel (relative), ≥ 0
  * @param eigenvalues the eigenvalues of Σ (only their sum and count matter)
+ * @param budget `'absolute'` (α as given) or `'relative'` (α_rel scaled by the input size, see above)
+ * @param norm the adversary's norm: `'l2'`, `'linf'` or an exponent r ≥ 1
  * @example
  * ```ts
  * absoluteAlpha(0.05, 'relative', 'l2', new Float64Array([1, 1, 1, 1])); // 0.1

@@ -16,8 +16,16 @@ import { type MeanEstimate, meanWithStandardError } from './sample-mean.js';
 
 /** A population that draws test points, e.g. a `Design` of `@benignlab/data`. */
 export interface TestPointSource {
+  /**
+   * `count` test inputs as the rows of `X` (count×d).
+   * @param count number of test points m (integer ≥ 1)
+   * @param seed seed of the draws (integer from 0 to 2^53 − 1)
+   */
   testSample(count: number, seed: number): { X: Matrix };
-  /** f*(x_i) for every row; used when `target` is omitted. */
+  /**
+   * f*(x_i) for every row; used when `target` is omitted.
+   * @param X m×d test inputs, one point per row
+   */
   evaluateTarget?(X: Matrix): Float64Array;
 }
 

@@ -145,6 +145,7 @@ export function standardRisk(
  * @param theta θ in ambient coordinates, length p
  * @param thetaStar θ* in ambient coordinates, length p
  * @param covariance Σ as `{ eigenvalues, basis? }`
+ * @param options `alpha` (required, ≥ 0), `norm` (default `'l2'`), `budget` (`'absolute'` default or `'relative'`), `law` (`'gaussian'` default: closed form; other laws: Monte Carlo), `noiseVariance` σ² (default 0), `samples` (default 10 000) and `seed` (default 0) of the Monte Carlo draws
  * @example
  * ```ts
  * const eigenvalues = new Float64Array([1, 0.1]);

@@ -52,9 +52,17 @@ export interface RidgeTheoryPrediction {
   readonly risk: number;
   /** Predicted E‖θ̂_λ‖₂². */
   readonly norm2: number;
-  /** Predicted R_α(θ̂_λ): R and ‖θ̂‖₂² plugged into the Gaussian closed form (ℓ2). */
+  /**
+   * Predicted R_α(θ̂_λ): R and ‖θ̂‖₂² plugged into the Gaussian closed form (ℓ2).
+   * @param alpha the budget α ≥ 0 (absolute), or α_rel with `budget: 'relative'`
+   * @param options `budget`: how α is read, `'absolute'` (default) or `'relative'`; `norm`: only `'l2'`; `noisyLabels`: measure against y = f*(x) + ε, adding σ² (default `false`)
+   */
   adversarialRisk(alpha: number, options?: TheoryAdversarialOptions): number;
-  /** Predicted R_α(θ̂_λ)/R_α(θ*), with R_α(θ*) = α²‖θ*‖₂² exact. */
+  /**
+   * Predicted R_α(θ̂_λ)/R_α(θ*), with R_α(θ*) = α²‖θ*‖₂² exact.
+   * @param alpha the budget α ≥ 0 (absolute), or α_rel with `budget: 'relative'` (> 0)
+   * @param options `budget`: how α is read, `'absolute'` (default) or `'relative'`; `norm`: only `'l2'`; `noisyLabels`: measure against y = f*(x) + ε, adding σ² (default `false`)
+   */
   harmRatio(alpha: number, options?: TheoryAdversarialOptions): number;
 }
 
@@ -66,11 +74,23 @@ export interface RidgeTheoryPath {
   readonly df2: Float64Array;
   readonly risk: Float64Array;
   readonly norm2: Float64Array;
-  /** Predicted R_α at every λ. */
+  /**
+   * Predicted R_α at every λ.
+   * @param alpha the budget α ≥ 0 (absolute), or α_rel with `budget: 'relative'`
+   * @param options `budget`: how α is read, `'absolute'` (default) or `'relative'`; `norm`: only `'l2'`; `noisyLabels`: measure against y = f*(x) + ε, adding σ² (default `false`)
+   */
   adversarialRisk(alpha: number, options?: TheoryAdversarialOptions): Float64Array;
-  /** Predicted harm ratio R_α(θ̂_λ)/R_α(θ*) at every λ. */
+  /**
+   * Predicted harm ratio R_α(θ̂_λ)/R_α(θ*) at every λ.
+   * @param alpha the budget α ≥ 0 (absolute), or α_rel with `budget: 'relative'` (> 0)
+   * @param options `budget`: how α is read, `'absolute'` (default) or `'relative'`; `norm`: only `'l2'`; `noisyLabels`: measure against y = f*(x) + ε, adding σ² (default `false`)
+   */
   harmRatio(alpha: number, options?: TheoryAdversarialOptions): Float64Array;
-  /** `{ lambda, standardRisk, adversarialRisk }` per λ, ready for {@link frontier}. */
+  /**
+   * `{ lambda, standardRisk, adversarialRisk }` per λ, ready for {@link frontier}.
+   * @param alpha the budget α ≥ 0 (absolute), or α_rel with `budget: 'relative'`
+   * @param options `budget`: how α is read, `'absolute'` (default) or `'relative'`; `norm`: only `'l2'`; `noisyLabels`: measure against y = f*(x) + ε, adding σ² (default `false`)
+   */
   points(alpha: number, options?: TheoryAdversarialOptions): FrontierPoint[];
 }
 

@@ -12,6 +12,10 @@ export class LinalgError extends Error {
   /** The argument that was wrong, as named in the function's signature. */
   readonly argument: string;
 
+  /**
+   * @param argument the name of the wrong argument, as in the function's signature (kept as `.argument`)
+   * @param message what it got and what was expected; the error message becomes `"<argument>: <message>"`
+   */
   constructor(argument: string, message: string) {
     super(`${argument}: ${message}`);
     this.name = 'LinalgError';

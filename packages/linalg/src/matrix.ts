@@ -48,7 +48,10 @@ export class Matrix {
     this.cols = cols;
   }
 
-  /** A matrix from nested arrays (one inner array per row), copied. */
+  /**
+   * A matrix from nested arrays (one inner array per row), copied.
+   * @param rows one array per row, all of equal length (entries are copied; a 0-length array gives a 0×0 matrix)
+   */
   static fromRows(rows: readonly (readonly number[])[]): Matrix {
     if (!Array.isArray(rows)) {
       throw new LinalgError('rows', `expected an array of rows, got ${describeValue(rows)}`);
@@ -69,12 +72,19 @@ export class Matrix {
     return result;
   }
 
-  /** A `rows × cols` matrix filled with zeros. */
+  /**
+   * A `rows × cols` matrix filled with zeros.
+   * @param rows number of rows (integer ≥ 0)
+   * @param cols number of columns (integer ≥ 0)
+   */
   static zeros(rows: number, cols: number): Matrix {
     return new Matrix(rows, cols);
   }
 
-  /** The `size × size` identity matrix. */
+  /**
+   * The `size × size` identity matrix.
+   * @param size order n of the n×n matrix (integer ≥ 0)
+   */
   static identity(size: number): Matrix {
     const result = new Matrix(size, size);
     for (let i = 0; i < size; i++) result.data[i * size + i] = 1;
@@ -90,25 +100,40 @@ export class Matrix {
     return out;
   }
 
-  /** Entry (i, j), bounds-checked. */
+  /**
+   * Entry (i, j), bounds-checked.
+   * @param i row index, 0 ≤ i < rows
+   * @param j column index, 0 ≤ j < cols
+   */
   get(i: number, j: number): number {
     this.checkIndex(i, j);
     return this.data[i * this.cols + j] as number;
   }
 
-  /** Sets entry (i, j), bounds-checked. */
+  /**
+   * Sets entry (i, j), bounds-checked.
+   * @param i row index, 0 ≤ i < rows
+   * @param j column index, 0 ≤ j < cols
+   * @param value the new entry
+   */
   set(i: number, j: number, value: number): void {
     this.checkIndex(i, j);
     this.data[i * this.cols + j] = value;
   }
 
-  /** Row `i` as a view into this matrix's buffer (no copy). */
+  /**
+   * Row `i` as a view into this matrix's buffer (no copy).
+   * @param i row index, 0 ≤ i < rows
+   */
   row(i: number): Float64Array {
     this.checkIndex(i, 0, true);
     return this.data.subarray(i * this.cols, (i + 1) * this.cols);
   }
 
-  /** Column `j` as a new vector. */
+  /**
+   * Column `j` as a new vector.
+   * @param j column index, 0 ≤ j < cols
+   */
   column(j: number): Float64Array {
     this.checkIndex(0, j, true);
     const out = new Float64Array(this.rows);
@@ -218,7 +243,10 @@ function checkDimension(name: string, value: number): void {
   }
 }
 
-/** A short description of any value for error messages. */
+/**
+ * A short description of any value for error messages.
+ * @param value any value; long strings are cut to 40 characters
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';

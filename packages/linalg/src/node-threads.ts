@@ -19,6 +19,7 @@ const threadSwitch = createThreadSwitch(createThreadedBackend, THREADS_PRIORITY)
  * (and stops) the previous pool. Default: all cores (`os.availableParallelism()`), FMA kernel
  * when available.
  *
+ * @param options `threads`: threads in all, the calling one included (default `os.availableParallelism()`); `kernel`: `"fma"`, `"simd"` or `"auto"` (default, FMA when validated)
  * @example
  * ```ts
  * import { enableThreads } from '@benignlab/linalg/node-threads';

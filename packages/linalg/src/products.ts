@@ -215,6 +215,9 @@ export function gramT(X: Matrix): Matrix {
  * Shapes: `A` is m×n; `x` has length n (m when transposed); `y` has length m (n).
  * O(mn) work, done in place here (a backend call would cost more than it saves).
  *
+ * @param A the m×n matrix (finite, non-empty)
+ * @param x vector of length n (length m with `transpose`), finite
+ * @param options `transpose`: compute `Aᵀ x` instead of `A x` (default `false`)
  * @example
  * ```ts
  * matvec(Matrix.fromRows([[1, 2], [3, 4]]), Float64Array.of(1, 1)); // [3, 7]

@@ -47,6 +47,7 @@ export interface SymmetricEigenProjections<B extends Matrix | Float64Array> {
  *   `(A + Aᵀ)/2` is what is decomposed)
  * @param B n×m matrix (m vectors as columns) or a length-n vector, finite
  * @returns `{ values, projections }`: values descending; projections n×m (or length n)
+ * @typeParam B the type of `B`: a {@link Matrix} gives an n×m matrix of projections, a Float64Array a vector
  * @example
  * ```ts
  * const { values, projections } = symEigProjections(Matrix.fromRows([[2, 1], [1, 2]]), Float64Array.of(1, 0));

@@ -7,7 +7,12 @@ import { describeValue, Matrix } from './matrix.js';
  * what was expected.
  */
 
-/** `value` must be a {@link Matrix} with finite entries; optionally non-empty. */
+/**
+ * `value` must be a {@link Matrix} with finite entries; optionally non-empty.
+ * @param name argument name reported in the error (as in the caller's signature)
+ * @param value the value to check
+ * @param options `allowEmpty`: accept a matrix with 0 rows or 0 columns (default `false`)
+ */
 export function assertMatrix(name: string, value: unknown, options: { allowEmpty?: boolean } = {}): Matrix {
   if (!(value instanceof Matrix)) {
     throw new LinalgError(name, `expected a Matrix, got ${describeValue(value)}`);
@@ -19,7 +24,12 @@ export function assertMatrix(name: string, value: unknown, options: { allowEmpty
   return value;
 }
 
-/** `value` must be a Float64Array of finite numbers, of `length` when given. */
+/**
+ * `value` must be a Float64Array of finite numbers, of `length` when given.
+ * @param name argument name reported in the error
+ * @param value the value to check
+ * @param length required length; when omitted any non-zero length is accepted
+ */
 export function assertVector(name: string, value: unknown, length?: number): Float64Array {
   if (!(value instanceof Float64Array)) {
     throw new LinalgError(name, `expected a Float64Array, got ${describeValue(value)}`);
@@ -34,14 +44,23 @@ export function assertVector(name: string, value: unknown, length?: number): Flo
   return value;
 }
 
-/** `value` must be a square matrix. */
+/**
+ * `value` must be a square matrix.
+ * @param name argument name reported in the error
+ * @param value the matrix to check (rows = cols)
+ */
 export function assertSquare(name: string, value: Matrix): void {
   if (value.rows !== value.cols) {
     throw new LinalgError(name, `is ${value.shape}, expected a square matrix`);
   }
 }
 
-/** `value` must be symmetric to a relative tolerance. */
+/**
+ * `value` must be symmetric to a relative tolerance.
+ * @param name argument name reported in the error
+ * @param value the matrix to check
+ * @param tolerance relative tolerance: |A_ij − A_ji| ≤ tolerance · max|A_kl| (default `1e-10`)
+ */
 export function assertSymmetric(name: string, value: Matrix, tolerance = 1e-10): void {
   assertSquare(name, value);
   const { rows: n, data } = value;
@@ -88,7 +107,12 @@ function symmetricWithin(n: number, data: Float64Array, limit: number): boolean 
   return true;
 }
 
-/** `value` must be a finite number (optionally ≥ `min`). */
+/**
+ * `value` must be a finite number (optionally ≥ `min`).
+ * @param name argument name reported in the error
+ * @param value the value to check
+ * @param min smallest accepted value (inclusive); no lower bound when omitted
+ */
 export function assertFiniteNumber(name: string, value: unknown, min?: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new LinalgError(name, `expected a finite number, got ${describeValue(value)}`);
@@ -99,7 +123,12 @@ export function assertFiniteNumber(name: string, value: unknown, min?: number): 
   return value;
 }
 
-/** Rejects option keys a function does not know (typos must not pass silently). */
+/**
+ * Rejects option keys a function does not know (typos must not pass silently).
+ * @param name name of the options argument reported in the error
+ * @param options the options object as passed (`undefined` is accepted)
+ * @param known the option keys the function understands
+ */
 export function assertKnownOptions(
   name: string,
   options: object | undefined,

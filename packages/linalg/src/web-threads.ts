@@ -44,6 +44,7 @@ export function createThreadedBackend(options?: ThreadOptions): Promise<Threaded
  * (argument `crossOriginIsolated`) when the page is not cross-origin isolated, and
  * (argument `environment`) outside a browser; it never falls back to one thread silently.
  *
+ * @param options `threads`: threads in all, the calling one included (default `navigator.hardwareConcurrency`); `kernel`: `"fma"`, `"simd"` or `"auto"` (default, FMA when the browser validates relaxed SIMD)
  * @example
  * ```ts
  * import { gram } from '@benignlab/linalg';

@@ -22,6 +22,7 @@ export interface LinearModel {
  * A {@link LinearModel} for coefficients `coef` (length p, finite; kept by reference, not
  * copied): `predict(X) = X θ̂` for any m×p `X`.
  *
+ * @param coef the coefficients θ̂, length p, finite (kept by reference, not copied)
  * @example
  * ```ts
  * linearModel(Float64Array.of(1, -1)).predict(Matrix.fromRows([[3, 1]])); // [2]

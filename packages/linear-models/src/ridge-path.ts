@@ -78,6 +78,7 @@ export interface RidgePath<HasTruth extends boolean = boolean> {
   /**
    * θ̂_λ (length p). O(np) (dual) or O(p·r) (primal); the first call of this, `coefMatrix`,
    * `model`, `standardRisk` or an ℓ1 summary forms the eigenvectors once (O(n³)).
+   * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
    */
   coef(lambda: number): Float64Array;
   /**
@@ -85,29 +86,46 @@ export interface RidgePath<HasTruth extends boolean = boolean> {
    * two matrix products (O(n²·count + np·count)) on the fast kernels of
    * `@benignlab/linalg` instead of `count` separate O(np) passes. Forms the eigenvectors
    * on first use.
+   * @param lambdas the grid of λ ≥ 0 (any order; `count` values)
    */
   coefMatrix(lambdas: ArrayLike<number>): Matrix;
-  /** θ̂_λ as a {@link LinearModel} (forms the eigenvectors on first use). */
+  /**
+   * θ̂_λ as a {@link LinearModel} (forms the eigenvectors on first use).
+   * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
+   */
   model(lambda: number): LinearModel;
-  /** ‖θ̂_λ‖₂² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors). */
+  /**
+   * ‖θ̂_λ‖₂² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors).
+   * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
+   */
   norm2(lambda: number): number;
-  /** (1/n)‖y − Xθ̂_λ‖² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors). */
+  /**
+   * (1/n)‖y − Xθ̂_λ‖² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors).
+   * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
+   */
   trainingError(lambda: number): number;
   /**
    * (θ̂_λ − θ*)ᵀ Σ (θ̂_λ − θ*); needs `thetaStar` and `covariance`. For Σ = σ²I (all
    * eigenvalues equal) O(r) from the spectrum alone; otherwise O(r²), and the first call
    * forms the eigenvectors (if not yet formed) and `Uᵀ(XΣXᵀ)U`.
+   * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
    */
   standardRisk(lambda: number): number;
   /**
    * norm2, training error, standard risk (when available) and optionally ‖θ̂_λ‖₁ at one λ;
    * eigenvector-free unless θ* and Σ were given or `l1Norm` is asked for.
+   * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
+   * @param options `l1Norm`: also compute ‖θ̂_λ‖₁ (default `false`; costs O(np) and forms the eigenvectors)
    */
   summary<WithL1 extends boolean = false>(
     lambda: number,
     options?: RidgePathSummaryOptions & { l1Norm?: WithL1 },
   ): WithRidgeRisks<RidgePathSummary, number, HasTruth, WithL1>;
-  /** {@link RidgePath.summary} over a grid of λ, as arrays. */
+  /**
+   * {@link RidgePath.summary} over a grid of λ, as arrays.
+   * @param lambdas the grid of λ ≥ 0 (any order; results follow it)
+   * @param options `l1Norm`: also compute ‖θ̂_λ‖₁ at each λ (default `false`)
+   */
   sweep<WithL1 extends boolean = false>(
     lambdas: ArrayLike<number>,
     options?: RidgePathSummaryOptions & { l1Norm?: WithL1 },

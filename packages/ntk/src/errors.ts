@@ -15,6 +15,10 @@ import { LinalgError } from '@benignlab/linalg';
  * ```
  */
 export class NtkError extends LinalgError {
+  /**
+   * @param argument the name of the wrong argument or option field, e.g. `spec.covariance.tail` (kept as `.argument`)
+   * @param message what it got and what was expected; the error message becomes `"<argument>: <message>"`
+   */
   constructor(argument: string, message: string) {
     super(argument, message);
     this.name = 'NtkError';

@@ -165,6 +165,7 @@ export class NtkRegression {
   /**
    * The same kernel fit at another λ, reusing this fit's eigendecomposition (O(n²)).
    *
+   * @param lambda the new ridge penalty λ ≥ 0 (α = (K + λ·n·I)⁻¹ Y; 0 interpolates)
    * @example
    * ```ts
    * const ridge = fit.withLambda(0.1); // α = (K + 0.1·n·I)^{-1} Y
@@ -278,6 +279,7 @@ export class NtkRegressionPath {
   /**
    * The fit at `lambdas[index]` as a full predictor (with `inputGradient`).
    *
+   * @param index position in the `lambdas` grid of the path, an integer from 0 to `lambdas.length − 1`
    * @example
    * ```ts
    * fit.path([0, 0.1]).at(1).inputGradient(T); // ∇f̂ at λ = 0.1

@@ -674,6 +674,7 @@ export const commandDefinitions: readonly CommandDefinition[] = [
 /**
  * The definition of a command by name, or `undefined`.
  *
+ * @param name the command name as typed, e.g. `fit`
  * @example
  * ```ts
  * findCommand('fit')?.flags.map((f) => f.name); // ['x', 'y', 'model', …]

@@ -23,6 +23,8 @@ export interface SettingDescription {
  * The schema of an experiment as plain JSON: per setting its type, default, quick value,
  * allowed values (in words) and meaning; plus the cells of a run at the chosen sizes.
  *
+ * @param id the experiment id, `e1` … `e7`
+ * @param options `quick`: describe the `--quick` sizes; `seed`: the top-level seed the cell seeds derive from
  * @example
  * ```ts
  * describeExperiment('e1', { quick: true, seed: 2024 }).settings[0].key; // 'ns'

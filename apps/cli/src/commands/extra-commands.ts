@@ -24,6 +24,7 @@ export const extraCommands: Readonly<Record<string, CommandMain>> = {
 /**
  * The entry point of a command other than `reproduce`, or `undefined`.
  *
+ * @param name the command name as typed, e.g. `fit`
  * @example
  * ```ts
  * const main = findExtraCommand('fit');

@@ -18,6 +18,8 @@ const SYMMETRY_TOLERANCE = 1e-10;
  *
  * @param argument the flag (`--covariance`), file name and array, for messages
  * @param p the number of features of the fit
+ * @param file the file the array was read from, named in errors
+ * @param array the numbers read: a length-p vector of eigenvalues (diagonal Σ) or a p×p symmetric matrix
  * @example
  * ```ts
  * covarianceFromArray('--covariance', 'sigma.csv', { shape: [3], data: Float64Array.of(1, 0.5, 0.1) }, 3);

@@ -33,6 +33,7 @@ const LINEAR: readonly FitModel[] = ['minnorm', 'ridge'];
  * models, `--theta-star` and `--covariance` come together and only for linear models,
  * `--alpha`/`--budget` only with them.
  *
+ * @param argv the arguments after `fit`
  * @example
  * ```ts
  * parseFitArgs(['--x', 'X.csv', '--y', 'y.csv', '--model', 'ridge', '--lambda', '0.1']).lambda; // 0.1

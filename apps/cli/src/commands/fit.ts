@@ -42,6 +42,7 @@ export interface FitOutcome {
  * formulas). Every file problem is a {@link DataFileError} naming the flag, the file and
  * the row and column.
  *
+ * @param options the parsed `fit` flags (from {@link parseFitArgs}): `x`, `y` data files, `model` and its `lambda`/`layers`, optional `predict`, `thetaStar`, `covariance`, `alpha`, `budget`, `seed`
  * @example
  * ```ts
  * const outcome = fitFromFiles(parseFitArgs(['--x', 'X.npy', '--y', 'y.npy', '--model', 'minnorm']));
@@ -116,6 +117,7 @@ export function fitFromFiles(options: FitOptions): FitOutcome {
  * The JSON `benignlab fit --json` prints: `{ "coef": [...] }` or `{ "predictions": [...] }`,
  * plus `"risks"` when θ* and Σ were given. Numbers in shortest round-trip form.
  *
+ * @param outcome what {@link fitFromFiles} returned
  * @example
  * ```ts
  * fitJson(outcome); // '{"coef":[0.5,-1.25]}'

@@ -19,6 +19,7 @@ function flagDetails(flag: FlagDefinition): string {
  * The usage line of a command, e.g.
  * `benignlab fit --x FILE --y FILE --model MODEL [options]`.
  *
+ * @param definition the command's definition (name, positionals, flags)
  * @example
  * ```ts
  * usageLine(describeCommand); // 'benignlab describe <id> [options]'
@@ -56,6 +57,8 @@ function wrap(text: string, width: number, indent: string): string {
  * The `--help` text of a command, generated from its definition: usage, description,
  * positionals, options with types, allowed values and defaults, and examples.
  *
+ * @param definition the command's definition (name, positionals, flags)
+ * @param width line width in characters the text is wrapped to (default 100)
  * @example
  * ```ts
  * process.stdout.write(`${formatCommandHelp(fitCommand)}\n`);

@@ -23,6 +23,9 @@ function flagList(definition: CommandDefinition): string {
  * Reads a number from command-line text strictly: decimal or exponent notation only
  * (no hex, no empty string, no `Infinity`), so a typo never becomes 0 or NaN.
  *
+ * @param flag the flag named in errors, e.g. `--lambda`
+ * @param text the value as typed
+ * @param options `integer`: require an integer (default `false`); `min`: smallest accepted value (inclusive; no bound by default)
  * @example
  * ```ts
  * readNumber('--lambda', '1e-3', { min: 0 }); // 0.001
@@ -70,6 +73,8 @@ function convert(flag: FlagDefinition, text: string): string | number {
  * problem (unknown flag, missing or bad value, repeated flag, missing required flag,
  * wrong positional) is a {@link UsageError} naming the flag and what is allowed.
  *
+ * @param definition the command's definition (its positionals and flags with types and defaults)
+ * @param argv the arguments after the command name
  * @example
  * ```ts
  * const { flags } = parseCommandLine(fitCommand, ['--x', 'X.csv', '--y', 'y.csv', '--model', 'minnorm']);

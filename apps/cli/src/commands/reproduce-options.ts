@@ -24,6 +24,8 @@ export const REPRODUCE_USAGE = formatCommandHelp(reproduceCommand);
  * same message everywhere): unknown flags, missing values, positionals and bad values
  * raise a {@link UsageError} naming the flag.
  *
+ * @param argv the arguments after `reproduce`
+ * @param cores the machine's cores: the default and upper bound of `--workers`
  * @example
  * ```ts
  * parseReproduceArgs(['--quick', '--only', 'e1,e3'], 2).only; // ['e1', 'e3']

@@ -36,6 +36,8 @@ export interface ReproduceOutcome {
  * file atomically. SIGINT/SIGTERM stop the workers and remove temporary files; files
  * already written are complete.
  *
+ * @param options the parsed flags (from {@link parseReproduceArgs}): `quick`, `out` directory, `only` experiment ids, `seed`, `workers`
+ * @param io where output goes and the environment read: `stdout`, `stderr` (each `write(text)`, optional `isTTY`, `columns`) and `env`
  * @example
  * ```ts
  * await reproduce({ quick: true, out: 'out', only: ['e1'], seed: 2024, workers: 2, fastKernels: false, help: false }, io);

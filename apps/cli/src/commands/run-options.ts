@@ -46,6 +46,8 @@ function scalar(text: string): unknown {
  * unreadable as a string so that validation reports it with the allowed values: lists
  * as `50,100,200` or JSON `[50,100,200]`, booleans as `true`/`false`.
  *
+ * @param spec the setting's spec from the experiment's schema; `undefined` for an unknown key (then a number when the text is one, else the text; validation names the key)
+ * @param text the value as typed after `key=` in `--set`
  * @example
  * ```ts
  * settingValue({ type: 'integerList', default: [50], description: '' }, '50,100'); // [50, 100]
@@ -124,6 +126,8 @@ function readConfigFile(path: string, experiment: AnyExperiment): Record<string,
  * `--set` (checked one by one so that the error names that `--set`), then `--seeds`.
  * Returns the options and the plan (config resolved, cells with their seeds).
  *
+ * @param argv the arguments after `run`: the experiment id, then flags
+ * @param cores the machine's cores: the default and upper bound of `--workers`
  * @example
  * ```ts
  * const { plan } = parseRunArgs(['e1', '--quick', '--set', 'ns=50,100'], 2);

@@ -23,6 +23,8 @@ export interface TheoryOptions {
  * Reads a λ grid: `a:b:k` is k log-spaced values from a to b (0 < a < b, k ≥ 2, the
  * grid of ridge sweeps), anything else a comma-separated list of λ ≥ 0.
  *
+ * @param flag the flag named in errors, e.g. `--lambdas`
+ * @param text a comma-separated list of λ ≥ 0, or `min:max:count` for `count` log-spaced values
  * @example
  * ```ts
  * parseLambdaGrid('--lambdas', '1e-3:1:4'); // [0.001, 0.01, 0.1, 1]
@@ -54,6 +56,7 @@ export function parseLambdaGrid(flag: string, text: string): number[] {
  * Parses `benignlab theory`'s flags: exactly one of `--lambda` and `--lambdas`, and
  * the budget's default α (0.1 absolute, 0.05 relative, [Theory §7](https://benignlab.github.io/theory.html#section-7)).
  *
+ * @param argv the arguments after `theory`
  * @example
  * ```ts
  * parseTheoryArgs(['--covariance', 'spiked:p=400,s=4,tail=0.02', '--n', '60', '--lambda', '0']).lambdas; // [0]

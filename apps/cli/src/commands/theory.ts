@@ -57,6 +57,7 @@ function loadSpectrum(text: string): { spec: CovarianceSpec; described: TheoryMo
  * form. θ* has norm `thetaNorm` spread equally over the top s eigendirections (the top
  * one for non-spiked families). Cost O(distinct eigenvalues × grid × Newton steps).
  *
+ * @param options the parsed `theory` flags (from {@link parseTheoryArgs}): `covariance` spectrum, `n`, `lambdas`, `alpha`, `budget`, `thetaNorm`, `seed`
  * @example
  * ```ts
  * theoryCurve(parseTheoryArgs(['--covariance', 'spiked:p=400,s=4,tail=0.02', '--n', '60', '--lambda', '0'])).points[0].risk; // ≈ 0.0717
@@ -132,6 +133,7 @@ function cell(value: number | null): string {
  * The curve as a plain-text table: one row per λ with κ, df₂, R, ‖θ̂‖², R_α and the harm
  * ratio, under a line describing the model.
  *
+ * @param curve what {@link theoryCurve} returned: the model and one point per λ
  * @example
  * ```ts
  * console.log(theoryTable(theoryCurve(options)));

@@ -13,6 +13,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /**
  * The SVG markup of a figure spec.
  *
+ * @param spec a figure spec, e.g. from an experiment's `figures(result)`
  * @example
  * ```ts
  * const svg = figureToSvg(getExperiment('e1').figures(result)[0]);
@@ -33,6 +34,8 @@ export function figureToSvg(spec: FigureSpec): string {
 /**
  * Rasterizes SVG markup to PNG at `scale`× (2 = crisp on high-density screens and print).
  *
+ * @param svg the SVG document as text
+ * @param scale zoom factor: pixels per SVG unit (default 2, for sharp figures on high-density screens)
  * @example
  * ```ts
  * writeFileSync('e1.png', svgToPng(svg));

@@ -14,6 +14,12 @@ export class DataFileError extends UsageError {
   /** 1-based column, when one is at fault. */
   readonly column: number | undefined;
 
+  /**
+   * @param argument the flag the file was given with, e.g. `--x`
+   * @param file the file as the user named it
+   * @param message what is wrong and what was expected
+   * @param position `row` and `column` (1-based) at fault, when known
+   */
   constructor(
     argument: string,
     file: string,

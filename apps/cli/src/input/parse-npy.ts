@@ -110,6 +110,9 @@ class LiteralParser {
  * string, the version, the header length and the dict with `descr`, `fortran_order` and
  * `shape`.
  *
+ * @param bytes the whole .npy file (or at least its header)
+ * @param file the file name, used in errors
+ * @param argument the flag the file was given with, used in errors
  * @example
  * ```ts
  * parseNpyHeader(bytes, 'X.npy', '--x'); // { version: [1, 0], descr: '<f8', fortranOrder: false, shape: [12, 40], dataOffset: 128 }

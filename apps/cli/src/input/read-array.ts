@@ -47,6 +47,9 @@ export function readNumericArray(argument: string, path: string): NumericArray {
  * A 2-D array as a {@link Matrix} (rows are samples). 1-D arrays are refused rather
  * than guessed to be a row or a column.
  *
+ * @param argument the flag the file was given with, used in errors
+ * @param path the file name, used in errors
+ * @param array the numbers read; must be 2-D (rows × columns)
  * @example
  * ```ts
  * const X = toMatrix('--x', 'X.npy', readNumericArray('--x', 'X.npy'));
@@ -75,6 +78,10 @@ export function toMatrix(argument: string, path: string, array: NumericArray): M
  * A vector from a 1-D array or a 2-D array with one row or one column, optionally of a
  * required length (`what` says where that length comes from, for the message).
  *
+ * @param argument the flag the file was given with, used in errors
+ * @param path the file name, used in errors
+ * @param array the numbers read; a 1-D array or a single row or column
+ * @param expected `length`: the required length, and `what`: how the error explains it (e.g. "one per row of --x")
  * @example
  * ```ts
  * toVector('--y', 'y.csv', readNumericArray('--y', 'y.csv'), { length: 12, what: 'one per row of --x' });

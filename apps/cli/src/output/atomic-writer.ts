@@ -76,6 +76,8 @@ export class AtomicWriter {
   /**
    * Writes `contents` to `path` atomically, creating the directory when needed.
    *
+   * @param path the destination file; missing directories are created
+   * @param contents the text (UTF-8) or bytes to write
    * @example
    * ```ts
    * new AtomicWriter().write('out/e1.json', JSON.stringify(result));

@@ -39,6 +39,7 @@ export interface ReportRun {
 /**
  * Escapes text for HTML content and attribute values.
  *
+ * @param text any text
  * @example
  * ```ts
  * escapeHtml('R < 1 & "α"'); // 'R &lt; 1 &amp; &quot;α&quot;'
@@ -143,6 +144,8 @@ figcaption { font-size: 13px; color: #333; max-width: 760px; }
 /**
  * The report as one HTML document.
  *
+ * @param run how the run was made: `command`, `startedAt`, `seed`, `sizes`, `workers`, `totalMs` and package `versions`
+ * @param sections one per experiment: its `result`, what it `shows`, `schema`, rendered `figures`, `tables` and `timings`
  * @example
  * ```ts
  * writer.write('out/report.html', reportHtml(run, sections));

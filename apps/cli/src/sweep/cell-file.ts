@@ -110,6 +110,8 @@ export interface CellHeader {
  * The text of a cell file: format tag, identity, timing, the row type, the rows with
  * non-finite numbers tagged, and a checksum over identity, row type and rows.
  *
+ * @param header the cell's identity (`hash`, `experiment`, `key`, `seed`) and its compute time `ms`
+ * @param rows the rows the cell produced
  * @example
  * ```ts
  * writer.write(path, cellFileText({ hash, experiment: 'e1', key, seed, ms }, rows));
@@ -139,6 +141,8 @@ export type CellRead =
  * cannot be read at all (a directory, no permission) is `unreadable`: rewriting it would
  * fail too.
  *
+ * @param path the cell file to read
+ * @param expected the identity it must carry (`hash`, `experiment`, `key`, `seed`); a mismatch counts as corrupt
  * @example
  * ```ts
  * const read = readCellFile(path, { hash, experiment: 'e1', key, seed });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
  * same text whatever order its keys were inserted in (configs come from defaults, files
  * and `--set` in any order).
  *
+ * @param value any JSON value; object keys are sorted at every depth
  * @example
  * ```ts
  * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
@@ -39,6 +40,7 @@ export interface CellIdentity {
  * `{ experiment, config, key, seed }` (and `kernels` for `--fast-kernels` cells). Any change to a setting, the top-level seed or the
  * cell gives another name, so stale results are never mistaken for current ones.
  *
+ * @param identity `experiment` id, resolved `config`, cell `key` and `seed`
  * @example
  * ```ts
  * cellHash({ experiment: 'e1', config: plan.config, key: 'n=50/rep=0', seed: 123 }); // 64 hex digits
@@ -53,6 +55,7 @@ export function cellHash(identity: CellIdentity): string {
  * A short (16 hex digits) SHA-256 of a plan's identity `{ experiment, config, seed, sizes }`,
  * naming its plan file so that two sweeps of one experiment in one directory stay apart.
  *
+ * @param identity `experiment` id, resolved `config`, top-level `seed` and `sizes`
  * @example
  * ```ts
  * planHash({ experiment: 'e1', config: plan.config, seed: 2024, sizes: 'quick' }); // 'a1b2…'

@@ -26,6 +26,8 @@ export interface PlanFile {
 /**
  * The directory of an experiment's cell files: `<out>/cells/<id>`.
  *
+ * @param out the output directory of the run
+ * @param experimentId the experiment id, e.g. `e1`
  * @example
  * ```ts
  * cellsDirectory('results', 'e1'); // 'results/cells/e1'
@@ -38,6 +40,8 @@ export function cellsDirectory(out: string, experimentId: string): string {
 /**
  * The hash naming one planned cell's file (see {@link cellHash}).
  *
+ * @param plan the experiment's plan (id and resolved config)
+ * @param cell one of `plan.cells`
  * @example
  * ```ts
  * plannedCellHash(plan, plan.cells[0]);
@@ -59,6 +63,8 @@ export function plannedCellHash(plan: ExperimentPlan, cell: PlannedCell): string
 /**
  * The plan file of a plan run in `shards` shards.
  *
+ * @param plan the experiment's plan
+ * @param shards number of shards N the cells are dealt to (integer ≥ 1)
  * @example
  * ```ts
  * planFile(plan, 3).cells.length === plan.cells.length;
@@ -89,6 +95,9 @@ export function planFile(plan: ExperimentPlan, shards: number): PlanFile {
  * shards of different counts N share a directory, `merge` knows every layout that ran
  * (the plain plan file holds only the last one) and blames the right shard.
  *
+ * @param writer the atomic writer of the run
+ * @param out the output directory of the run
+ * @param file the plan file, from {@link planFile}
  * @returns the path written
  * @example
  * ```ts
@@ -108,6 +117,9 @@ export function writePlanFile(writer: AtomicWriter, out: string, file: PlanFile)
 /**
  * The path of one cell's result file: `<out>/cells/<id>/<hash>.json`.
  *
+ * @param out the output directory of the run
+ * @param experimentId the experiment id, e.g. `e1`
+ * @param hash the cell's hash, from {@link plannedCellHash}
  * @example
  * ```ts
  * cellPath('results', 'e1', hash);

@@ -19,6 +19,10 @@ import { shardOfCell } from './shard.js';
  * The CLI exits with status 1.
  */
 export class MergeError extends RuntimeError {
+  /**
+   * @param argument the experiment or directory concerned (kept as `.argument`)
+   * @param message what is wrong; the error message becomes `"<argument>: <message>"`
+   */
   constructor(argument: string, message: string) {
     super(argument, message);
     this.name = 'MergeError';
@@ -132,6 +136,7 @@ function describeMissing(
  * one experiment; missing cells (how many, which, and the shard they belong to); a cell
  * present in two directories with different rows.
  *
+ * @param directories the output directories of the shards (each with `cells/<id>/plan-*.json` and cell files)
  * @example
  * ```ts
  * const [merged] = mergeDirectories(['shard-1', 'shard-2', 'shard-3']);

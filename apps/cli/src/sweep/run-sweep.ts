@@ -58,6 +58,8 @@ export interface SweepRun {
  * run, assembles the result from the rows in plan order (identical to an uninterrupted
  * run, since rows are stored exactly).
  *
+ * @param plan the experiment's plan
+ * @param options `out` directory, `shard` to compute (or the whole run), `workers` threads, `fresh` (recompute valid cells), the atomic `writer`, and the `onProgress` and `onCorrupt` callbacks
  * @example
  * ```ts
  * const sweep = startSweep(plan, { out: 'results', shard: WHOLE_RUN, workers: 2, fresh: false, writer });

@@ -22,6 +22,7 @@ function integerFrom(name: string, text: string, expected: string): number {
 /**
  * Reads `--shard i/N`: shard i (1-based) of N, 1 ≤ i ≤ N.
  *
+ * @param text `i/N` as typed, 1 ≤ i ≤ N
  * @example
  * ```ts
  * parseShard('2/3'); // { index: 2, count: 3, source: '--shard' }
@@ -44,6 +45,9 @@ export function parseShard(text: string): Shard {
  * Kubernetes Indexed Job (`JOB_COMPLETION_INDEX` + 1 of `--shard-count`, or of
  * `BENIGNLAB_SHARD_COUNT`); else the whole run.
  *
+ * @param flag the `--shard i/N` value, when given
+ * @param shardCount the `--shard-count` value, when given (for Kubernetes Indexed Jobs)
+ * @param env the environment variables read (Slurm, Kubernetes, `BENIGNLAB_SHARD_COUNT`)
  * @example
  * ```ts
  * shardFor(undefined, undefined, { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' });
@@ -118,6 +122,8 @@ export function shardFor(
  * The shard (1-based) a cell belongs to: cells are dealt round-robin in plan order
  * (`index mod N`), so every shard gets a similar mix of cheap and expensive cells.
  *
+ * @param cellIndex the cell's index in plan order (integer ≥ 0)
+ * @param count number of shards N (integer ≥ 1)
  * @example
  * ```ts
  * shardOfCell(4, 3); // 2
@@ -130,6 +136,8 @@ export function shardOfCell(cellIndex: number, count: number): number {
 /**
  * The cells of one shard, in plan order.
  *
+ * @param cells the plan's cells, in plan order
+ * @param shard which shard: `index` (1-based) of `count`
  * @example
  * ```ts
  * cellsOfShard(plan.cells, { index: 1, count: 3, source: '--shard' }).length; // ⌈cells / 3⌉

@@ -45,6 +45,7 @@ const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /**
  * Quotes one argument for a POSIX shell (single quotes unless it is plainly safe).
  *
+ * @param argument one command-line argument
  * @example
  * ```ts
  * shellQuote("ns=50,100"); // ns=50,100
@@ -82,6 +83,7 @@ function checkCommon(spec: SweepScriptSpec): void {
  * (`sbatch --array=K`). Every value is validated for Slurm and quoted for the shell; a bad
  * one is a {@link UsageError}.
  *
+ * @param spec `id` of the experiment, `runArgs` passed to `benignlab run`, `out` directory, `shards` (array tasks), `cpus` per task, wall `time` limit, `version` of the CLI to run (`image` and `pvc` are for Kubernetes)
  * @example
  * ```ts
  * slurmScript({ id: 'e2', runArgs: ['--quick'], out: '/scratch/e2', shards: 8, cpus: 4, time: '01:00:00', image: '', pvc: '', version: '0.1.0' });
@@ -141,6 +143,7 @@ benignlab ${run.join(' ')}
  * `JOB_COMPLETION_INDEX` + 1. Every value is validated for Kubernetes and quoted for YAML;
  * a bad one is a {@link UsageError}.
  *
+ * @param spec `id` of the experiment, `runArgs` passed to `benignlab run`, `out` (the volume's mount path), `shards` (completions), `cpus` per pod, container `image`, `pvc` (the results volume claim), `version` of the CLI to run
  * @example
  * ```ts
  * kubernetesJob({ id: 'e2', runArgs: ['--quick'], out: '/results', shards: 8, cpus: 2, time: '', image: 'node:20-slim', pvc: 'benignlab-results', version: '0.1.0' });

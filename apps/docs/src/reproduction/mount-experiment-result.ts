@@ -1,4 +1,5 @@
-import { type ExperimentResult, findExperiment, renderFigure } from '@benignlab/experiments';
+import { type ExperimentResult, type FigureSpec, findExperiment, renderFigure } from '@benignlab/experiments';
+import { narrowFigure } from './narrow-figure.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   document: Document,
@@ -16,7 +17,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
  * Draws a committed experiment result the way the CLI's report does: every figure of the
  * experiment's own `figures(result)` (Observable Plot, the CLI's charting library), its
  * tables (the verdicts are rendered by the page at build time). `mainFigureOnly` draws
- * just the first figure, the experiment's headline. Nothing experiment-specific lives in the site.
+ * just the first figure, the experiment's headline; `thumbnail` keeps its full-width layout
+ * (shrunk by the gallery) instead of redrawing it for a narrow column. Nothing
+ * experiment-specific lives in the site.
  *
  * @example
  * ```ts
@@ -27,19 +30,24 @@ function element<K extends keyof HTMLElementTagNameMap>(
 export function mountExperimentResult(
   container: HTMLElement,
   result: ExperimentResult,
-  options: { mainFigureOnly?: boolean } = {},
+  options: { mainFigureOnly?: boolean; thumbnail?: boolean } = {},
 ): void {
   const document = container.ownerDocument;
   const experiment = findExperiment(result.id);
   const nodes: HTMLElement[] = [];
   const figures = experiment.figures(result);
+  const drawn: { spec: FigureSpec; figure: HTMLElement }[] = [];
+  // On a narrow column (a phone) each figure is drawn at the column's width, legend below.
+  // A thumbnail keeps the full drawing, shrunk, so it looks like the figure it links to.
+  const columnWidth = () =>
+    options.thumbnail
+      ? Number.POSITIVE_INFINITY
+      : container.clientWidth || (container.ownerDocument.defaultView?.innerWidth ?? 760);
   for (const spec of options.mainFigureOnly ? figures.slice(0, 1) : figures) {
     const figure = element(document, 'figure', undefined, 'bl-figure bl-experiment-figure');
     figure.dataset.testid = `experiment-figure-${spec.id}`;
-    figure.append(
-      renderFigure(spec, document),
-      element(document, 'figcaption', `${spec.title}. ${spec.caption}`),
-    );
+    drawFigure(figure, spec, columnWidth());
+    drawn.push({ spec, figure });
     nodes.push(figure);
   }
   for (const table of options.mainFigureOnly ? [] : experiment.tables(result)) {
@@ -67,4 +75,35 @@ export function mountExperimentResult(
     nodes.push(wrapper);
   }
   container.replaceChildren(...nodes);
+  // Redraw when the column's width changes (a phone turned sideways, a resized window).
+  const View = container.ownerDocument.defaultView;
+  if (View && 'ResizeObserver' in View) {
+    let width = columnWidth();
+    new View.ResizeObserver(() => {
+      const now = columnWidth();
+      if (Math.abs(now - width) < 8) return;
+      width = now;
+      for (const { spec, figure } of drawn) drawFigure(figure, spec, now);
+    }).observe(container);
+  }
+}
+
+/** Fills `figure` with the plot of `spec` laid out for a `width` px column, its legend and caption. */
+function drawFigure(figure: HTMLElement, spec: FigureSpec, width: number): void {
+  const document = figure.ownerDocument;
+  const { spec: laidOut, legend } = narrowFigure(spec, width);
+  const parts: HTMLElement[] = [renderFigure(laidOut, document) as HTMLElement];
+  if (legend.length) {
+    const list = element(document, 'ul', undefined, 'bl-figure-legend');
+    for (const entry of legend) {
+      const item = element(document, 'li');
+      const swatch = element(document, 'span', entry.kind === 'dash' ? '– –' : '●', 'bl-figure-swatch');
+      swatch.style.color = entry.colour;
+      item.append(swatch, document.createTextNode(` ${entry.label}`));
+      list.append(item);
+    }
+    parts.push(list);
+  }
+  parts.push(element(document, 'figcaption', `${spec.title}. ${spec.caption}`));
+  figure.replaceChildren(...parts);
 }

@@ -46,13 +46,27 @@ export interface Design {
   readonly features: FeatureLaw;
   /** The target f*. */
   readonly target: TargetSpec;
-  /** f*(x) for one input x of length p. */
+  /**
+   * f*(x) for one input x of length p.
+   * @param x one input, length p
+   */
   targetAt(x: Float64Array): number;
-  /** f*(x_i) for every row of X (n×p), a new vector of length n. */
+  /**
+   * f*(x_i) for every row of X (n×p), a new vector of length n.
+   * @param X inputs as rows, n×p
+   */
   evaluateTarget(X: Matrix): Float64Array;
-  /** n training pairs from streams `deriveSeed(seed, 'train', …)`. */
+  /**
+   * n training pairs from streams `deriveSeed(seed, 'train', …)`.
+   * @param n number of training pairs (integer ≥ 1)
+   * @param seed root seed (integer from 0 to 2^53 − 1); the same seed gives the same sample
+   */
   sample(n: number, seed: Seed): DesignSample;
-  /** m test pairs from streams `deriveSeed(seed, 'test', …)`, independent of `sample`. */
+  /**
+   * m test pairs from streams `deriveSeed(seed, 'test', …)`, independent of `sample`.
+   * @param m number of test pairs (integer ≥ 1)
+   * @param seed root seed (integer from 0 to 2^53 − 1); draws from the `'test'` streams, so they never overlap `sample`'s
+   */
   testSample(m: number, seed: Seed): DesignSample;
 }
 

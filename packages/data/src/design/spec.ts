@@ -354,6 +354,7 @@ function resolveTarget(value: unknown): TargetSpec {
  * basis `'identity'`, seeds 0. Throws a `DataError` naming the first bad field
  * (e.g. `spec.covariance.tail`), the value and what was expected.
  *
+ * @param spec the design as plain JSON: `covariance` (required: `kind` and its sizes), and optional `features`, `thetaStar`, `noise`, `target`, `basis`, seeds — see {@link DesignSpec} for every field
  * @example
  * ```ts
  * resolveDesignSpec({ covariance: { kind: 'spiked', p: 2000, s: 5, tail: 0.005 } }).noise;

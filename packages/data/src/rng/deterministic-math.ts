@@ -47,6 +47,7 @@ const LG7 = 0.14798198605116586;
  * for `Math.log` with its IEEE special values (`ln 0 = −∞`, NaN for x < 0 or NaN) rather
  * than a thrown error: it sits on the normal sampler's hot path.
  *
+ * @param x any number; x > 0 gives ln x, 0 gives −∞, x < 0 or NaN gives NaN
  * @example
  * ```ts
  * deterministicLog(Math.E); // 1
@@ -110,6 +111,7 @@ const P5 = 4.1381367970572385e-8;
  * for `Math.exp` with its IEEE special values (`e^{−∞} = 0`, overflow to `+∞`, NaN in, NaN
  * out) rather than a thrown error: it sits on the normal sampler's hot path.
  *
+ * @param x any number; −∞ gives 0, large x overflows to +∞, NaN gives NaN
  * @example
  * ```ts
  * deterministicExp(0); // 1

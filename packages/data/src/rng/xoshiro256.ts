@@ -80,7 +80,10 @@ export class Rng {
   private outHi = 0;
   private outLo = 0;
 
-  /** Prefer {@link createRng}. Seeds the 256-bit state with four SplitMix64 outputs. */
+  /**
+   * Prefer {@link createRng}. Seeds the 256-bit state with four SplitMix64 outputs.
+   * @param seed an integer from 0 to 2^53 − 1; the same seed gives the same stream on every engine
+   */
   constructor(seed: Seed) {
     this.seed = assertSeed('seed', seed);
     let x: Uint64 = fromSafeInteger(seed);
@@ -339,6 +342,9 @@ export class Rng {
    * with `u` exactly the values successive {@link Rng.nextDouble} calls would give.
    * Returns `out`.
    *
+   * @param out the vector to fill (every entry is overwritten)
+   * @param low lower end of the interval, inclusive (default 0)
+   * @param high upper end of the interval, exclusive, > `low` (default 1)
    * @example
    * ```ts
    * const u = createRng(4).fillUniform(new Float64Array(10), -Math.sqrt(3), Math.sqrt(3));
@@ -403,6 +409,7 @@ export class Rng {
    * Fills `out` with independent Rademacher signs (±1), using all 64 bits of each
    * output (low word first, least significant bit first). Returns `out`.
    *
+   * @param out the vector to fill with ±1 (every entry is overwritten; 64 entries per 64-bit draw)
    * @example
    * ```ts
    * const signs = createRng(5).fillRademacher(new Float64Array(64)); // one 64-bit draw
@@ -428,6 +435,7 @@ export class Rng {
    * A uniformly random permutation of 0, …, n − 1 (Fisher–Yates with
    * {@link Rng.nextInt}).
    *
+   * @param n length of the permutation, an integer from 0 to 2^31 − 1
    * @example
    * ```ts
    * const order = createRng(6).permutation(10); // Int32Array, a shuffle of 0..9
@@ -454,6 +462,7 @@ export class Rng {
    * taken, so a stream stays put when other streams change (e.g. the test set does not
    * move when the training size n does).
    *
+   * @param label the stream's name (e.g. `'train'`) or index (e.g. a repetition number)
    * @example
    * ```ts
    * const root = createRng(7);

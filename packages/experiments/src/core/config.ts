@@ -50,6 +50,7 @@ function rangeText(spec: NumericSpec): string {
 /**
  * Describes what a parameter accepts, for error messages and `describe`.
  *
+ * @param spec the parameter's spec (type, range, allowed values)
  * @example
  * ```ts
  * allowedText({ type: 'enum', default: 'both', values: ['first', 'both'], description: '' }); // 'one of "first", "both"'
@@ -90,6 +91,9 @@ function checkNumber(spec: NumericSpec, value: unknown): boolean {
 /**
  * Checks one value against its spec and returns it (lists copied), or throws naming `name`.
  *
+ * @param name the key as named in errors, e.g. `e1.ns`
+ * @param spec the parameter's spec (type, range, allowed values)
+ * @param value the value to check (from JSON or the command line)
  * @example
  * ```ts
  * validateParam('e1.ns', { type: 'integerList', default: [50], min: 10, description: 'sizes' }, [5]);
@@ -128,6 +132,8 @@ export function validateParam(name: string, spec: ParamSpec, value: unknown): Pa
 /**
  * The default config of a schema (or its `--quick` variant), without overrides.
  *
+ * @param schema the experiment's config schema
+ * @param options `quick`: start from the `--quick` sizes (default `false`)
  * @example
  * ```ts
  * defaultConfig(e1MinNorm.schema, { quick: true }).ns; // [50, 100, 200, 400]
@@ -149,6 +155,7 @@ export function defaultConfig<C extends Config>(schema: ConfigSchema<C>, options
  * @param id experiment id, used to name keys in errors (`"e1.ns"`)
  * @param schema the experiment's schema
  * @param overrides JSON object of key → value (e.g. from `--set` or a config file)
+ * @param options `quick`: start from the `--quick` sizes (default `false`)
  * @example
  * ```ts
  * const config = resolveConfig('e1', e1.schema, { seeds: 4 }, { quick: true });

@@ -11,6 +11,7 @@ function cell(value: unknown): string {
  * row, numbers in JavaScript's shortest round-trip form (so the CSV is exact and
  * bit-stable), `null` as an empty field.
  *
+ * @param rows tidy rows (column → number, string, boolean or `null`)
  * @example
  * ```ts
  * rowsToCsv([{ n: 50, risk: 0.07 }]); // "n,risk\n50,0.07\n"

@@ -36,11 +36,21 @@ export interface ExperimentDefinition<C extends Config = Config, S extends Summa
   /** The paper's claim this experiment shows, one sentence. */
   readonly shows: string;
   readonly schema: ConfigSchema<C>;
-  /** Checks that involve several keys at once; throws {@link ExperimentError}. */
+  /**
+   * Checks that involve several keys at once; throws {@link ExperimentError}.
+   * @param config the resolved config (defaults and overrides, each key already validated)
+   */
   checkConfig?(config: C): void;
-  /** The independent cells (setting × replicate) of a run. */
+  /**
+   * The independent cells (setting × replicate) of a run.
+   * @param config the resolved config
+   */
   cells(config: C): CellSpec[];
-  /** Computes the rows of one cell. */
+  /**
+   * Computes the rows of one cell.
+   * @param config the resolved config
+   * @param cell the cell to compute, with its derived `seed`
+   */
   runCell(config: C, cell: PlannedCell): Promise<Row[]>;
   /**
    * The rows the truth θ* would give in place of every fitted model (R = 0, ‖θ‖ = ‖θ*‖,
@@ -48,13 +58,25 @@ export interface ExperimentDefinition<C extends Config = Config, S extends Summa
    * criterion the truth itself meets: `summarize(config, truthRows(config, rows))` must
    * support no claim. Absent only where there is no known truth (real data) or no claim
    * about the truth (finite networks against their NTK predictor).
+   * @param config the resolved config
+   * @param rows every cell's rows, concatenated in plan order
    */
   truthRows?(config: C, rows: Row[]): Row[];
-  /** Summary with verdicts (and theory curves) from all rows, in plan order. */
+  /**
+   * Summary with verdicts (and theory curves) from all rows, in plan order.
+   * @param config the resolved config
+   * @param rows every cell's rows, concatenated in plan order
+   */
   summarize(config: C, rows: Row[]): S;
-  /** Figures of a finished result; the first one is the experiment's main figure. */
+  /**
+   * Figures of a finished result; the first one is the experiment's main figure.
+   * @param result the finished result (config, rows, summary)
+   */
   figures(result: ExperimentResult<C, S>): FigureSpec[];
-  /** Key numbers as tables (simulation beside theory), for the report. */
+  /**
+   * Key numbers as tables (simulation beside theory), for the report.
+   * @param result the finished result (config, rows, summary)
+   */
   tables(result: ExperimentResult<C, S>): TableSpec[];
 }
 

@@ -14,6 +14,10 @@ export class ExperimentError extends Error {
   /** The config key, option or argument that was wrong. */
   readonly argument: string;
 
+  /**
+   * @param argument the config key, option or argument that was wrong, e.g. `e1.ns` (kept as `.argument`)
+   * @param message what it got and what was expected; the error message becomes `"<argument>: <message>"`
+   */
   constructor(argument: string, message: string) {
     super(`${argument}: ${message}`);
     this.name = 'ExperimentError';

@@ -54,6 +54,7 @@ export const DEFAULT_SEED = 2024;
 /**
  * Validates a top-level seed: a non-negative safe integer.
  *
+ * @param seed the value to check; must be an integer from 0 to 2^53 − 1
  * @example
  * ```ts
  * checkSeed(7); // 7
@@ -70,6 +71,8 @@ export function checkSeed(seed: unknown): number {
 /**
  * Resolves the config and derives every cell's seed: `deriveSeed(seed, id, cell.seedKey ?? cell.key)`.
  *
+ * @param experiment the experiment definition, e.g. from `getExperiment('e1')`
+ * @param options `seed`: top-level seed (default 2024); `quick`: the `--quick` sizes (default `false`); `overrides`: config key → value, validated against the schema
  * @example
  * ```ts
  * const plan = planExperiment(getExperiment('e1'), { quick: true, seed: 7 });
@@ -107,6 +110,8 @@ export function planExperiment(experiment: AnyExperiment, options: PlanOptions =
 /**
  * Assembles the result from each cell's rows (indexed like `plan.cells`) and summarizes it.
  *
+ * @param plan the plan the cells came from
+ * @param rowsByCell each cell's rows, indexed like `plan.cells`
  * @returns the result and the summary's wall time in ms
  * @example
  * ```ts
@@ -159,6 +164,8 @@ export interface RunOptions extends PlanOptions {
 /**
  * Runs one experiment in this thread (browser-safe), cell by cell, emitting progress.
  *
+ * @param experiment the experiment definition, e.g. from `getExperiment('e1')`
+ * @param options `seed` (default 2024), `quick` (default `false`) and `overrides` as for {@link planExperiment}; `onProgress`: called with a progress event as each cell finishes
  * @example
  * ```ts
  * const { result } = await runExperiment(getExperiment('e1'), { quick: true, seed: 1 });

@@ -16,6 +16,7 @@ export interface MeanSe {
 /**
  * Mean ± standard error of `values`.
  *
+ * @param values the sample; non-finite entries are not filtered (empty: NaN mean and s.e.)
  * @example
  * ```ts
  * meanSe([1, 2, 3]); // { mean: 2, se: 0.577…, count: 3 }
@@ -69,6 +70,10 @@ export interface AggregatePoint extends MeanSe {
  * Groups rows by `by` (a numeric setting such as `n` or `lambda`) and averages `column`
  * over the rows of each group, in increasing `by`.
  *
+ * @param rows tidy rows, one per replicate and setting
+ * @param by name of the numeric column to group by (the x of each point); rows where it is not a number are skipped
+ * @param column name of the column to average; non-numeric or non-finite values are skipped
+ * @param where keeps only the rows for which it returns `true` (default: all rows)
  * @example
  * ```ts
  * aggregate(rows, 'n', 'risk'); // [{ x: 50, mean, se, count }, …]
@@ -96,6 +101,7 @@ export function aggregate(
 /**
  * Rounds for display in verdict sentences: 3 significant digits, exponents outside [10⁻³, 10⁴).
  *
+ * @param value the number to show; `null`, `undefined` and non-finite values give `'n/a'`
  * @example
  * ```ts
  * fmt(0.012345); // '0.0123'

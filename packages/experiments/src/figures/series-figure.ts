@@ -49,6 +49,7 @@ interface SimPoint {
 /**
  * A figure spec (Plot options) of simulated series with error bars and theory curves.
  *
+ * @param input `id`, `title`, `caption`; the axes `x` and `y` (`label`, `log`); `series`: each a `label` with `simulated` points (mean ± s.e.) and/or a `theory` curve
  * @example
  * ```ts
  * const spec = seriesFigure({ id: 'e1', title: 'Min-norm vs n', caption: '…',
@@ -191,6 +192,8 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
  * Draws a figure spec into `document` (a browser's, or a headless DOM such as linkedom's)
  * and returns the `<svg>` element.
  *
+ * @param spec a figure spec, e.g. from an experiment's `figures(result)`
+ * @param document the DOM document to create the SVG in
  * @example
  * ```ts
  * const svg = renderFigure(spec, document);

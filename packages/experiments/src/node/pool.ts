@@ -125,6 +125,8 @@ export function defaultWorkers(): number {
  * not start last). Outcomes are returned in task order, whatever order cells finish
  * in, which is why the assembled results do not depend on the worker count.
  *
+ * @param tasks the cells to run, each naming its experiment, config and cell
+ * @param options `workers`: worker threads (default all cores, at most one per task); `inThread`: run in this thread instead (default `false`); `onCellDone`: called as each cell finishes
  * @example
  * ```ts
  * const run = runCells(tasks, { workers: 2 });

@@ -26,6 +26,8 @@ export interface SuiteRun {
  * together (so two cores stay busy across experiment boundaries), and each result is
  * assembled from its rows in plan order as soon as its last cell is in.
  *
+ * @param plans planned experiments, e.g. from {@link planExperiment}
+ * @param options `workers`: worker threads (default all cores); `inThread`: run in this thread (default `false`); `onProgress`: called with a progress event as each cell finishes
  * @example
  * ```ts
  * const plans = selectExperiments('e1,e2').map((e) => planExperiment(e, { quick: true }));

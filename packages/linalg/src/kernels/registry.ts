@@ -201,6 +201,7 @@ export function registerBackend(backend: KernelBackend, priority: number): void 
  * (registered on the fly with priority 0 if new). `"auto"` returns to the automatic
  * highest-priority choice.
  *
+ * @param nameOrBackend the name of a registered backend (e.g. `"js"`, `"wasm-simd"`), a backend object, or `"auto"` for the highest-priority one
  * @example
  * ```ts
  * setBackend('js');   // benchmark the reference loops

@@ -94,6 +94,9 @@ export class TwoLayerNetwork {
   private readonly outputScale: number;
   private disposed = false;
 
+  /**
+   * @param options `inputDim` d (integer ≥ 1), `width` m (even integer ≥ 2: symmetric pairs), `seed` of the first-layer draws (integer), `train`: `'both'` (default) or `'first'` layer, `init`: `'symmetric'` (default, the only one)
+   */
   constructor(options: TwoLayerNetworkOptions) {
     if (options === null || typeof options !== 'object') {
       throw new NtkError('options', `expected { inputDim, width, seed, ... }, got ${describeValue(options)}`);

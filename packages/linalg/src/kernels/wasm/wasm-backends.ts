@@ -11,6 +11,7 @@ const backends = new Map<KernelVariant, KernelBackend | null>();
  * when this engine cannot run that build. Created lazily, once; its kernel memory grows
  * to the largest product computed (packed slices plus an `m×n` scratch) and is reused.
  *
+ * @param variant the kernel build: `"simd"` (multiply then add) or `"fma"` (relaxed-SIMD fused multiply-add)
  * @example
  * ```ts
  * const backend = wasmBackend('simd');
