@@ -111,6 +111,8 @@ export interface E1Summary extends Summary {
 /**
  * The min-norm theory point at n ([Theory §4](https://benignlab.github.io/theory.html#section-4) with λ = 0): `ridgeTheory`'s R, ‖θ̂₀‖²,
  * R_α under both budgets and the harm ratios, for e1's design.
+ * @param config e1's config (design, noise σ, budgets α and α_rel)
+ * @param n sample size n ≥ 1 (p = ⌈n^a⌉ + s follows from it)
  *
  * @example
  * ```ts

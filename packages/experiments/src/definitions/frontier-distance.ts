@@ -7,6 +7,8 @@ import { deterministicExp, deterministicLog } from '@benignlab/data';
  * ridge at equal standard risk; below 1: it beats the ridge trade-off there.
  *
  * @param frontier non-dominated points, by increasing standard risk
+ * @param risk the point's standard risk R (> 0)
+ * @param advRisk the point's adversarial risk R_α (> 0)
  * @example
  * ```ts
  * ratioToFrontier([{ standardRisk: 0.01, adversarialRisk: 1 }, { standardRisk: 0.1, adversarialRisk: 0.1 }], 0.0316, 0.5);

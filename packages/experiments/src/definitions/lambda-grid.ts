@@ -4,6 +4,10 @@ import { deterministicExp, deterministicLog } from '@benignlab/data';
  * Log-spaced grids of ridge parameters: `count` values from `min` to `max`,
  * `λ_k = min·(max/min)^{k/(count−1)}`.
  *
+ * @param min the smallest λ (> 0)
+ * @param max the largest λ (≥ min)
+ * @param count how many values (≥ 2; 1 gives [min])
+ *
  * @example
  * ```ts
  * logGrid(1e-4, 1, 5); // [1e-4, 1e-3, 1e-2, 1e-1, 1]

@@ -58,6 +58,8 @@ export const experimentIds: readonly string[] = /* @__PURE__ */ experiments.map(
  * `E5Summary`, and an unknown id such as `'e9'` does not compile. For an id held in a
  * string (user input, a file), use {@link findExperiment}.
  *
+ * @param id an experiment id known at compile time, `'e1'` … `'e8'`
+ *
  * @example
  * ```ts
  * getExperiment('e1').title;
@@ -103,6 +105,8 @@ export function findExperiment(id: string): AnyExperiment {
 
 /**
  * Parses a selection like `"e1,e3"` into experiments in report order; each id is checked.
+ *
+ * @param only comma-separated ids or an array of ids; absent: every experiment
  *
  * @example
  * ```ts
