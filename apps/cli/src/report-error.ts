@@ -40,6 +40,8 @@ function firstLine(text: string): string {
  * failed cells, library errors naming an argument, merge problems) → 1; anything else
  * is reported as a bug (exit 1), with its stack only when `debug` is set.
  *
+ * @param error anything thrown
+ * @param debug whether to include the stack (`--debug`); when `false`, internal errors suggest rerunning with `--debug`
  * @returns the exit status and the line to print (without the trailing newline)
  * @example
  * ```ts
@@ -82,6 +84,9 @@ export function describeError(
  * Reports an error the way every command does: the line on stderr (and the stack under
  * `--debug`), returning the exit status.
  *
+ * @param error anything thrown
+ * @param stderr where the line (and the stack) is written: anything with a `write(text)` method, e.g. `process.stderr`
+ * @param debug whether to also write the stack (`--debug`)
  * @example
  * ```ts
  * process.exitCode = reportError(new Error('unexpected'), process.stderr, false); // 1

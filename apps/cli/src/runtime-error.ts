@@ -12,6 +12,11 @@ export class RuntimeError extends Error {
   /** The argument, file or experiment concerned. */
   readonly argument: string;
 
+  /**
+   * Builds the error; its message is `<argument>: <message>`.
+   * @param argument the argument, file or experiment concerned (e.g. `'--out'`); prefixes the message
+   * @param message what went wrong and what is expected, one line
+   */
   constructor(argument: string, message: string) {
     super(`${argument}: ${message}`);
     this.name = 'RuntimeError';

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setKernelPolicy } from '@benignlab/linalg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseRunArgs } from '../src/commands/run-options.js';
 import { plannedCellHash } from '../src/sweep/cell-store.js';
@@ -197,6 +198,8 @@ describe('sweep-script --slurm on a real Slurm', { timeout: 240_000 }, () => {
     const out = join(directory, 'results');
     const cells = join(out, 'cells', 'e1');
     const { plan } = parseRunArgs([...RUN, '--out', out], 2);
+    // Cell files are named for the kernels that computed them: the CLI's default, strict.
+    setKernelPolicy('strict');
     const shardTwo = new Set(
       cellsOfShard(plan?.cells ?? [], { index: 2, count: 2, source: '--shard' }).map(
         (cell) => `${plannedCellHash(plan as NonNullable<typeof plan>, cell)}.json`,

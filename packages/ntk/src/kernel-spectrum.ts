@@ -26,6 +26,11 @@ export class KernelSpectrum {
   /** Eigenvalues ≤ this (n·ε·μ₁) count as zero: the kernel's numerical null space. */
   readonly cutoff: number;
 
+  /**
+   * Decomposes `kernel` once and projects `targets` onto its eigenvectors.
+   * @param kernel the n×n symmetric kernel matrix K(X, X) of the training points
+   * @param targets the length-n training targets Y, projected onto the eigenvectors
+   */
   constructor(kernel: Matrix, targets: Float64Array) {
     const { values, vectors } = symEig(kernel);
     this.n = kernel.rows;
@@ -39,6 +44,8 @@ export class KernelSpectrum {
   /**
    * Spectral filter `1/(μᵢ + nλ)` written into `out`; for λ = 0 the null space gets 0
    * (pseudo-inverse), which gives the minimum-RKHS-norm interpolant.
+   * @param lambda the ridge parameter λ ≥ 0 (the shift is nλ); 0 gives the pseudo-inverse
+   * @param out a length-n array the filter values are written into (and returned)
    */
   filter(lambda: number, out: Float64Array): Float64Array {
     const shift = this.n * lambda;
@@ -49,7 +56,10 @@ export class KernelSpectrum {
     return out;
   }
 
-  /** Mean squared training residual `(1/n)‖Y − Kα‖² = (1/n)Σ cᵢ²(1 − μᵢ fᵢ)²` for a filter f. */
+  /**
+   * Mean squared training residual `(1/n)‖Y − Kα‖² = (1/n)Σ cᵢ²(1 − μᵢ fᵢ)²` for a filter f.
+   * @param filter the length-n spectral filter f (e.g. from {@link KernelSpectrum.filter}), α = U diag(f) Uᵀ Y
+   */
   trainingError(filter: Float64Array): number {
     let sum = 0;
     for (let i = 0; i < this.n; i++) {
@@ -59,7 +69,10 @@ export class KernelSpectrum {
     return sum / this.n;
   }
 
-  /** RKHS norm² of the fit, `αᵀKα = Σ μᵢ cᵢ² fᵢ²` for a filter f. */
+  /**
+   * RKHS norm² of the fit, `αᵀKα = Σ μᵢ cᵢ² fᵢ²` for a filter f.
+   * @param filter the length-n spectral filter f (e.g. from {@link KernelSpectrum.filter}), α = U diag(f) Uᵀ Y
+   */
   rkhsNormSquared(filter: Float64Array): number {
     let sum = 0;
     for (let i = 0; i < this.n; i++) {

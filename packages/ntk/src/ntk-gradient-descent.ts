@@ -26,9 +26,15 @@ export interface NtkGradientDescentPredictor {
   readonly steps: number;
   /** `α_t`, length n: `f_t(x) = Σᵢ α_t,i K(x, xᵢ)`. */
   readonly coefficients: Float64Array;
-  /** Predictions `f_t` at the rows of T (t×d), length t. */
+  /**
+   * Predictions `f_t` at the rows of T (t×d), length t.
+   * @param T t×d test inputs (rows), d the training inputs' dimension
+   */
   predict(T: Matrix): Float64Array;
-  /** Input gradients `∇_x f_t` at the rows of T, a matrix of T's shape. */
+  /**
+   * Input gradients `∇_x f_t` at the rows of T, a matrix of T's shape.
+   * @param T t×d test inputs (rows), d the training inputs' dimension
+   */
   inputGradient(T: Matrix): Matrix;
 }
 
@@ -38,7 +44,10 @@ export interface NtkGradientDescent {
   readonly kernelEigenvalues: Float64Array;
   /** The largest stable step size `2n/μ₁` (gradient descent diverges above it). */
   readonly maxLearningRate: number;
-  /** The predictor after `steps` gradient steps (a non-negative integer), O(n²). */
+  /**
+   * The predictor after `steps` gradient steps (a non-negative integer), O(n²).
+   * @param steps the number of gradient steps t, a non-negative integer
+   */
   at(steps: number): NtkGradientDescentPredictor;
 }
 

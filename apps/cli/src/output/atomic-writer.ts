@@ -29,6 +29,8 @@ function processAlive(pid: number): boolean {
  * and those of other hosts or without a host older than a day (another machine of a
  * cluster may still be writing the fresh ones).
  *
+ * @param directory the directory to clean; a missing or unreadable one removes nothing
+ * @param now the current time in ms since the epoch, for the one-day age of other hosts' files; default `Date.now()`
  * @returns the names removed
  * @example
  * ```ts

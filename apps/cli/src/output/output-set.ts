@@ -14,6 +14,8 @@ export interface OutputFile {
  * read-only or full file system or missing permissions fail in the first second with
  * one line, not after the computation.
  *
+ * @param out the output directory path; created (with parents) when missing
+ * @param flag the command-line flag that gave it (e.g. `'--out'`), named in the error
  * @example
  * ```ts
  * checkOutputDirectory('results', '--out');
@@ -40,6 +42,8 @@ export function checkOutputDirectory(out: string, flag: string): void {
  * disk or any other failure while writing leaves `out` as it was (an older run's files
  * stay complete and unmixed) and removes the staging directory.
  *
+ * @param out the output directory path; created (with parents) when missing
+ * @param files the files to publish: each with its `name` inside `out` and its `contents` (string or bytes)
  * @example
  * ```ts
  * publishFiles('results', [{ name: 'e1.json', contents: '{}\n' }, { name: 'e1.csv', contents: 'n\n50\n' }]);

@@ -49,6 +49,9 @@ function fitsKind(value: CellValue, kind: ColumnKind): boolean {
  * stored (tagged) rows, in the file's own key order, so any edit of a number, a column
  * name or order, or a row is detected on reading.
  *
+ * @param identity the cell's header without `ms`: `hash` (of the configuration), `experiment` id, cell `key` and `seed`
+ * @param columns the row type as stored in the file (column names and kinds, in order)
+ * @param rows the stored rows, with special numbers already tagged
  * @example
  * ```ts
  * cellChecksum({ hash, experiment: 'e1', key, seed }, record.columns, record.rows); // 64 hex digits

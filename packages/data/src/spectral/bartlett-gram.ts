@@ -41,6 +41,9 @@ export function bartlettFactor(rows: number, degrees: number, rng: Rng): Matrix 
  * {@link bartlettFactor}: the Gram matrix of N Gaussian points in dimension m, in O(N²)
  * memory and O(N²·min(N, m)) time, whatever m.
  *
+ * @param rows N, the number of Gaussian points (the result is N×N), an integer ≥ 1
+ * @param degrees m, the dimension of the points (Wishart degrees of freedom), an integer ≥ 1; may be far larger than N
+ * @param rng the random generator the draw consumes (e.g. `createRng(seed)`)
  * @example
  * ```ts
  * const W = bartlettGram(500, 1e6, createRng(4)); // 500×500, ≈ 10⁶·I

@@ -11,6 +11,7 @@ import { type SpikedTailDesign, spikedTailDesign } from './spiked-tail-design.js
  * throws a `DataError` naming the field and why the shortcut does not apply (use
  * `makeDesign`, the dense route, then).
  *
+ * @param spec a plain-JSON design spec (as `makeDesign` takes); must use a `spiked`/`spikedScaled` covariance in the identity basis, Gaussian features and noise, a linear target and θ* on the spikes
  * @example
  * ```ts
  * const design = spikedTailDesignFromSpec({

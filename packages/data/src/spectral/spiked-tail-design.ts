@@ -92,9 +92,18 @@ export interface SpikedTailDesign {
   readonly sigma: number;
   /** tr Σ = Σλ_j + mτ. */
   readonly trace: number;
-  /** A rotated-basis draw of n training pairs (streams `deriveSeed(seed, 'spectral', …)`). */
+  /**
+   * A rotated-basis draw of n training pairs (streams `deriveSeed(seed, 'spectral', …)`).
+   * @param n number of training pairs, an integer ≥ 1
+   * @param seed the random seed; same seed, same bits
+   */
   spectralSample(n: number, seed: Seed): SpectralSample;
-  /** The joint Gram matrix of n training and t test points (streams `deriveSeed(seed, 'gram', …)`). */
+  /**
+   * The joint Gram matrix of n training and t test points (streams `deriveSeed(seed, 'gram', …)`).
+   * @param n number of training points, an integer ≥ 1 (rows 0…n−1)
+   * @param testSize number of test points t, an integer ≥ 0 (rows n…n+t−1)
+   * @param seed the random seed; same seed, same bits
+   */
   gramSample(n: number, testSize: number, seed: Seed): GramSample;
 }
 
@@ -124,6 +133,7 @@ function requirePositiveList(path: string, value: unknown): Float64Array {
  * one tail direction θ* leans on among the spikes with variance τ, see
  * {@link spikedTailDesignFromSpec}), sizes are integers, variances positive.
  *
+ * @param spec the design: `spikeVariances` λ₁…λ_s > 0, `tailVariance` τ > 0, `tailDimension` m ≥ 1 (integer), `thetaStar` θ* on the spikes (length s) and noise standard deviation `sigma` σ ≥ 0; see {@link SpikedTailDesignSpec}
  * @example
  * ```ts
  * const design = spikedTailDesign({

@@ -164,7 +164,7 @@ export interface RunOptions extends PlanOptions {
 /**
  * Runs one experiment in this thread (browser-safe), cell by cell, emitting progress.
  *
- * @param experiment the experiment definition, e.g. from `getExperiment('e1')`
+ * @param typedExperiment the experiment definition, e.g. from `getExperiment('e1')` (its config and summary types carry into the result)
  * @param options `seed` (default 2024), `quick` (default `false`) and `overrides` as for {@link planExperiment}; `onProgress`: called with a progress event as each cell finishes
  * @example
  * ```ts

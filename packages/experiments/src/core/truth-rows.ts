@@ -6,6 +6,8 @@ import type { Row } from './types.js';
  * (harm ratios) 1, and `set` assigns the rest (‖θ*‖², R_α(θ*)). Columns not named keep
  * their value (settings such as n, λ, seeds).
  *
+ * @param row a fitted model's row (copied; not modified)
+ * @param columns `zero`: column names set to 0 (standard risks and their errors); `one`: names set to 1 (harm ratios); `set`: name → value to assign (e.g. ‖θ*‖², R_α(θ*)); all optional, and only columns present in the row are touched
  * @example
  * ```ts
  * asTruth({ n: 100, risk: 0.03, harm: 7 }, { zero: ['risk'], one: ['harm'] }); // { n: 100, risk: 0, harm: 1 }

@@ -5,6 +5,7 @@ import type { Decision } from './types.js';
  * Whether a deciding number meets its threshold. A `null`, NaN or infinite value never
  * decides for a claim: a verdict is supported only on a finite measurement.
  *
+ * @param decision the deciding number: `value` (may be `null`), `comparison` (`>`, `>=`, `<`, `<=`) and `threshold`; `name` is not used
  * @example
  * ```ts
  * holds({ name: 'slope', value: 0.2, comparison: '>', threshold: 0.05 }); // true
@@ -29,6 +30,7 @@ export function holds(decision: Decision): boolean {
 /**
  * The deciding number in one line, e.g. `"slope of G = 0.21 (needs > 0.05)"`.
  *
+ * @param decision the deciding number: its `name`, `value` (may be `null`), `comparison` (`>`, `>=`, `<`, `<=`) and `threshold`
  * @example
  * ```ts
  * decisionText({ name: 'slope of G', value: 0.21, comparison: '>', threshold: 0.05 });

@@ -215,6 +215,8 @@ export interface E2Summary extends Summary {
  * The design e2 runs under `name`: the configured trade-off design, or the contrasting
  * reference design of the other experiments (signal at eigenvalue 1, a = 1.5, b = 1).
  *
+ * @param config e2's design settings: `exponentA` a, `exponentB` b, `spikes` (strong spikes s), `weakSpikes`, `weakExponent` c, `weakShare` w, `sigma` σ and `thetaNorm` ‖θ*‖ (the contrast design uses only the last three and `spikes`)
+ * @param name `'trade-off'` for the configured design, `'contrast'` for the reference spiked design (a = 1.5, b = 1, no weak spikes)
  * @example
  * ```ts
  * e2Design(defaultConfig(e2Ridge.schema), 'contrast'); // { a: 1.5, b: 1, c: 0, w: 0, weakSpikes: 0, … }
@@ -275,6 +277,10 @@ function pointOf(
  * The theory's {@link E2Point} for a design at n (deterministic equivalents on grouped
  * spectra) on the λ grid given (default: λ = 0 and 400 log-spaced values in [10⁻¹², 10²]).
  *
+ * @param config e2's configuration: its design settings (see {@link e2Design}) and `alphaAbsolute`, the absolute ℓ2 budget α
+ * @param name `'trade-off'` or `'contrast'`, the design (see {@link e2Design})
+ * @param n the sample size n ≥ 1
+ * @param lambdas the λ grid (λ ≥ 0; 0 is min-norm); default `theoryLambdaGrid(400)`
  * @example
  * ```ts
  * e2TheoryPoint(config, 'trade-off', 25600).value; // G at n = 25 600

@@ -117,6 +117,9 @@ const QUANTITIES = [
  * `λ_eff = tr Σ/n` (K₁) or `(1 − 1/π)·tr Σ/n` (K₁ + K₂) (`ntkLinearization`); its R, R_α
  * and harm ratio from the deterministic equivalents, under the absolute budget.
  *
+ * @param config e3's configuration; uses `exponentA` a (p = ⌈n^a⌉ tail coordinates), `exponentB` b (tail variance n^(−b)), `spikes`, `thetaNorm` ‖θ*‖, `sigma` σ and `alphaAbsolute` α
+ * @param layers the NTK variant: `'first'` for K₁, anything else (e.g. `'both'`) for K₁ + K₂
+ * @param n the sample size n ≥ 1
  * @example
  * ```ts
  * e3Theory(defaultConfig(e3NtkInterpolator.schema), 'first', 3200).harm; // ≈ 4.5

@@ -137,6 +137,10 @@ function kernelLambdas(config: E4Config): number[] {
  * (XXᵀ + (1 − 1/π)·tr Σ·I)/2 (plus a rank-one term in the norms) gives
  * λ_lin = (1 − 1/π)·tr Σ/n + 2λ.
  *
+ * @param layers the NTK variant: `'first'` for K₁, anything else (e.g. `'both'`) for K₁ + K₂
+ * @param lambda the kernel ridge parameter λ ≥ 0 (of `K + nλI`)
+ * @param trace tr Σ, the trace of the feature covariance (> 0)
+ * @param n the sample size n ≥ 1
  * @example
  * ```ts
  * linearizedLambda('first', 0, 6, 100); // 0.06

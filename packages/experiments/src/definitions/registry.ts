@@ -74,6 +74,7 @@ export function getExperiment<Id extends ExperimentId>(id: Id): ExperimentsById[
 /**
  * Whether `id` names an experiment of the suite.
  *
+ * @param id any value; `true` only for a string that is a known experiment id
  * @example
  * ```ts
  * isExperimentId('e3'); // true
@@ -87,6 +88,7 @@ export function isExperimentId(id: unknown): id is ExperimentId {
 /**
  * The experiment with the id in a string, checked at run time.
  *
+ * @param id the experiment id, e.g. `'e1'`
  * @throws ExperimentError naming the known ids when `id` is not one.
  * @example
  * ```ts

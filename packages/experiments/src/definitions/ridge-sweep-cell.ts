@@ -48,6 +48,11 @@ export function twoLevelTailDesign(design: TwoLevelDesign, n: number) {
  * (λ = 0 is min-norm): per λ the exact Gaussian R, ‖θ̂‖², R_α under the absolute ℓ2
  * budget α and the harm ratio R_α(θ̂)/R_α(θ*) with R_α(θ*) = α²‖θ*‖².
  *
+ * @param design the two-level design (a, b, c, w, spike counts, σ, ‖θ*‖)
+ * @param n the sample size n ≥ 1
+ * @param seed the seed of the draw
+ * @param lambdas the λ grid (λ ≥ 0; 0 is min-norm), one row per λ
+ * @param alpha the absolute ℓ2 perturbation budget α ≥ 0
  * @param sampler `'spectral'` (default; exact rotated-basis draw, any p) or `'dense'`
  * @example
  * ```ts
@@ -87,6 +92,8 @@ export function simulateRidgeSweep(
  * The simulated best compromise G at one n: {@link bestCompromise} of the mean R(λ) and
  * mean harm ratio(λ) over the draws selected by `where`.
  *
+ * @param rows the rows of {@link simulateRidgeSweep} (columns `lambda`, `risk`, `harm`), possibly of many draws and n
+ * @param where selects the rows to use (e.g. one n); R and the harm ratio are averaged over them per λ
  * @example
  * ```ts
  * simulatedCompromise(rows, (r) => r.n === 400).value;

@@ -37,7 +37,11 @@ export interface TwoLevelDesign {
   thetaNorm: number;
 }
 
-/** p = ⌈n^a⌉ + s + s_w. */
+/**
+ * p = ⌈n^a⌉ + s + s_w.
+ * @param design the two-level design; uses `a`, `strongSpikes` and `weakSpikes`
+ * @param n the sample size n ≥ 1
+ */
 export function twoLevelDimension(design: TwoLevelDesign, n: number): number {
   return Math.ceil(n ** design.a) + design.strongSpikes + design.weakSpikes;
 }
@@ -45,6 +49,8 @@ export function twoLevelDimension(design: TwoLevelDesign, n: number): number {
 /**
  * The design's spectrum as groups (for `ridgeTheoryPathGrouped`; no p-long arrays).
  *
+ * @param design the two-level design (a, b, c, w, spike counts, ‖θ*‖); σ is not used
+ * @param n the sample size n ≥ 1
  * @example
  * ```ts
  * twoLevelSpectrum({ a: 1.5, b: 1, c: 0.375, w: 1, strongSpikes: 5, weakSpikes: 5, sigma: 0.5, thetaNorm: 1 }, 400);
@@ -71,6 +77,8 @@ export function twoLevelSpectrum(design: TwoLevelDesign, n: number): GroupedSpec
  * The plain-JSON spec `makeDesign` takes at sample size n (Σ diagonal: eigenvalues
  * strong, weak, tail; θ* in eigen coordinates, equal weights within each spike group).
  *
+ * @param design the two-level design (a, b, c, w, spike counts, σ, ‖θ*‖)
+ * @param n the sample size n ≥ 1 the eigenvalues and the dimension depend on
  * @example
  * ```ts
  * const d = makeDesign(twoLevelDesignSpec(design, 200));
@@ -129,6 +137,9 @@ export interface BestCompromise {
  * {@link BestCompromise} of a grid of (λ, R, harm ratio) points. When min R = 0 (the
  * truth itself), R/min R is taken as 1 where R = 0.
  *
+ * @param lambdas the λ grid, one entry per point
+ * @param risks the standard risk R(λ) ≥ 0 at each λ, same length as `lambdas`
+ * @param harms the harm ratio R_α(λ)/R_α(θ*) at each λ, same length as `lambdas`
  * @example
  * ```ts
  * bestCompromise([0.1, 1], [0.02, 0.05], [3, 1.2]).value; // min(max(1, 3), max(2.5, 1.2)) = 2.5
@@ -179,6 +190,7 @@ export function bestCompromise(
 /**
  * The λ grid the theory side of the map searches: 0 (min-norm) and `count` log-spaced
  * values in [10⁻¹², 10²], wide enough that neither optimum sits at an edge for n ≤ 10⁸.
+ * @param count the number of log-spaced positive λ values, an integer ≥ 2 (the grid has count + 1 entries)
  */
 export function theoryLambdaGrid(count: number): number[] {
   const grid = [0];
@@ -189,6 +201,10 @@ export function theoryLambdaGrid(count: number): number[] {
 /**
  * The theory's {@link BestCompromise} for a design at n under the absolute budget α.
  *
+ * @param design the two-level design (a, b, c, w, spike counts, σ, ‖θ*‖)
+ * @param n the sample size n ≥ 1
+ * @param alpha the absolute ℓ2 perturbation budget α ≥ 0
+ * @param lambdas the λ grid (λ ≥ 0; 0 is min-norm), e.g. `theoryLambdaGrid(400)`
  * @example
  * ```ts
  * theoryCompromise(design, 25600, 0.5, theoryLambdaGrid(400)).value; // G at n = 25 600

@@ -35,6 +35,7 @@ export interface HeatMapInput {
  * the value printed in each cell. The colour key is drawn with marks inside the SVG so
  * standalone SVG and PNG files carry it.
  *
+ * @param input the map: `id`, `title`, `caption`; axis labels `x.label`, `y.label`; `colour.label` and `colour.pivot` (the diverging centre); `cells` (each with `panel`, `x`, `y`, `value`, `label`); optional `width` and `height`
  * @example
  * ```ts
  * const spec = heatMapFigure({ id: 'e8', title: 'Map', caption: '…', x: { label: 'c' }, y: { label: 'w' },

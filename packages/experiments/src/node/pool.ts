@@ -79,6 +79,12 @@ export class CellError extends Error {
   readonly causeName: string;
   readonly causeStack: string;
 
+  /**
+   * Builds the one-line error for a failed cell from the error it threw.
+   * @param experimentId the id of the experiment the cell belongs to, e.g. `'e5'`
+   * @param key the failing cell's key, e.g. `'rep=0/width=5'`
+   * @param cause the error the cell threw, as plain data: its `name`, `message` (only the first line goes into this message) and `stack` (kept as `causeStack`)
+   */
   constructor(experimentId: string, key: string, cause: { name: string; message: string; stack: string }) {
     super(`${experimentId} cell ${key} failed: ${cause.name}: ${cause.message.split('\n')[0]}`);
     this.name = 'CellError';
