@@ -94,7 +94,7 @@ export function heatMapFigure(input: HeatMapInput): FigureSpec {
           x: 'x',
           y: 'y',
           text: 'label',
-          fontSize: 10,
+          fontSize: 12,
           fill: (d: HeatCell) =>
             Number.isFinite(d.value) && Math.abs(d.value - input.colour.pivot) > 0.6 * extent
               ? 'white'
