@@ -33,7 +33,9 @@ export function rationalQL(n: number, d: Float64Array, e2: Float64Array, maxSwee
         const s0 = Math.sqrt(e2[l] as number);
         const g0 = d[l] as number;
         const p0 = ((d[l + 1] as number) - g0) / (2 * s0);
-        const r0 = Math.hypot(p0, 1);
+        // √(p0² + 1) with sqrt alone: Math.hypot is rounded differently by different engines
+        // (V8, JavaScriptCore), sqrt is exact everywhere; past 1e150, p0² + 1 rounds to p0².
+        const r0 = Math.abs(p0) > 1e150 ? Math.abs(p0) : Math.sqrt(p0 * p0 + 1);
         d[l] = s0 / (p0 + (p0 >= 0 ? r0 : -r0));
         const shift = g0 - (d[l] as number);
         for (let i = l + 1; i < n; i++) d[i] = (d[i] as number) - shift;
