@@ -17,6 +17,7 @@ import { publishFiles } from '../src/output/output-set.js';
 import { cellChecksum, cellFileText, readCellFile } from '../src/sweep/cell-file.js';
 import { cellPath, planFile, plannedCellHash, writePlanFile } from '../src/sweep/cell-store.js';
 import { MergeError, mergeDirectories } from '../src/sweep/merge-cells.js';
+import { thrown } from './thrown.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'benignlab-cell-integrity-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -206,14 +207,6 @@ describe('merge refuses edited cells and blames the right shard', () => {
         cellFileText({ hash, experiment: 'e1', key: cell.key, seed: cell.seed, ms: 1 }, [{ risk: 0.5 }]),
       );
     }
-  };
-  const thrown = (run: () => unknown): Error => {
-    try {
-      run();
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error('expected an error');
   };
 
   it('an edited cell is refused, naming its file', () => {

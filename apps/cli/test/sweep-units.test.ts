@@ -12,18 +12,10 @@ import { MergeError, mergeDirectories } from '../src/sweep/merge-cells.js';
 import { cellsOfShard, parseShard, shardFor, WHOLE_RUN } from '../src/sweep/shard.js';
 import { kubernetesJob, shellQuote, slurmScript } from '../src/sweep/sweep-script-text.js';
 import { UsageError } from '../src/usage-error.js';
+import { thrown } from './thrown.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'benignlab-sweep-units-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function thrown(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('shards', () => {
   it('parses i/N and refuses anything else, naming --shard', () => {
