@@ -15,9 +15,13 @@ export type { ThreadedBackend, ThreadOptions };
  * @returns the backend (named `"wasm-simd-threads"` or `"wasm-fma-threads"`), not yet registered
  * @example
  * ```ts
+ * import { gram, Matrix, setBackend } from '@benignlab/linalg';
+ * import { createThreadedBackend } from '@benignlab/linalg/node-threads';
+ * const X = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]);
  * const backend = await createThreadedBackend({ threads: 2 });
  * setBackend(backend);
  * const G = gram(X); // X Xᵀ on two threads
+ * setBackend('auto');
  * await backend.terminate();
  * ```
  */
