@@ -58,7 +58,7 @@ export const DEFAULT_SEED = 2024;
  * @example
  * ```ts
  * checkSeed(7); // 7
- * checkSeed(-1); // throws ExperimentError naming "seed"
+ * // checkSeed(-1) throws ExperimentError naming "seed"
  * ```
  */
 export function checkSeed(seed: unknown): number {
@@ -115,7 +115,10 @@ export function planExperiment(experiment: AnyExperiment, options: PlanOptions =
  * @returns the result and the summary's wall time in ms
  * @example
  * ```ts
- * const { result } = assembleResult(plan, outcomes.map((o) => o.rows));
+ * const experiment = getExperiment('e1');
+ * const plan = planExperiment(experiment, { quick: true, overrides: { ns: [50, 100], replicates: 2 } });
+ * const rows = await Promise.all(plan.cells.map((cell) => experiment.runCell(plan.config, cell)));
+ * const { result } = assembleResult(plan, rows); // what runExperiment returns, cells run your way
  * ```
  */
 export function assembleResult(
@@ -149,7 +152,9 @@ export function assembleResult(
  *
  * @example
  * ```ts
- * const started = now(); run(); const ms = now() - started;
+ * const started = now();
+ * logGrid(1e-6, 1e2, 400);
+ * const ms = now() - started; // wall time in ms
  * ```
  */
 export function now(): number {

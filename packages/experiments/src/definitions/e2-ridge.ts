@@ -283,7 +283,8 @@ function pointOf(
  * @param lambdas the λ grid (λ ≥ 0; 0 is min-norm); default `theoryLambdaGrid(400)`
  * @example
  * ```ts
- * e2TheoryPoint(config, 'trade-off', 25600).value; // G at n = 25 600
+ * const config = defaultConfig(e2Ridge.schema);
+ * e2TheoryPoint(config, 'trade-off', 25600, theoryLambdaGrid(100)).value; // G at n = 25 600
  * ```
  */
 export function e2TheoryPoint(
