@@ -96,7 +96,7 @@ function checkNumber(spec: NumericSpec, value: unknown): boolean {
  * @param value the value to check (from JSON or the command line)
  * @example
  * ```ts
- * const spec = { type: 'integerList', default: [50], min: 10, description: 'sizes' } as const;
+ * const spec: ParamSpec = { type: 'integerList', default: [50], min: 10, description: 'sizes' };
  * validateParam('e1.ns', spec, [50, 100]); // passes
  * // validateParam('e1.ns', spec, [5]) throws ExperimentError: e1.ns: got [5]; expected a list of integers ≥ 10
  * ```

@@ -316,7 +316,9 @@ export function e2TheoryPoint(
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e2Ridge, { quick: true });
+ * // A tiny run (n = 100, 200; one draw); drop `overrides` for the --quick sizes.
+ * const overrides = { ns: [100, 200], replicates: 1, lambdaCount: 5 };
+ * const { result } = await runExperiment(e2Ridge, { quick: true, overrides });
  * (result.summary as E2Summary).slopes['trade-off'].compromise; // > 0: G grows
  * ```
  */
