@@ -23,6 +23,8 @@ import { workspaceRoot } from './published-packages.js';
 //   `node:` modules, third-party packages); names it imports itself are not added.
 // - The fence ```ts browser marks an example that needs a browser (Web Workers on a
 //   cross-origin isolated page): it is compiled but not run in Node.
+// - The fence ```ts isolated runs the example in a Node process of its own, for one that
+//   changes process-wide state a later example would see (a registered thread pool).
 // All examples are compiled in one `--strict` program against the built packages' types
 // (dist/*.d.ts through the workspace's node_modules, as a user sees them), then each package's
 // examples run one after another in one Node process against dist/, each under a timeout.
@@ -43,15 +45,24 @@ interface Example {
   location: string;
   code: string;
   browserOnly: boolean;
+  isolated: boolean;
+}
+
+interface ExampleBlock {
+  code: string;
+  browserOnly: boolean;
+  isolated: boolean;
 }
 
 interface PublicDeclaration {
   packageName: string;
+  /** The first entry that exports it, e.g. `@benignlab/linalg/node-threads`. */
+  entry: string;
   name: string;
   kind: 'function' | 'class' | 'method' | 'constant';
   location: string;
   deprecated: boolean;
-  examples: { code: string; browserOnly: boolean }[];
+  examples: ExampleBlock[];
 }
 
 interface LibraryPackage {
@@ -84,17 +95,21 @@ function readLibraryPackage(folderName: string): LibraryPackage {
 // Finding the public declarations and their examples
 
 /** The text of each `@example` section of a doc comment, split into fenced code blocks. */
-function examplesOfComment(comment: string): { code: string; browserOnly: boolean }[] {
+function examplesOfComment(comment: string): ExampleBlock[] {
   const text = comment
     .replace(/^\/\*\*/, '')
     .replace(/\*\/$/, '')
     .split('\n')
     .map((line) => line.replace(/^\s*\* ?/, ''))
     .join('\n');
-  const found: { code: string; browserOnly: boolean }[] = [];
+  const found: ExampleBlock[] = [];
   for (const section of text.split(/^@/m).filter((part) => part.startsWith('example'))) {
     for (const match of section.matchAll(/```(\w*)([^\n]*)\n([\s\S]*?)```/g)) {
-      found.push({ code: match[3] as string, browserOnly: /\bbrowser\b/.test(match[2] as string) });
+      found.push({
+        code: match[3] as string,
+        browserOnly: /\bbrowser\b/.test(match[2] as string),
+        isolated: /\bisolated\b/.test(match[2] as string),
+      });
     }
   }
   return found;
@@ -105,10 +120,10 @@ function docCommentsOf(node: ts.Node): ts.JSDoc[] {
 }
 
 function docOf(nodes: readonly ts.Node[]): {
-  examples: { code: string; browserOnly: boolean }[];
+  examples: ExampleBlock[];
   deprecated: boolean;
 } {
-  const examples: { code: string; browserOnly: boolean }[] = [];
+  const examples: ExampleBlock[] = [];
   let deprecated = false;
   const seen = new Set<ts.JSDoc>();
   for (const node of nodes) {
@@ -144,13 +159,16 @@ function publicDeclarations(program: ts.Program, pkg: LibraryPackage): PublicDec
     if (found.has(key)) return; // the same declaration exported from two entries
     found.set(key, {
       packageName: pkg.name,
+      entry,
       name,
       kind,
       location: locationOf(nodes[0] as ts.Node),
       ...docOf(nodes),
     });
   };
-  for (const entryFile of pkg.entries.values()) {
+  let entry = '';
+  for (const [specifier, entryFile] of pkg.entries) {
+    entry = specifier;
     const source = program.getSourceFile(entryFile);
     const moduleSymbol = source && checker.getSymbolAtLocation(source);
     if (moduleSymbol === undefined) throw new Error(`cannot read the exports of ${entryFile}`);
@@ -481,7 +499,7 @@ const run: RunOutcome = { failures: new Map(), milliseconds: new Map() };
 function examplesOf(found: PublicDeclaration[], pkg: LibraryPackage): Example[] {
   return found.flatMap((declaration) =>
     declaration.examples.map((example, k) => ({
-      id: `${pkg.name}:${declaration.name}${declaration.examples.length > 1 ? `#${k + 1}` : ''}`,
+      id: `${declaration.entry}:${declaration.name}${declaration.examples.length > 1 ? ` (${k + 1})` : ''}`,
       packageName: pkg.name,
       packageFolder: pkg.folder,
       declaration: declaration.name,
@@ -510,21 +528,22 @@ beforeAll(async () => {
       }
     }
   }
-  // One program over the sources finds the declarations (the source condition resolves
-  // each @benignlab import to src/), plus the self-check module as if it were in linalg.
+  // One program over the sources finds the declarations, plus the self-check module as if
+  // it were in linalg. Only the packages' own files are read (no lib, no node_modules): the
+  // exports and doc comments need the binder, not types, and this keeps it fast.
   const sourceOptions: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    customConditions: ['@benignlab/source'],
     allowImportingTsExtensions: true,
     noEmit: true,
-    skipLibCheck: true,
+    noLib: true,
     types: [],
   };
   const host = ts.createCompilerHost(sourceOptions);
   const { fileExists, readFile } = host;
-  host.fileExists = (path) => path === selfCheckFile || fileExists.call(host, path);
+  host.fileExists = (path) =>
+    path === selfCheckFile || (!path.includes('/node_modules/') && fileExists.call(host, path));
   host.readFile = (path) => (path === selfCheckFile ? selfCheckSource : readFile.call(host, path));
   const entryFiles = [...packages.values()].flatMap((pkg) => [...pkg.entries.values()]);
   const program = ts.createProgram({
@@ -564,7 +583,7 @@ beforeAll(async () => {
           ? 'function fine(): number { return 1; }\nclass UndocumentedClass { documented(): void {} }'
           : '';
       const { text, headerLines } = moduleOf(example, index, prelude);
-      const safeName = example.id.replace(/[^A-Za-z0-9_.-]+/g, '_');
+      const safeName = `${files.length}-${example.id.replace(/[^A-Za-z0-9_.-]+/g, '_')}`;
       files.push({
         example,
         path: join(scratch, `${safeName}.ts`),
@@ -591,9 +610,10 @@ beforeAll(async () => {
     const out = file.path.replace(/\.ts$/, '.mjs');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, code);
-    const list = byPackage.get(file.example.packageFolder) ?? [];
+    const group = file.example.isolated ? file.example.id : file.example.packageFolder;
+    const list = byPackage.get(group) ?? [];
     list.push([file.example.id, `file://${out}`]);
-    byPackage.set(file.example.packageFolder, list);
+    byPackage.set(group, list);
   }
   for (const modules of byPackage.values()) {
     await runInOneProcess(runnerFile, modules, run);

@@ -21,7 +21,7 @@ const threadSwitch = createThreadSwitch(createThreadedBackend, THREADS_PRIORITY)
  *
  * @param options `threads`: threads in all, the calling one included (default `os.availableParallelism()`); `kernel`: `"fma"`, `"simd"` or `"auto"` (default, FMA when validated)
  * @example
- * ```ts
+ * ```ts isolated
  * import { disableThreads, enableThreads } from '@benignlab/linalg/node-threads';
  * await enableThreads();            // all cores
  * await enableThreads({ threads: 1 }); // the same kernels, on the calling thread only
