@@ -79,8 +79,12 @@ function readLibraryPackage(folderName: string): LibraryPackage {
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
   const entries = new Map<string, string>();
   for (const [key, target] of Object.entries<Record<string, string> | string>(manifest.exports)) {
-    if (typeof target === 'string' || target['@benignlab/source'] === undefined) continue;
+    if (key.endsWith('.json')) continue;
     const specifier = key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`;
+    if (typeof target === 'string' || target['@benignlab/source'] === undefined) {
+      // Without its source file this entry's declarations would go unchecked.
+      throw new Error(`${specifier}: the exports entry has no "@benignlab/source" condition`);
+    }
     entries.set(specifier, join(folder, target['@benignlab/source']));
   }
   const dependencies = Object.keys({
