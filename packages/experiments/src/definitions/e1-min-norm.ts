@@ -160,8 +160,9 @@ const COLUMNS = {
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e1MinNorm, { quick: true });
- * (result.summary as E1Summary).slopes.risk < 0; // benign: R falls
+ * // A small run (n = 50, 100, 200; two draws); drop `overrides` for the --quick sizes.
+ * const { result } = await runExperiment(e1MinNorm, { quick: true, overrides: { ns: [50, 100, 200], replicates: 2 } });
+ * (result.summary as E1Summary).slopes.risk; // < 0, benign: R falls
  * ```
  */
 export const e1MinNorm: ExperimentDefinition<E1Config> = {

@@ -284,7 +284,8 @@ function pointOf(
  * @param lambdas the λ grid (λ ≥ 0; 0 is min-norm); default `theoryLambdaGrid(400)`
  * @example
  * ```ts
- * e2TheoryPoint(config, 'trade-off', 25600).value; // G at n = 25 600
+ * const config = defaultConfig(e2Ridge.schema);
+ * e2TheoryPoint(config, 'trade-off', 25600, theoryLambdaGrid(100)).value; // G at n = 25 600
  * ```
  */
 export function e2TheoryPoint(
@@ -316,7 +317,9 @@ export function e2TheoryPoint(
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e2Ridge, { quick: true });
+ * // A tiny run (n = 100, 200; one draw); drop `overrides` for the --quick sizes.
+ * const overrides = { ns: [100, 200], replicates: 1, lambdaCount: 5 };
+ * const { result } = await runExperiment(e2Ridge, { quick: true, overrides });
  * (result.summary as E2Summary).slopes['trade-off'].compromise; // > 0: G grows
  * ```
  */

@@ -166,8 +166,10 @@ function upperHalf(ns: readonly number[]): number[] {
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e3NtkInterpolator, { quick: true });
- * (result.summary as E3Summary).slopes.first.harmFirstOrder > 0; // harm grows
+ * // A small run (n = 50, 100; one draw) to show the call; drop `overrides` for the --quick sizes.
+ * const overrides = { ns: [50, 100], replicates: 1, testSize: 30, pgdTestSize: 5 };
+ * const { result } = await runExperiment(e3NtkInterpolator, { quick: true, overrides });
+ * (result.summary as E3Summary).slopes.first.harmFirstOrder; // > 0 at the --quick sizes: harm grows
  * ```
  */
 export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {

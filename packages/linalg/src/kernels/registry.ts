@@ -172,7 +172,10 @@ export function getKernelPolicy(): KernelPolicy {
  * @param priority a finite number; e.g. 10 for WebAssembly SIMD, 20 for threads
  * @example
  * ```ts
- * registerBackend(wasmBackend, 10);
+ * registerBackend({ ...jsBackend, name: 'my-js' }, 1); // the reference loops under another name
+ * setBackend('my-js');
+ * getBackend().name; // "my-js"
+ * setBackend('auto');
  * ```
  */
 export function registerBackend(backend: KernelBackend, priority: number): void {
