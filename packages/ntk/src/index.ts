@@ -17,6 +17,11 @@ export {
 export { type NtkInputGradientOptions, ntkInputGradient, PARALLEL_SINE } from './ntk-input-gradient.js';
 export { type NtkKernelOptions, ntkKernel } from './ntk-kernel.js';
 export {
+  type NtkKernelExpansion,
+  type NtkKernelExpansionOptions,
+  ntkKernelExpansion,
+} from './ntk-kernel-expansion.js';
+export {
   type NtkLinearization,
   type NtkLinearizationOptions,
   ntkLinearization,

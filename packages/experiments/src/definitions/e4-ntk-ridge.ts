@@ -8,9 +8,9 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { type E2Config, type E2DesignConfig, e2Design, e2Ridge } from './e2-ridge.js';
-import { gramDrawOf } from './gram-cells.js';
+import { gramKernelRisks } from './gram-cells.js';
 import { logGrid } from './lambda-grid.js';
-import { kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
+import { type KernelRisks, kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
 import { twoLevelTailDesign } from './ridge-sweep-cell.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
@@ -210,18 +210,14 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
     const layers = cell.params.layers as 'first' | 'both';
     const base = { n, layers, replicate: cell.params.replicate as number, seed: cell.seed };
     if (config.sampler === 'gram') {
-      const draw = gramDrawOf(
-        twoLevelTailDesign(e2Design(config, 'trade-off'), n),
-        n,
-        cell.seed,
-        layers,
-        config,
-      );
-      return kernelLambdas(config).map((lambda) => ({
+      const design = twoLevelTailDesign(e2Design(config, 'trade-off'), n);
+      const lambdas = kernelLambdas(config);
+      const risks = gramKernelRisks(design, n, cell.seed, layers, config, lambdas);
+      return lambdas.map((lambda, k) => ({
         ...base,
-        p: draw.design.p,
+        p: design.p,
         lambda,
-        ...draw.risksOf(lambda === 0 ? draw.fit : draw.fit.withLambda(lambda)),
+        ...(risks[k] as KernelRisks),
         sampler: 'gram',
       }));
     }
