@@ -7,7 +7,7 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { linearizedLambda } from './e4-ntk-ridge.js';
-import { gramKernelRisks } from './gram-cells.js';
+import { gramCellCost, gramKernelRisks } from './gram-cells.js';
 import { type KernelRisks, kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import { spectralDesignAt } from './spectral-cells.js';
@@ -186,9 +186,13 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           key: `n=${n}/layers=${layers}/rep=${replicate}`,
           params: { n, layers, replicate },
           cost:
-            (config.sampler === 'dense' ? dimensionAt(config, n) : n + config.testSize) *
-            n *
-            (n + 3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1)),
+            config.sampler === 'dense'
+              ? dimensionAt(config, n) *
+                n *
+                (n +
+                  3 * config.testSize +
+                  6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1))
+              : gramCellCost(n, config, 1),
         })),
       ),
     );

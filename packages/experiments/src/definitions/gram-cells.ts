@@ -77,3 +77,25 @@ export function gramKernelRisks(
     );
   });
 }
+
+/**
+ * Estimated multiply-adds of one {@link gramKernelRisks} cell (the pool runs the costliest
+ * cells first): the panelled Bartlett Gram matrix N³/6 (N = n + testSize), the fit (Cholesky
+ * n³/3 for one λ; the eigendecomposition, measured at about 2n³ in these units, for a
+ * path), t·n² per λ for the gradient norms, and PGD's three n×N products per attacked point,
+ * step and run.
+ *
+ * @example
+ * ```ts
+ * gramCellCost(3200, config, 1); // e3's interpolator cell at n = 3200
+ * ```
+ */
+export function gramCellCost(n: number, settings: KernelRiskSettings, lambdaCount: number): number {
+  const N = n + settings.testSize;
+  const fit = lambdaCount === 1 ? n ** 3 / 3 : 2 * n ** 3;
+  const pgd =
+    settings.pgdTestSize > 0
+      ? 3 * settings.pgdTestSize * (settings.pgdSteps + 1) * (settings.pgdRestarts + 1) * n * N
+      : 0;
+  return N ** 3 / 6 + fit + lambdaCount * (settings.testSize * n * n + pgd);
+}
