@@ -15,9 +15,15 @@ export interface NtkKernelExpansionOptions {
 /** A fixed kernel expansion `f(x) = Σᵢ wᵢK(x, xᵢ)`: see {@link ntkKernelExpansion}. */
 export interface NtkKernelExpansion {
   readonly layers: NtkLayers;
-  /** `f(t)` at the rows of `T` (t×d), length t. */
+  /**
+   * `f(t)` at the rows of `T`, length t.
+   * @param T t×d points (rows), d the centres' column count
+   */
   predict(T: Matrix): Float64Array;
-  /** `∇f(t)` at the rows of `T`, a t×d matrix (the conventions of `ntkInputGradient`). */
+  /**
+   * `∇f(t)` at the rows of `T`, a t×d matrix (the conventions of `ntkInputGradient`).
+   * @param T t×d points (rows), d the centres' column count
+   */
   inputGradient(T: Matrix): Matrix;
 }
 
