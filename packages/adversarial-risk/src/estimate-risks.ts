@@ -268,27 +268,55 @@ function projectedGradientAscent(
   settings: PgdSettings,
 ): Float64Array {
   const { rows: m, cols: d } = X;
+  const runs = settings.restarts + 1;
   const best = cleanLoss.slice();
-  const delta = new Float64Array(m * d);
-  const perturbed = new Matrix(m, d);
-  const residual = new Float64Array(m);
+  // Every run side by side: rows r·m … (r+1)·m − 1 are run r (run 0 from δ = 0, then the
+  // random starts, drawn in run order). Each step is then one predict and one gradient call
+  // on all runs' points: the same per-point iterates as running them one after another,
+  // with the predictor's fixed costs (its passes over its own data) paid once per step.
+  const delta = new Float64Array(runs * m * d);
   const rng = createRng(settings.seed).split('pgd-random-starts');
-  for (let run = 0; run <= settings.restarts; run++) {
-    if (run === 0) delta.fill(0);
-    else randomStart(delta, m, d, settings.alpha, settings.infinityNorm, rng);
-    for (let step = 0; step <= settings.steps; step++) {
-      const fromClean = run === 0 && step === 0;
-      addInto(perturbed.data, X.data, delta);
-      const prediction = fromClean ? settings.cleanPrediction : checkedPredict(predictor, perturbed);
-      for (let i = 0; i < m; i++) {
-        const r = (prediction[i] as number) - (fStar[i] as number);
-        residual[i] = r;
-        if (r * r > (best[i] as number)) best[i] = r * r;
-      }
-      if (step === settings.steps) break;
-      const gradient = fromClean ? settings.cleanGradient : checkedGradient(predictor, perturbed).data;
-      ascentStep(delta, gradient, residual, d, settings.stepSize, settings.alpha, settings.infinityNorm);
+  for (let run = 1; run < runs; run++) {
+    randomStart(
+      delta.subarray(run * m * d, (run + 1) * m * d),
+      m,
+      d,
+      settings.alpha,
+      settings.infinityNorm,
+      rng,
+    );
+  }
+  const start = new Float64Array(runs * m * d);
+  for (let run = 0; run < runs; run++) start.set(X.data, run * m * d);
+  const perturbed = new Matrix(runs * m, d);
+  const restartRows = runs > 1 ? new Matrix((runs - 1) * m, d, perturbed.data.subarray(m * d)) : perturbed;
+  const prediction = new Float64Array(runs * m);
+  const gradient = new Float64Array(runs * m * d);
+  const residual = new Float64Array(runs * m);
+  for (let step = 0; step <= settings.steps; step++) {
+    addInto(perturbed.data, start, delta);
+    // Step 0 of run 0 is the clean point, whose prediction and gradient are known.
+    const first = step === 0;
+    if (first) {
+      prediction.set(settings.cleanPrediction);
+      if (runs > 1) prediction.set(checkedPredict(predictor, restartRows), m);
+    } else {
+      prediction.set(checkedPredict(predictor, perturbed));
     }
+    for (let k = 0; k < runs * m; k++) {
+      const i = k % m;
+      const r = (prediction[k] as number) - (fStar[i] as number);
+      residual[k] = r;
+      if (r * r > (best[i] as number)) best[i] = r * r;
+    }
+    if (step === settings.steps) break;
+    if (first) {
+      gradient.set(settings.cleanGradient);
+      if (runs > 1) gradient.set(checkedGradient(predictor, restartRows).data, m * d);
+    } else {
+      gradient.set(checkedGradient(predictor, perturbed).data);
+    }
+    ascentStep(delta, gradient, residual, d, settings.stepSize, settings.alpha, settings.infinityNorm);
   }
   return best;
 }

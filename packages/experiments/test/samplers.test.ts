@@ -23,9 +23,8 @@ describe('the sampler key', () => {
     expect(Math.max(...(defaultConfig(getExperiment('e3').schema).ns as number[]))).toBeGreaterThanOrEqual(
       3200,
     );
-    // e4 fits 12 kernel ridges per draw and n; its n range stops at 1600 to keep reproduce within minutes.
     expect(Math.max(...(defaultConfig(getExperiment('e4').schema).ns as number[]))).toBeGreaterThanOrEqual(
-      1600,
+      3200,
     );
     for (const sampler of ['spectral', 'dense']) {
       const { result } = await runExperiment(getExperiment('e1'), {
@@ -78,6 +77,30 @@ describe('the sampler key', () => {
         const z =
           Math.abs((a?.mean as number) - (b?.mean as number)) / Math.hypot(a?.se as number, b?.se as number);
         expect(z, `${name} at n = ${n}: ${a?.mean} vs ${b?.mean}`).toBeLessThan(4);
+      }
+    }
+  });
+
+  it('e4 gram (one eigendecomposition per draw for the λ path) and dense agree in distribution at small n', async () => {
+    const overrides = { ns: [40, 80], replicates: 16, testSize: 60, lambdaCount: 3 };
+    const runs = await Promise.all(
+      ['gram', 'dense'].map((sampler) =>
+        runExperiment(getExperiment('e4'), { seed: 6, overrides: { ...overrides, sampler } }),
+      ),
+    );
+    const lambdas = [...new Set(runs[0]?.result.rows.map((r) => r.lambda as number))];
+    expect(lambdas.length).toBe(4);
+    for (const n of [40, 80]) {
+      for (const lambda of lambdas) {
+        for (const name of ['risk', 'gradNorm2', 'advRiskFirstOrder']) {
+          const [a, b] = runs.map(({ result }) =>
+            meanSe(result.rows.filter((r) => r.n === n && r.lambda === lambda).map((r) => r[name] as number)),
+          );
+          const z =
+            Math.abs((a?.mean as number) - (b?.mean as number)) /
+            Math.hypot(a?.se as number, b?.se as number);
+          expect(z, `${name} at n = ${n}, λ = ${lambda}: ${a?.mean} vs ${b?.mean}`).toBeLessThan(4.5);
+        }
       }
     }
   });

@@ -7,9 +7,20 @@ export {
   type NtkGradientDescentPredictor,
   ntkGradientDescent,
 } from './ntk-gradient-descent.js';
-export { type NtkGramFit, type NtkGramRegressionOptions, ntkGramRegression } from './ntk-gram-regression.js';
+export {
+  type NtkGramFit,
+  type NtkGramRegressionOptions,
+  type NtkGramRegressionPathOptions,
+  ntkGramRegression,
+  ntkGramRegressionPath,
+} from './ntk-gram-regression.js';
 export { type NtkInputGradientOptions, ntkInputGradient, PARALLEL_SINE } from './ntk-input-gradient.js';
 export { type NtkKernelOptions, ntkKernel } from './ntk-kernel.js';
+export {
+  type NtkKernelExpansion,
+  type NtkKernelExpansionOptions,
+  ntkKernelExpansion,
+} from './ntk-kernel-expansion.js';
 export {
   type NtkLinearization,
   type NtkLinearizationOptions,

@@ -2,6 +2,7 @@ import { assertKnownOptions, assertMatrix, assertVector, type Matrix, matmul } f
 import { NtkError } from './errors.js';
 import { type NtkLayers, readLayers } from './layers.js';
 import { AngleScratch, INV_TWO_PI, pairAngle, rowNorms } from './pair-angle.js';
+import type { Product } from './trusted-product.js';
 
 /** Options of {@link ntkInputGradient}. */
 export interface NtkInputGradientOptions {
@@ -67,16 +68,25 @@ export function ntkInputGradient(
   return kernelExpansionGradient(T, X, weights, both);
 }
 
-/** {@link ntkInputGradient} without validation, for callers that validated already. */
-export function kernelExpansionGradient(T: Matrix, X: Matrix, weights: Float64Array, both: boolean): Matrix {
+/**
+ * {@link ntkInputGradient} without validation, for callers that validated already; a
+ * caller with fixed centres X may pass their norms and a product that skips re-validating X.
+ */
+export function kernelExpansionGradient(
+  T: Matrix,
+  X: Matrix,
+  weights: Float64Array,
+  both: boolean,
+  normsX: Float64Array = rowNorms(X.data, X.rows, X.cols),
+  product: Product = matmul,
+): Matrix {
   const t = T.rows;
   const n = X.rows;
   const d = X.cols;
   // Overwritten in place: inner products u in, x'-coefficients wᵢαᵢ(x) out.
-  const coefficients = matmul(T, X, { transposeB: true });
+  const coefficients = product(T, X, { transposeB: true });
   const inner = coefficients.data;
   const normsT = rowNorms(T.data, t, d);
-  const normsX = rowNorms(X.data, n, d);
   const selfCoefficients = new Float64Array(t);
   const scratch = new AngleScratch();
   const layerFactor = both ? 2 : 1;
@@ -112,7 +122,7 @@ export function kernelExpansionGradient(T: Matrix, X: Matrix, weights: Float64Ar
     }
     selfCoefficients[r] = selfSum;
   }
-  const gradient = matmul(coefficients, X);
+  const gradient = product(coefficients, X);
   const out = gradient.data;
   for (let r = 0; r < t; r++) {
     const scale = selfCoefficients[r];

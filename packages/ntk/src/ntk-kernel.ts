@@ -2,6 +2,7 @@ import { assertKnownOptions, assertMatrix, gram, type Matrix, matmul } from '@be
 import { NtkError } from './errors.js';
 import { type NtkLayers, readLayers } from './layers.js';
 import { AngleScratch, INV_TWO_PI, pairAngle, rowNorms } from './pair-angle.js';
+import type { Product } from './trusted-product.js';
 
 /** Options of {@link ntkKernel}. */
 export interface NtkKernelOptions {
@@ -81,7 +82,7 @@ const EXTREME_SCALE = 2 ** 400;
  * nearest above the largest |entry|: a safe divisor against overflow of ‖a‖² and
  * underflow of the products.
  */
-function homogeneityScale(X: Matrix): number {
+export function homogeneityScale(X: Matrix): number {
   let largest = 0;
   for (let k = 0; k < X.data.length; k++) largest = Math.max(largest, Math.abs(X.data[k] as number));
   if (largest === 0 || (largest < EXTREME_SCALE && largest > 1 / EXTREME_SCALE)) return 1;
@@ -94,11 +95,19 @@ function scaledByPowerOfTwo(X: Matrix, factor: number): Matrix {
   return copy;
 }
 
-/** K(A, B) from one general product and the row norms. */
-function generalKernel(A: Matrix, B: Matrix, both: boolean): Matrix {
-  const kernel = matmul(A, B, { transposeB: true });
+/**
+ * K(A, B) from one general product and the row norms; `normsB` and `product` let a caller
+ * that keeps B fixed (a kernel expansion) pass B's norms once and skip re-validating B.
+ */
+export function generalKernel(
+  A: Matrix,
+  B: Matrix,
+  both: boolean,
+  normsB: Float64Array = rowNorms(B.data, B.rows, B.cols),
+  product: Product = matmul,
+): Matrix {
+  const kernel = product(A, B, { transposeB: true });
   const normsA = rowNorms(A.data, A.rows, A.cols);
-  const normsB = rowNorms(B.data, B.rows, B.cols);
   const values = kernel.data;
   const d = A.cols;
   const m = B.rows;

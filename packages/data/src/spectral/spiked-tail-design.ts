@@ -1,10 +1,11 @@
-import { describeValue, gram as gramOf, Matrix } from '@benignlab/linalg';
+import { describeValue, Matrix } from '@benignlab/linalg';
 import { MAX_DIMENSION } from '../design/validate-fields.js';
 import { DataError } from '../errors.js';
 import { assertSeed, deriveSeed, type Seed } from '../rng/seed.js';
 import { createRng } from '../rng/xoshiro256.js';
 import { bartlettFactor } from './bartlett-gram.js';
 import { laguerreEigenvalues } from './laguerre-eigenvalues.js';
+import { trapezoidalGram } from './trapezoidal-gram.js';
 
 /**
  * A Gaussian design with s spike coordinates of variances λ₁…λ_s, a tail of m coordinates
@@ -269,7 +270,7 @@ export function spikedTailDesign(spec: SpikedTailDesignSpec): SpikedTailDesign {
         points: joined,
         embeddedThetaStar,
         gram: () => {
-          if (cached === undefined) cached = gramOf(joined);
+          if (cached === undefined) cached = trapezoidalGram(joined, r);
           return cached;
         },
         spikes: U,

@@ -8,9 +8,10 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { linearizedLambda } from './e4-ntk-ridge.js';
-import { gramDraw } from './gram-cells.js';
-import { kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
+import { gramCellCost, gramKernelRisks } from './gram-cells.js';
+import { type KernelRisks, kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
+import { spectralDesignAt } from './spectral-cells.js';
 import {
   dimensionAt,
   type SpikedDesignConfig,
@@ -188,9 +189,13 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
           key: `n=${n}/layers=${layers}/rep=${replicate}`,
           params: { n, layers, replicate },
           cost:
-            (config.sampler === 'dense' ? dimensionAt(config, n) : n + config.testSize) *
-            n *
-            (n + 3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1)),
+            config.sampler === 'dense'
+              ? dimensionAt(config, n) *
+                n *
+                (n +
+                  3 * config.testSize +
+                  6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1))
+              : gramCellCost(n, config, 1),
         })),
       ),
     );
@@ -199,15 +204,16 @@ export const e3NtkInterpolator: ExperimentDefinition<E3Config> = {
     const n = cell.params.n as number;
     const layers = cell.params.layers as 'first' | 'both';
     if (config.sampler === 'gram') {
-      const draw = gramDraw(config, n, cell.seed, layers);
+      const design = spectralDesignAt(config, n);
+      const [risks] = gramKernelRisks(design, n, cell.seed, layers, config, [0]);
       return [
         {
           n,
-          p: draw.design.p,
+          p: design.p,
           layers,
           replicate: cell.params.replicate as number,
           seed: cell.seed,
-          ...draw.risksOf(draw.fit),
+          ...(risks as KernelRisks),
           sampler: 'gram',
         },
       ];

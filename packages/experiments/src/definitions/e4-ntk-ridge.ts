@@ -8,9 +8,9 @@ import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
 import { seriesFigure } from '../figures/series-figure.js';
 import { type E2Config, type E2DesignConfig, e2Design, e2Ridge } from './e2-ridge.js';
-import { gramDrawOf } from './gram-cells.js';
+import { gramCellCost, gramKernelRisks } from './gram-cells.js';
 import { logGrid } from './lambda-grid.js';
-import { kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
+import { type KernelRisks, kernelRisks, kernelSchema, kernelTruthRows, layersOf } from './ntk-common.js';
 import { twoLevelTailDesign } from './ridge-sweep-cell.js';
 import { checkDenseSizes, DENSE_MAX_N, samplerSchema } from './sampler.js';
 import {
@@ -52,7 +52,7 @@ const designKeys = [
 const schema: ConfigSchema<E4Config> = /* @__PURE__ */ (() => ({
   ns: {
     type: 'integerList',
-    default: [100, 200, 400, 800, 1600],
+    default: [100, 200, 400, 800, 1600, 3200],
     quick: [100, 200, 400],
     min: 10,
     max: 20000,
@@ -196,13 +196,14 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
           key: `n=${n}/layers=${layers}/rep=${replicate}`,
           params: { n, layers, replicate },
           cost:
-            (config.sampler === 'dense'
-              ? twoLevelDimension(e2Design(config, 'trade-off'), n)
-              : n + config.testSize) *
-            n *
-            (n +
-              (config.lambdaCount + 1) *
-                (3 * config.testSize + 6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1))),
+            config.sampler === 'dense'
+              ? twoLevelDimension(e2Design(config, 'trade-off'), n) *
+                n *
+                (n +
+                  (config.lambdaCount + 1) *
+                    (3 * config.testSize +
+                      6 * config.pgdTestSize * config.pgdSteps * (config.pgdRestarts + 1)))
+              : gramCellCost(n, config, config.lambdaCount + 1),
         })),
       ),
     );
@@ -212,18 +213,14 @@ export const e4NtkRidge: ExperimentDefinition<E4Config> = {
     const layers = cell.params.layers as 'first' | 'both';
     const base = { n, layers, replicate: cell.params.replicate as number, seed: cell.seed };
     if (config.sampler === 'gram') {
-      const draw = gramDrawOf(
-        twoLevelTailDesign(e2Design(config, 'trade-off'), n),
-        n,
-        cell.seed,
-        layers,
-        config,
-      );
-      return kernelLambdas(config).map((lambda) => ({
+      const design = twoLevelTailDesign(e2Design(config, 'trade-off'), n);
+      const lambdas = kernelLambdas(config);
+      const risks = gramKernelRisks(design, n, cell.seed, layers, config, lambdas);
+      return lambdas.map((lambda, k) => ({
         ...base,
-        p: draw.design.p,
+        p: design.p,
         lambda,
-        ...draw.risksOf(lambda === 0 ? draw.fit : draw.fit.withLambda(lambda)),
+        ...(risks[k] as KernelRisks),
         sampler: 'gram',
       }));
     }

@@ -155,6 +155,15 @@ function basesOf(config: E6Config): string[] {
  * diagonal and, optionally, with a Haar-rotated eigenbasis (the same spectrum; θ* no
  * longer sparse in the coordinates), which only the ℓ∞ method can notice.
  *
+ * e6 draws the dense n×p design (no `sampler` key), on purpose. The spectral route rotates
+ * the *sample* space (W = O·D·Oᵀ with an n×n Haar O): the squared loss of min-norm, ridge
+ * and gradient descent is invariant to that, but adversarial training's per-sample
+ * absolute residuals |yᵢ − ⟨xᵢ, θ⟩| are not. ℓ2 adversarial training could run exactly on
+ * the Gram route (Bartlett W, θ = Xᵀa: its objective sees θ only through Xθ and ‖θ‖₂);
+ * ℓ∞ training (penalty ‖θ‖₁) cannot, and the rotated-basis comparison needs it in the
+ * coordinates. e6 is a fixed-n comparator (n = 150) whose claims are not asymptotic, so
+ * the dense draw costs little and covers every method.
+ *
  * @example
  * ```ts
  * // A tiny run (one draw, n = 40) to show the call; drop `overrides` for the --quick sizes.

@@ -125,45 +125,85 @@ export function kernelRisksOn(
   settings: KernelRiskSettings,
   seed: number,
 ): KernelRisks {
+  const firstOrder = estimateRisks(predictor, {
+    sample: test,
+    target: thetaStar,
+    norm: 'l2',
+    seed: deriveSeed(seed, 'attack'),
+    alpha,
+    method: 'first-order',
+  });
+  return kernelRisksFrom(
+    {
+      risk: firstOrder.standardRisk,
+      gradNorm2: firstOrder.gradientNormSquared,
+      advRiskFirstOrder: firstOrder.adversarialRisk,
+    },
+    pgdRisk(predictor, test, thetaStar, alpha, settings, seed),
+    thetaStar,
+    alpha,
+  );
+}
+
+/** A mean with its standard error, as `estimateRisks` reports them. */
+interface Estimate {
+  mean: number;
+  standardError: number;
+}
+
+/**
+ * PGD R_α (a lower bound) on the first `pgdTestSize` rows of `test`, or null without PGD;
+ * the attack's stream is `deriveSeed(seed, 'attack')`.
+ */
+export function pgdRisk(
+  predictor: DifferentiablePredictor,
+  test: Matrix,
+  thetaStar: Float64Array,
+  alpha: number,
+  settings: KernelRiskSettings,
+  seed: number,
+): Estimate | null {
+  if (settings.pgdTestSize <= 0) return null;
+  const rows = Math.min(settings.pgdTestSize, test.rows);
+  const attacked = new Matrix(rows, test.cols, test.data.subarray(0, rows * test.cols));
+  return estimateRisks(predictor, {
+    sample: attacked,
+    target: thetaStar,
+    norm: 'l2',
+    seed: deriveSeed(seed, 'attack'),
+    alpha,
+    method: 'pgd',
+    steps: settings.pgdSteps,
+    restarts: settings.pgdRestarts,
+  }).adversarialRisk;
+}
+
+/**
+ * The row columns of {@link KernelRisks} from the first-order estimates and PGD's, with
+ * the harm ratios over R_α(f*) = α²‖θ*‖².
+ */
+export function kernelRisksFrom(
+  firstOrder: { risk: Estimate; gradNorm2: Estimate; advRiskFirstOrder: Estimate },
+  pgd: Estimate | null,
+  thetaStar: Float64Array,
+  alpha: number,
+): KernelRisks {
   let thetaNorm2 = 0;
   for (const t of thetaStar) thetaNorm2 += t * t;
   const truthAdvRisk = alpha * alpha * thetaNorm2;
-  const common = {
-    sample: test,
-    target: thetaStar,
-    norm: 'l2' as const,
-    seed: deriveSeed(seed, 'attack'),
-  };
-  const firstOrder = estimateRisks(predictor, { ...common, alpha, method: 'first-order' });
-  let advRiskPgd: number | null = null;
-  let advRiskPgdSe: number | null = null;
-  if (settings.pgdTestSize > 0) {
-    const rows = Math.min(settings.pgdTestSize, test.rows);
-    const attacked = new Matrix(rows, test.cols, test.data.subarray(0, rows * test.cols));
-    const pgd = estimateRisks(predictor, {
-      ...common,
-      sample: attacked,
-      alpha,
-      method: 'pgd',
-      steps: settings.pgdSteps,
-      restarts: settings.pgdRestarts,
-    });
-    advRiskPgd = pgd.adversarialRisk.mean;
-    advRiskPgdSe = pgd.adversarialRisk.standardError;
-  }
   return {
-    risk: firstOrder.standardRisk.mean,
-    riskSe: firstOrder.standardRisk.standardError,
-    gradNorm2: firstOrder.gradientNormSquared.mean,
-    gradNorm2Se: firstOrder.gradientNormSquared.standardError,
-    advRiskFirstOrder: firstOrder.adversarialRisk.mean,
-    advRiskFirstOrderSe: firstOrder.adversarialRisk.standardError,
-    advRiskPgd,
-    advRiskPgdSe,
+    risk: firstOrder.risk.mean,
+    riskSe: firstOrder.risk.standardError,
+    gradNorm2: firstOrder.gradNorm2.mean,
+    gradNorm2Se: firstOrder.gradNorm2.standardError,
+    advRiskFirstOrder: firstOrder.advRiskFirstOrder.mean,
+    advRiskFirstOrderSe: firstOrder.advRiskFirstOrder.standardError,
+    advRiskPgd: pgd === null ? null : pgd.mean,
+    advRiskPgdSe: pgd === null ? null : pgd.standardError,
     alpha,
     truthAdvRisk,
-    harmFirstOrder: firstOrder.adversarialRisk.mean / truthAdvRisk,
-    harmPgd: advRiskPgd === null ? null : advRiskPgd / truthAdvRisk,
+    harmFirstOrder: firstOrder.advRiskFirstOrder.mean / truthAdvRisk,
+    harmPgd: pgd === null ? null : pgd.mean / truthAdvRisk,
   };
 }
 
