@@ -63,7 +63,10 @@ export function mountExperimentResult(
         const cell = element(
           document,
           'td',
-          typeof value === 'number' ? String(Number(value.toPrecision(4))) : (value ?? ''),
+          // Counts (n, widths) exactly: n = 1 638 400 must not read 1638000.
+          typeof value === 'number'
+            ? String(Number.isInteger(value) ? value : Number(value.toPrecision(4)))
+            : (value ?? ''),
         );
         // On a phone each row becomes a card of "column: value" lines (custom.css).
         cell.dataset.label = table.columns[index] ?? '';
