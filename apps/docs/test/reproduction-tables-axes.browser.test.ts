@@ -189,7 +189,7 @@ describe('#20.12 reproduction figures and tables say what they show', () => {
       const nColumn = perN?.columns.indexOf('n') ?? -1;
       expect(perN?.rows.map((row) => row[nColumn])).toContain('1638400');
       // Every slope quoted in the verdicts names its range too.
-      const evidence = await page.locator('.vp-doc table').last().innerText();
+      const evidence = (await page.locator('.vp-doc table').last().textContent()) ?? '';
       for (const match of evidence.matchAll(/[Ss]lope of G[^\d(]*/g)) expect(match[0]).toMatch(/over n = /);
     } finally {
       await page.close();
