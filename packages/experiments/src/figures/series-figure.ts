@@ -152,19 +152,22 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
         label: input.x.label,
         grid: true,
         labelAnchor: 'center',
-        tickFormat: xTicks ? logTickLabel : '~g',
-        ...(xTicks ? { ticks: xTicks } : {}),
+        tickFormat: '~g',
+        // Chosen ticks are drawn by the axis marks below (see logAxisMarks).
+        ...(xTicks ? { axis: null, grid: false } : {}),
       },
       y: {
         type: yLog ? 'log' : 'linear',
         label: input.y.label,
         grid: true,
         labelAnchor: 'center',
-        tickFormat: yTicks ? logTickLabel : '~g',
-        ...(yTicks ? { ticks: yTicks } : {}),
+        tickFormat: '~g',
+        ...(yTicks ? { axis: null, grid: false } : {}),
       },
       color: { domain: labels, range: labels.map((_, i) => colour(i)) },
       marks: [
+        ...(xTicks ? logAxisMarks('x', xTicks, input.x.label) : []),
+        ...(yTicks ? logAxisMarks('y', yTicks, input.y.label) : []),
         Plot.frame({ stroke: '#bbbbbb' }),
         Plot.line(theory, {
           x: 'x',
@@ -221,9 +224,14 @@ const LOG_TICK_MANTISSAS = [
 
 /**
  * A tick label like d3's `~g` (plain decimals, exponent form beyond 10⁶ and below 10⁻⁴,
- * trailing zeros dropped). A function, not the `'~g'` string: given a string, a log
- * axis blanks most of the labels of a decade (d3's log tickFormat), even ticks chosen
- * to fit.
+ * trailing zeros dropped), for the chosen log-axis ticks.
+ *
+ * @param value the tick value
+ * @example
+ * ```ts
+ * logTickLabel(0.0003); // '0.0003'
+ * logTickLabel(2.5e7); // '2.5e+7'
+ * ```
  */
 export function logTickLabel(value: number): string {
   const magnitude = Math.abs(value);
@@ -233,6 +241,19 @@ export function logTickLabel(value: number): string {
       .replace(/\.?0+e/, 'e');
   }
   return String(Number(value.toPrecision(6)));
+}
+
+/**
+ * The grid and axis of a log scale at chosen ticks, every one labelled. The scale's own axis
+ * cannot do it: on a log scale Plot formats labels through d3's log tickFormat, which
+ * blanks every label whose mantissa exceeds a count-based limit (0.003 and 0.03 vanish
+ * from 0.003 … 30), a function `tickFormat` included; an explicit `text` channel is kept.
+ */
+function logAxisMarks(axis: 'x' | 'y', ticks: number[], label: string): Plot.Markish[] {
+  const options = { label, labelAnchor: 'center' as const, text: (d: number) => logTickLabel(d) };
+  return axis === 'x'
+    ? [Plot.gridX(ticks), Plot.axisX(ticks, options)]
+    : [Plot.gridY(ticks), Plot.axisY(ticks, options)];
 }
 
 /**
