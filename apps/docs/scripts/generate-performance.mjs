@@ -127,7 +127,7 @@ export function renderBenchFile(title, json) {
   ].filter(([, value]) => value !== undefined && value !== null);
   // Everything measured stays on the page, collapsed: the summary and charts are what most readers need.
   const parts = [
-    `<details class="bl-bench-file"><summary><strong>${escapeProse(title)}</strong>: all settings and measurements (${tables.length} table${tables.length === 1 ? '' : 's'})</summary>`,
+    `<details class="bl-bench-file"><summary><strong>${escapeProse(title)}</strong>: ${tables.length ? `all settings and measurements (${tables.length} table${tables.length === 1 ? '' : 's'})` : 'settings and measurements'}</summary>`,
   ];
   if (facts.length)
     parts.push(

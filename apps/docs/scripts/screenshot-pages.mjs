@@ -64,6 +64,7 @@ try {
         const file = join(values.out, `${name.replaceAll('/', '-')}-${scheme}-${width}.png`);
         await page.screenshot({
           path: file,
+          fullPage: true,
           clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) },
         });
         console.log(`${file} (page ${height} px${height > maxHeight ? `, cut at ${maxHeight}` : ''})`);
