@@ -570,7 +570,7 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
     ];
     const config = result.config;
     const simulatedRange = `n = ${config.ns[0]} → ${config.ns.at(-1)}`;
-    const coarseGrid = `λ = 0 and ${config.lambdaCount} values in [${config.lambdaMin}, ${config.lambdaMax}]`;
+    const coarseGrid = `λ = 0 and ${config.lambdaCount} values in [${fmt(config.lambdaMin)}, ${fmt(config.lambdaMax)}]`;
     const fineGrid = `λ = 0 and ${THEORY_LAMBDA_COUNT} values in [1e-12, 100]`;
     const largeNs = config.theoryNs.filter((n) => n >= config.largeN);
     // Each slope is fitted over its own n and λ grid; the table says which, so no two
@@ -666,7 +666,7 @@ function e2Verdicts(
       claim: `Trade-off design (all of ‖θ*‖ on weak spikes at n^(−${config.weakExponent}), a = ${config.exponentA}, b = ${config.exponentB}): for every λ, R and the harm ratio cannot both stay small as n grows — the best compromise G(n) = min_λ max(R/min R, R_α/R_α(θ*)) grows (absolute budget α = ${config.alphaAbsolute}).`,
       supported: holds(tradeDecision) && (tradeSlopes?.theoryCompromise ?? 0) > 0,
       budget: 'absolute',
-      evidence: `Simulation: ${trade.map(perN).join('; ')}. Slope of G over ${range} ${fmt(tradeSlopes?.compromise)} (theory over the same n and λ grid ${fmt(tradeSlopes?.theoryCompromise)}); theory continues to G = ${fmt(lastTheory?.value)} at n = ${lastTheory?.n}, growth exponent ${fmt(theoryExponents['trade-off'])} over n ≥ ${config.largeN}. R_α(θ*) = ${fmt(truth)} at every n.`,
+      evidence: `Simulation: ${trade.map(perN).join('; ')}. Slope of G over ${range}: ${fmt(tradeSlopes?.compromise)} (theory over the same n and λ grid: ${fmt(tradeSlopes?.theoryCompromise)}); theory continues to G = ${fmt(lastTheory?.value)} at n = ${lastTheory?.n}, growth exponent ${fmt(theoryExponents['trade-off'])} over n ≥ ${config.largeN}. R_α(θ*) = ${fmt(truth)} at every n.`,
       falsifiedBy: `A λ (per n) keeping both R/min R and the harm ratio bounded: the simulated G not growing over ${range} (slope ≤ ${config.growthThreshold}).`,
       decidedBy: tradeDecision,
       truthAdversarialRisk: truth,
