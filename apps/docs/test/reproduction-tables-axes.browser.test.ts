@@ -7,8 +7,9 @@ import { type launchChromium, launchChromiumOrReason } from './support/chromium.
 
 // #20.12: the reproduction pages' axes and tables say what they show — every log axis has a
 // labelled tick near both ends of its data (e7's risks reached 1.7 with no label above 1),
-// no table repeats a column name (e4's had R, R_α twice), and e2's slopes name the n range
-// and λ grid each was fitted over (simulation to n = 1600, theory from n = 102 400).
+// no table repeats a column name (e4's had R, R_α twice) or breaks a number over two lines,
+// and e2's slopes name the n range and λ grid each was fitted over (simulation to n = 1600,
+// theory from n = 102 400).
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const reproductionPages = readdirSync(`${distDir}/reproduction`)
@@ -137,24 +138,39 @@ describe('#20.12 reproduction figures and tables say what they show', () => {
     );
   }
 
-  it.concurrent.each(reproductionPages)('%s: no table repeats a column name', async (path) => {
-    const page = await openReproduction(path, 1280);
-    try {
-      const repeated = await page.evaluate(() =>
-        [...document.querySelectorAll('.vp-doc table')].flatMap((table) => {
-          const names = [...(table.querySelector('tr')?.querySelectorAll('th') ?? [])].map((th) =>
-            (th.textContent ?? '').trim(),
-          );
-          return names
-            .filter((name, i) => names.indexOf(name) !== i)
-            .map((name) => `${name} in ${names.join(' | ')}`);
-        }),
-      );
-      expect(repeated).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.concurrent.each(reproductionPages)(
+    '%s: no table repeats a column name or breaks a number',
+    async (path) => {
+      const page = await openReproduction(path, 1280);
+      try {
+        // A number wrapped over two lines ("1.4 / 3") reads as two numbers.
+        const broken = await page.evaluate(() =>
+          [...document.querySelectorAll('.bl-experiment td')]
+            .filter((td) => /^[-+−]?[\d.,]+(e[-+]?\d+)?( ?%)?$/.test(td.textContent ?? ''))
+            .filter((td) => {
+              const range = document.createRange();
+              range.selectNodeContents(td);
+              return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+            })
+            .map((td) => td.textContent),
+        );
+        expect(broken).toEqual([]);
+        const repeated = await page.evaluate(() =>
+          [...document.querySelectorAll('.vp-doc table')].flatMap((table) => {
+            const names = [...(table.querySelector('tr')?.querySelectorAll('th') ?? [])].map((th) =>
+              (th.textContent ?? '').trim(),
+            );
+            return names
+              .filter((name, i) => names.indexOf(name) !== i)
+              .map((name) => `${name} in ${names.join(' | ')}`);
+          }),
+        );
+        expect(repeated).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('e2 says over which n range and λ grid each slope was fitted', async () => {
     const page = await openReproduction('e2.html', 1280);

@@ -70,6 +70,8 @@ export function mountExperimentResult(
         );
         // On a phone each row becomes a card of "column: value" lines (custom.css).
         cell.dataset.label = table.columns[index] ?? '';
+        // A number never wraps: "0.37 5" over two lines misreads (custom.css).
+        if (/^[-+−]?[\d.,]+(e[-+]?\d+)?( ?%)?$/.test(cell.textContent ?? '')) cell.classList.add('bl-number');
         tr.append(cell);
       }
       html.append(tr);
