@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type StaticServer, startStaticServer } from '../scripts/serve-site.mjs';
-import { type launchChromium, launchChromiumOrReason } from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from './support/built-site.ts';
 
 // #20.12: the reproduction pages' axes and tables say what they show — every log axis has a
 // labelled tick near both ends of its data (e7's risks reached 1.7 with no label above 1),
@@ -16,31 +15,13 @@ const reproductionPages = readdirSync(`${distDir}/reproduction`)
   .filter((file) => /^e\d+\.html$/.test(file))
   .sort();
 
-let server: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let browserFailure: string | undefined;
-
-beforeAll(async () => {
-  server = await startStaticServer(distDir);
-  const started = await launchChromiumOrReason(inject('chromiumPath'), inject('chromiumFailure'));
-  if ('browser' in started) browser = started.browser;
-  else browserFailure = started.reason;
-});
-
-beforeEach(() => {
-  if (browserFailure) throw new Error(browserFailure);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(distDir);
 
 /** Opens a reproduction page at `width` px and waits until its committed result is drawn. */
 async function openReproduction(path: string, width: number): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await site.context.newPage();
   await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-  await page.goto(`${server.url}/reproduction/${path}`, { waitUntil: 'load' });
+  await page.goto(`${site.url}/reproduction/${path}`, { waitUntil: 'load' });
   await page.waitForFunction(
     () =>
       document.querySelectorAll('.bl-experiment').length > 0 &&
