@@ -13,7 +13,25 @@ export function numpyRatioRows(
   packageName: string,
   file: string,
   json: unknown,
-): { package: string; benchmark: string; case: string; measure: string; ratio: number; processor: string }[];
+): {
+  package: string;
+  benchmark: string;
+  group: string;
+  configuration: string;
+  family: 'benignlab' | 'numpy' | 'ml-matrix';
+  case: string;
+  measure: string;
+  ratio: number;
+  processor: string;
+}[];
+export function isVariant(title: string, titles: string[]): boolean;
+export function headlineRatioRows(rows: ReturnType<typeof numpyRatioRows>): {
+  package: string;
+  case: string;
+  measure: string;
+  ours: ReturnType<typeof numpyRatioRows>[number];
+  mlMatrix: ReturnType<typeof numpyRatioRows>[number] | undefined;
+}[];
 export function scrollingTable(markdown: string, label: string): string;
 export function formatSeconds(seconds: number): string;
 export function benchCharts(title: string, json: unknown): string;

@@ -32,7 +32,7 @@ function isScalarList(value) {
 }
 
 function rowTitle(row, index) {
-  return String(row.label ?? row.case ?? row.name ?? row.id ?? `row ${index + 1}`);
+  return String(row.label ?? row.case ?? row.name ?? row.id ?? row.operation ?? `row ${index + 1}`);
 }
 
 /**
@@ -111,9 +111,12 @@ export function scrollingTable(markdown, label) {
   return `<div class="bl-table-scroll" tabindex="0" role="region" aria-label="${name} (scrolls sideways)">\n\n${markdown}\n\n</div>`;
 }
 
-/** Renders one benchmark JSON file: its scalar metadata as a list, then every table in it, collapsed. */
+/**
+ * Renders one benchmark JSON file as one collapsed block: its name (and how many tables) as
+ * the summary line; inside, the processor, date and command, its scalar metadata as a list,
+ * then every table in it.
+ */
 export function renderBenchFile(title, json) {
-  const parts = [`### ${escapeProse(title)}`];
   const metadata = metadataEntries(json);
   const tables = findTables(json);
   const summaryOf = (pattern) => metadata.find(([key]) => pattern.test(key))?.[1];
@@ -122,27 +125,60 @@ export function renderBenchFile(title, json) {
     ['date', summaryOf(/(^|\.)date$/i)],
     ['command', summaryOf(/(^|\.)command$/i)],
   ].filter(([, value]) => value !== undefined && value !== null);
+  // Everything measured stays on the page, collapsed: the summary and charts are what most readers need.
+  const parts = [
+    `<details class="bl-bench-file"><summary><strong>${escapeProse(title)}</strong>: ${tables.length ? `all settings and measurements (${tables.length} table${tables.length === 1 ? '' : 's'})` : 'settings and measurements'}</summary>`,
+  ];
   if (facts.length)
     parts.push(
       facts
         .map(([k, v]) => `${k}: ${k === 'command' ? `\`${String(v).replace(/`/g, '')}\`` : cell(v)}`)
         .join(' · '),
     );
-  if (metadata.length || tables.length) {
-    // Everything measured stays on the page, collapsed: the summary above is what most readers need.
-    parts.push(
-      `<details><summary>All settings and measurements (${tables.length} table${tables.length === 1 ? '' : 's'})</summary>`,
-    );
-    if (metadata.length)
-      parts.push(metadata.map(([k, v]) => `- **${escapeProse(k)}**: ${cell(v)}`).join('\n'));
-    for (const { path, rows } of tables) {
-      const heading = tableTitle(path);
-      if (heading) parts.push(`**${escapeProse(heading)}**`);
-      parts.push(scrollingTable(markdownTable(rows), heading || title));
-    }
-    parts.push('</details>');
+  if (metadata.length) parts.push(metadata.map(([k, v]) => `- **${escapeProse(k)}**: ${cell(v)}`).join('\n'));
+  for (const { path, rows } of tables) {
+    const heading = tableTitle(path);
+    if (heading) parts.push(`**${escapeProse(heading)}**`);
+    parts.push(scrollingTable(markdownTable(rows), heading || title));
   }
+  parts.push('</details>');
   return parts.join('\n\n');
+}
+
+/**
+ * Whether a bench file is a variant of another one: the same benchmark re-run on another
+ * runtime, under load or at other sizes, named `<other>-<what differs>` (e.g.
+ * `linalg-gram-1000-8000-…-Node-v24-22-3` beside `linalg`, `ridge-path-n500-p5000` beside
+ * `ridge-path`). Variants stay in the full lists, not in the headline summary and charts.
+ */
+export function isVariant(title, titles) {
+  return titles.some((other) => other !== title && title.startsWith(`${other}-`));
+}
+
+/**
+ * The headline summary: per case of a (non-variant) bench file, benignlab's fastest
+ * configuration against numpy, and ml-matrix against numpy where it was measured.
+ */
+export function headlineRatioRows(rows) {
+  const cases = new Map();
+  for (const row of rows) {
+    const key = `${row.package}\u0000${row.benchmark}\u0000${row.group}`;
+    const entry = cases.get(key) ?? {
+      package: row.package,
+      case: row.group,
+      measure: row.measure,
+      ours: undefined,
+      mlMatrix: undefined,
+    };
+    // One measure per case (a file may also report e.g. the best-of-runs ratio).
+    if (row.measure !== entry.measure) continue;
+    if (row.family === 'benignlab' && (entry.ours === undefined || row.ratio < entry.ours.ratio))
+      entry.ours = row;
+    if (row.family === 'ml-matrix' && (entry.mlMatrix === undefined || row.ratio < entry.mlMatrix.ratio))
+      entry.mlMatrix = row;
+    cases.set(key, entry);
+  }
+  return [...cases.values()].filter((entry) => entry.ours !== undefined);
 }
 
 // Keys holding benignlab's time divided by numpy's (not numpy against numpy).
@@ -172,6 +208,18 @@ export function numpyRatioRows(packageName, file, json) {
         rows.push({
           package: packageName,
           benchmark: file,
+          // The case without the configuration: the headline summary keeps its fastest one.
+          group:
+            row.implementation !== undefined
+              ? tableTitle(path) || rowTitle(row, index)
+              : rowTitle(row, index),
+          configuration: [
+            row.implementation,
+            row.threads ? `${row.threads} thread${row.threads === 1 ? '' : 's'}` : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+          family: row.implementation !== undefined ? implementationFamily(row.implementation) : 'benignlab',
           case: what,
           measure: humanize(key),
           ratio: value,
@@ -242,17 +290,20 @@ export function benchCharts(title, json) {
   return charts.join('\n');
 }
 
+/** Charts drawn open on the page; the others sit under one collapsed list. */
+const OPEN_CHARTS = 4;
+
 /** The whole page; `packages` is `[{ slug, folder, name }]`. */
 export function generatePerformancePage({ workspaceRoot, packages }) {
   const sections = [
     '# Performance',
     '',
-    "Benchmark tables copied at build time from each package's committed",
-    '`bench-results/*.json`. Each was produced by `pnpm bench` in that package (the root',
-    '`node scripts/pnpm.mjs bench` runs them all), timing benignlab beside its reference',
-    '(numpy through `python3`, ml-matrix) in the same run, medians over several runs. The',
-    "figures are from the machine that ran them (see each package's README for the",
-    'hardware); ratios are more portable than absolute times.',
+    'How fast benignlab is against numpy (through `python3`) and ml-matrix, timed side by side in',
+    "the same run (medians over several runs) by each package's `pnpm bench` (the root",
+    '`node scripts/pnpm.mjs bench` runs them all; the results are committed in',
+    '`bench-results/*.json` and copied here at build time). Ratios are more portable than',
+    'absolute times. The summary and a few charts are below; every measurement is in the',
+    'collapsed lists at the end.',
   ];
   const missing = [];
   const summary = [];
@@ -269,43 +320,79 @@ export function generatePerformancePage({ workspaceRoot, packages }) {
       missing.push(name);
       continue;
     }
-    details.push('', `## ${name}`, '');
-    for (const file of files) {
-      const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      const title = file.replace(/\.json$/, '');
-      summary.push(...numpyRatioRows(name, title, json));
+    const titles = files.map((file) => file.replace(/\.json$/, ''));
+    // Headline files first: a chart of a variant run is no headline.
+    const ordered = [
+      ...titles.filter((t) => !isVariant(t, titles)),
+      ...titles.filter((t) => isVariant(t, titles)),
+    ];
+    details.push('', `### ${name}`, '');
+    for (const title of ordered) {
+      const json = JSON.parse(readFileSync(join(dir, `${title}.json`), 'utf8'));
+      const variant = isVariant(title, titles);
+      summary.push(...numpyRatioRows(name, title, json).map((row) => ({ ...row, variant })));
       const fileCharts = benchCharts(title, json);
-      if (fileCharts) charts.push(fileCharts);
+      if (fileCharts) charts.push(...fileCharts.split('\n').map((chart) => ({ chart, variant })));
       details.push(renderBenchFile(title, json), '');
     }
   }
   if (summary.length) {
     const processors = [...new Set(summary.map((r) => r.processor).filter(Boolean))];
+    const headline = headlineRatioRows(summary.filter((r) => !r.variant));
     sections.push(
       '',
       '## Summary: benignlab against numpy',
       '',
-      `Time of benignlab divided by numpy's for the same work in the same run (below 1: benignlab is faster), on ${processors.length ? processors.map(escapeProse).join('; ') : 'the processor named in each file'}. Each package's section below has the full measurements.`,
+      `Time of benignlab divided by numpy's for the same work in the same run (below 1: benignlab is faster), on ${processors.length ? processors.map(escapeProse).join('; ') : 'the processor named in each file'}. Per case, benignlab's fastest configuration measured; ml-matrix's ratio to numpy where the bench ran it.`,
       '',
-      '| package | benchmark | case | measure | ours ÷ numpy |',
+      '| package | case | ours ÷ numpy | our fastest configuration | ml-matrix ÷ numpy |',
       '|---|---|---|---|---|',
-      ...summary.map(
+      ...headline.map(
         (r) =>
-          `| ${escapeProse(r.package)} | ${escapeProse(r.benchmark)} | ${cell(r.case)} | ${escapeProse(r.measure)} | ${cell(r.ratio)} |`,
+          `| ${escapeProse(r.package.replace('@benignlab/', ''))} | ${cell(r.case)} | ${cell(r.ours.ratio)} | ${cell(r.ours.configuration || r.ours.measure)} | ${r.mlMatrix ? cell(r.mlMatrix.ratio) : ''} |`,
       ),
+      '',
+      `<details class="bl-bench-all-ratios"><summary>Every ratio to numpy measured (${summary.length}, with every configuration, runtime and load)</summary>`,
+      '',
+      scrollingTable(
+        [
+          '| package | benchmark | case | measure | ratio to numpy |',
+          '|---|---|---|---|---|',
+          ...summary.map(
+            (r) =>
+              `| ${escapeProse(r.package)} | ${escapeProse(r.benchmark)} | ${cell(r.case)} | ${escapeProse(r.measure)} | ${cell(r.ratio)} |`,
+          ),
+        ].join('\n'),
+        'Every ratio to numpy',
+      ),
+      '',
+      '</details>',
     );
   }
   if (charts.length) {
+    const headlineCharts = charts.filter((c) => !c.variant);
+    const open = headlineCharts.slice(0, OPEN_CHARTS);
+    const rest = [...headlineCharts.slice(OPEN_CHARTS), ...charts.filter((c) => c.variant)];
     sections.push(
       '',
       '## Charts: benignlab, numpy and ml-matrix by size and threads',
       '',
-      'Median time of each implementation for the same work, at every size and thread count measured. <span class="bl-bar-key bl-bar-benignlab"></span> benignlab <span class="bl-bar-key bl-bar-numpy"></span> numpy <span class="bl-bar-key bl-bar-ml-matrix"></span> ml-matrix; striped bars were measured at a smaller size and scaled up (see the measurements below).',
+      'Median time of each implementation for the same work, at every thread count measured. <span class="bl-bar-key bl-bar-benignlab"></span> benignlab <span class="bl-bar-key bl-bar-numpy"></span> numpy <span class="bl-bar-key bl-bar-ml-matrix"></span> ml-matrix; striped bars were measured at a smaller size and scaled up (see the measurements below).',
       '',
-      ...charts,
+      ...open.map((c) => c.chart),
     );
+    if (rest.length)
+      sections.push(
+        '',
+        `<details class="bl-bench-more-charts"><summary>${rest.length} more charts (other sizes, the browser, other runtimes and loads)</summary>`,
+        '',
+        ...rest.map((c) => c.chart),
+        '',
+        '</details>',
+      );
   }
-  sections.push(...details);
+  if (details.length)
+    sections.push('', '## All measurements', '', 'Per package and bench file, collapsed.', ...details);
   if (missing.length) {
     sections.push(
       '',

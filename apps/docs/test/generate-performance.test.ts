@@ -7,7 +7,9 @@ import {
   findTables,
   formatSeconds,
   generatePerformancePage,
+  headlineRatioRows,
   humanize,
+  isVariant,
   markdownTable,
   numpyRatioRows,
   renderBenchFile,
@@ -53,8 +55,10 @@ describe('the Performance page generator', () => {
           { slug: 'data', folder: 'packages/data', name: '@benignlab/data' },
         ],
       });
-      expect(page).toContain('## @benignlab/linalg');
-      expect(page).toContain('### gram');
+      expect(page).toContain('### @benignlab/linalg');
+      expect(page).toContain(
+        '<summary><strong>gram</strong>: all settings and measurements (1 table)</summary>',
+      );
       expect(page).toContain('| symEig 1000 | 800 | 400 | 2 |');
       expect(page).toContain('No committed `bench-results/*.json` in: `@benignlab/data`.');
     } finally {
@@ -116,6 +120,77 @@ describe('the Performance summary (#20.9)', () => {
         measure: 'ratio to numpy',
       }),
     ]);
+  });
+});
+
+describe('the Performance page’s headline (#20.9: a page read in a minute)', () => {
+  it('tells variant runs (another runtime, load or size) from the headline files', () => {
+    const titles = [
+      'linalg',
+      'linalg-gram-1000-Node-v24',
+      'ridge-path',
+      'ridge-path-n500-p5000',
+      'web-threads',
+    ];
+    expect(titles.filter((t) => isVariant(t, titles))).toEqual([
+      'linalg-gram-1000-Node-v24',
+      'ridge-path-n500-p5000',
+    ]);
+  });
+
+  it('keeps per case benignlab’s fastest configuration and ml-matrix beside it, one measure per case', () => {
+    const json = {
+      session: { cpu: 'AMD EPYC 7B13' },
+      results: [
+        {
+          label: 'gram 1000×8000',
+          rows: [
+            { implementation: 'numpy', threads: 2, ratioToNumpy: 1 },
+            { implementation: 'wasm-simd', threads: 1, ratioToNumpy: 3.5 },
+            { implementation: 'wasm-fma', threads: 2, ratioToNumpy: 2 },
+            { implementation: 'js', threads: 1, ratioToNumpy: 19 },
+            { implementation: 'ml-matrix', threads: 1, ratioToNumpy: 139 },
+          ],
+        },
+      ],
+      rows: [{ operation: 'fill 1e7', timeRatioOursOverNumpy: 1.25, bestTimeRatioOursOverNumpy: 1.1 }],
+    };
+    const headline = headlineRatioRows(numpyRatioRows('@benignlab/linalg', 'linalg', json));
+    expect(headline.map((h) => [h.case, h.ours.ratio, h.ours.configuration, h.mlMatrix?.ratio])).toEqual([
+      ['gram 1000×8000', 2, 'wasm-fma, 2 threads', 139],
+      ['fill 1e7', 1.25, '', undefined],
+    ]);
+  });
+
+  it('opens the summary, four charts and nothing else; the rest is collapsed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'docs-perf-'));
+    try {
+      mkdirSync(join(root, 'packages/linalg/bench-results'), { recursive: true });
+      const many = {
+        results: Array.from({ length: 6 }, (_, k) => ({
+          label: `case ${k}`,
+          rows: [
+            { implementation: 'numpy', threads: 1, medianSeconds: 1, ratioToNumpy: 1 },
+            { implementation: 'wasm-simd', threads: 1, medianSeconds: 2, ratioToNumpy: 2 },
+          ],
+        })),
+      };
+      writeFileSync(join(root, 'packages/linalg/bench-results/linalg.json'), JSON.stringify(many));
+      writeFileSync(join(root, 'packages/linalg/bench-results/linalg-node-v24.json'), JSON.stringify(many));
+      const page = generatePerformancePage({
+        workspaceRoot: root,
+        packages: [{ slug: 'linalg', folder: 'packages/linalg', name: '@benignlab/linalg' }],
+      });
+      const outside = page.replace(/<details[\s\S]*?<\/details>/g, '');
+      expect(outside.match(/<figure/g)).toHaveLength(4);
+      expect(outside.match(/^\|---/gm)).toHaveLength(1);
+      expect(page).toContain('<summary>8 more charts');
+      // The headline rows come from linalg.json only; the variant's are in the full list.
+      expect(outside.match(/^\| linalg \| case \d/gm)).toHaveLength(6);
+      expect(page).toContain('Every ratio to numpy measured (12,');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
@@ -199,7 +274,7 @@ describe('the Performance charts (#20.9)', () => {
         packages: [{ slug: 'linalg', folder: 'packages/linalg', name: '@benignlab/linalg' }],
       });
       expect(page).toContain('## Charts: benignlab, numpy and ml-matrix by size and threads');
-      expect(page.indexOf('## Charts')).toBeLessThan(page.indexOf('## @benignlab/linalg'));
+      expect(page.indexOf('## Charts')).toBeLessThan(page.indexOf('### @benignlab/linalg'));
       const tables = page.match(/^\|.*\|$\n^\|---/gm) ?? [];
       const boxed = page.match(/<div class="bl-table-scroll"[^>]*>\n\n\|/g) ?? [];
       expect(tables.length).toBe(3);

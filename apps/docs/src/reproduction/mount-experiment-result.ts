@@ -63,10 +63,15 @@ export function mountExperimentResult(
         const cell = element(
           document,
           'td',
-          typeof value === 'number' ? String(Number(value.toPrecision(4))) : (value ?? ''),
+          // Counts (n, widths) exactly: n = 1 638 400 must not read 1638000.
+          typeof value === 'number'
+            ? String(Number.isInteger(value) ? value : Number(value.toPrecision(4)))
+            : (value ?? ''),
         );
         // On a phone each row becomes a card of "column: value" lines (custom.css).
         cell.dataset.label = table.columns[index] ?? '';
+        // A number never wraps: "0.37 5" over two lines misreads (custom.css).
+        if (/^[-+−]?[\d.,]+(e[-+]?\d+)?( ?%)?$/.test(cell.textContent ?? '')) cell.classList.add('bl-number');
         tr.append(cell);
       }
       html.append(tr);

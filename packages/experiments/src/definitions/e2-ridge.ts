@@ -245,6 +245,9 @@ function designsOf(config: E2Config): E2DesignName[] {
   return config.contrast ? ['trade-off', 'contrast'] : ['trade-off'];
 }
 
+/** Values of λ > 0 in the theory's fine grid (λ = 0 is added to them). */
+const THEORY_LAMBDA_COUNT = 400;
+
 function simulationLambdas(config: E2Config): number[] {
   return [0, ...logGrid(config.lambdaMin, config.lambdaMax, config.lambdaCount)];
 }
@@ -292,7 +295,7 @@ export function e2TheoryPoint(
   config: E2Config,
   name: E2DesignName,
   n: number,
-  lambdas: readonly number[] = theoryLambdaGrid(400),
+  lambdas: readonly number[] = theoryLambdaGrid(THEORY_LAMBDA_COUNT),
 ): E2Point {
   const design = e2Design(config, name);
   const best = theoryCompromise(design, n, config.alphaAbsolute, lambdas);
@@ -569,9 +572,42 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
       fmt(p.priceOfAccuracy),
       fmt(p.minNormHarm),
     ];
+    const config = result.config;
+    const simulatedRange = `n = ${config.ns[0]} → ${config.ns.at(-1)}`;
+    const coarseGrid = `λ = 0 and ${config.lambdaCount} values in [${fmt(config.lambdaMin)}, ${fmt(config.lambdaMax)}]`;
+    const fineGrid = `λ = 0 and ${THEORY_LAMBDA_COUNT} values in [1e-12, 100]`;
+    const largeNs = config.theoryNs.filter((n) => n >= config.largeN);
+    // Each slope is fitted over its own n and λ grid; the table says which, so no two
+    // rows are compared as if they covered the same range.
+    const slopeRow = (
+      design: string,
+      quantity: string,
+      source: string,
+      ns: string,
+      grid: string,
+      slope?: number,
+    ) => [design, quantity, source, ns, grid, fmt(slope)];
+    const slopeRows = designsOf(config).flatMap((name) => {
+      const s = summary.slopes[name];
+      return [
+        slopeRow(name, 'G', 'simulation', simulatedRange, coarseGrid, s?.compromise),
+        slopeRow(name, 'G', 'theory', simulatedRange, `the simulation’s: ${coarseGrid}`, s?.theoryCompromise),
+        slopeRow(
+          name,
+          'G',
+          'theory',
+          `n = ${largeNs[0]} → ${largeNs.at(-1)}`,
+          fineGrid,
+          summary.theoryExponents[name],
+        ),
+        slopeRow(name, 'min-norm harm ratio', 'simulation', simulatedRange, 'λ = 0', s?.minNormHarm),
+        slopeRow(name, 'smallest harm ratio over λ', 'simulation', simulatedRange, coarseGrid, s?.bestHarm),
+        slopeRow(name, 'R at that λ', 'simulation', simulatedRange, coarseGrid, s?.riskAtBestHarm),
+      ];
+    });
     const tables = [
       {
-        title: `Best compromise G and the prices per n (absolute budget α = ${result.config.alphaAbsolute}, R_α(θ*) = ${fmt(result.config.alphaAbsolute ** 2 * result.config.thetaNorm ** 2)})`,
+        title: `Best compromise G and the prices per n (absolute budget α = ${config.alphaAbsolute}, R_α(θ*) = ${fmt(config.alphaAbsolute ** 2 * config.thetaNorm ** 2)}): simulation at ${simulatedRange} (mean over ${config.replicates} draws, ${coarseGrid}); theory at n = ${config.theoryNs[0]} → ${config.theoryNs.at(-1)} (${fineGrid})`,
         columns: [
           'source',
           'design',
@@ -588,6 +624,12 @@ export const e2Ridge: ExperimentDefinition<E2Config> = {
           ...summary.simulated.map((p) => row(p, 'simulation')),
           ...summary.theory.map((p) => row(p, 'theory')),
         ],
+      },
+      {
+        title:
+          'Log-log slopes over n, each over its own n range and λ grid (a slope over a different range is a different number)',
+        columns: ['design', 'quantity', 'source', 'n range', 'λ grid', 'log-log slope'],
+        rows: slopeRows,
       },
     ];
     if (summary.relativeTruth.length > 0) {
@@ -628,7 +670,7 @@ function e2Verdicts(
       claim: `Trade-off design (all of ‖θ*‖ on weak spikes at n^(−${config.weakExponent}), a = ${config.exponentA}, b = ${config.exponentB}): for every λ, R and the harm ratio cannot both stay small as n grows — the best compromise G(n) = min_λ max(R/min R, R_α/R_α(θ*)) grows (absolute budget α = ${config.alphaAbsolute}).`,
       supported: holds(tradeDecision) && (tradeSlopes?.theoryCompromise ?? 0) > 0,
       budget: 'absolute',
-      evidence: `Simulation: ${trade.map(perN).join('; ')}. Slope of G ${fmt(tradeSlopes?.compromise)} (theory on the same λ grid ${fmt(tradeSlopes?.theoryCompromise)}); theory continues to G = ${fmt(lastTheory?.value)} at n = ${lastTheory?.n}, growth exponent ${fmt(theoryExponents['trade-off'])} over n ≥ ${config.largeN}. R_α(θ*) = ${fmt(truth)} at every n.`,
+      evidence: `Simulation: ${trade.map(perN).join('; ')}. Slope of G over ${range}: ${fmt(tradeSlopes?.compromise)} (theory over the same n and λ grid: ${fmt(tradeSlopes?.theoryCompromise)}); theory continues to G = ${fmt(lastTheory?.value)} at n = ${lastTheory?.n}, growth exponent ${fmt(theoryExponents['trade-off'])} over n ≥ ${config.largeN}. R_α(θ*) = ${fmt(truth)} at every n.`,
       falsifiedBy: `A λ (per n) keeping both R/min R and the harm ratio bounded: the simulated G not growing over ${range} (slope ≤ ${config.growthThreshold}).`,
       decidedBy: tradeDecision,
       truthAdversarialRisk: truth,

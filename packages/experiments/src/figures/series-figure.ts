@@ -117,6 +117,18 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
   if (hasSimulated) legendEntry(row++, 'dots: simulation ± 1 s.e.', 'dot', '#888888');
   if (hasTheory) legendEntry(row++, 'dashed: theory', 'dash', '#888888');
   const longest = Math.max(...[...labels, 'dots: simulation ± 1 s.e.'].map((l) => l.length));
+  // Extra marks may widen the domain beyond the series: then Plot keeps its own ticks.
+  const extent = (values: number[]) =>
+    input.marks?.length
+      ? undefined
+      : values.length
+        ? { low: Math.min(...values), high: Math.max(...values) }
+        : undefined;
+  const xExtent = extent([...simulated.map((p) => p.x), ...theory.map((p) => p.x)]);
+  const yExtent = extent([...simulated.flatMap((p) => [p.low, p.high]), ...theory.map((p) => p.y)]);
+  const xTicks =
+    input.x.log && xExtent ? logAxisTicks(xExtent.low, xExtent.high, X_AXIS_PIXELS, 'x') : undefined;
+  const yTicks = yLog && yExtent ? logAxisTicks(yExtent.low, yExtent.high, Y_AXIS_PIXELS, 'y') : undefined;
   return {
     id: input.id,
     title: input.title,
@@ -142,6 +154,8 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
         grid: true,
         labelAnchor: 'center',
         tickFormat: '~g',
+        // Chosen ticks are drawn by the axis marks below (see logAxisMarks).
+        ...(xTicks ? { axis: null, grid: false } : {}),
       },
       y: {
         type: yLog ? 'log' : 'linear',
@@ -149,9 +163,12 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
         grid: true,
         labelAnchor: 'center',
         tickFormat: '~g',
+        ...(yTicks ? { axis: null, grid: false } : {}),
       },
       color: { domain: labels, range: labels.map((_, i) => colour(i)) },
       marks: [
+        ...(xTicks ? logAxisMarks('x', xTicks, input.x.label) : []),
+        ...(yTicks ? logAxisMarks('y', yTicks, input.y.label) : []),
         Plot.frame({ stroke: '#bbbbbb' }),
         Plot.line(theory, {
           x: 'x',
@@ -187,6 +204,123 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
       ],
     },
   };
+}
+
+// The plot's length along each axis on a 390 px phone, the narrowest layout a figure is
+// drawn at (the docs site redraws it 280 px tall at the column's width): ticks that do not
+// collide there do not collide on a wider drawing either.
+const X_AXIS_PIXELS = 260;
+const Y_AXIS_PIXELS = 200;
+
+/** Mantissas of log-axis ticks, coarse to fine; each decade gets one set's multiples. */
+const LOG_TICK_MANTISSAS = [
+  [1],
+  [1, 3],
+  [1, 2, 5],
+  [1, 1.5, 2, 3, 5, 7],
+  [1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9],
+  [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2, 2.2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9],
+];
+
+/**
+ * A tick label like d3's `~g` (plain decimals, exponent form beyond 10⁶ and below 10⁻⁴,
+ * trailing zeros dropped), for the chosen log-axis ticks.
+ *
+ * @param value the tick value
+ * @example
+ * ```ts
+ * logTickLabel(0.0003); // '0.0003'
+ * logTickLabel(2.5e7); // '2.5e+7'
+ * ```
+ */
+export function logTickLabel(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-4)) {
+    return Number(value.toPrecision(6))
+      .toExponential()
+      .replace(/\.?0+e/, 'e');
+  }
+  return String(Number(value.toPrecision(6)));
+}
+
+/**
+ * The grid and axis of a log scale at chosen ticks, every one labelled. The scale's own axis
+ * cannot do it: on a log scale Plot formats labels through d3's log tickFormat, which
+ * blanks every label whose mantissa exceeds a count-based limit (0.003 and 0.03 vanish
+ * from 0.003 … 30), a function `tickFormat` included; an explicit `text` channel is kept.
+ */
+function logAxisMarks(axis: 'x' | 'y', ticks: number[], label: string): Plot.Markish[] {
+  const options = { label, labelAnchor: 'center' as const, text: (d: number) => logTickLabel(d) };
+  return axis === 'x'
+    ? [Plot.gridX(ticks), Plot.axisX(ticks, options)]
+    : [Plot.gridY(ticks), Plot.axisY(ticks, options)];
+}
+
+/**
+ * Ticks for a log axis over the data's extent [low, high]: the finest mantissa set whose
+ * labels do not collide on an axis `pixels` long, so that both ends of the data sit near a
+ * labelled tick. d3's default log ticks use the mantissas 1–9 only, which leaves e.g. a
+ * range 0.17–1.75 without any label above 1. Labels are 12 px text: on a y axis a label
+ * needs 14 px, on an x axis its width (about 7.5 px a character, `~g` format) plus 6 px.
+ * When every power of ten would collide, every second or third one (counted down from the
+ * top); undefined when even those collide (then Plot thins its own ticks).
+ *
+ * @param low smallest value drawn (> 0)
+ * @param high largest value drawn (≥ low)
+ * @param pixels the axis' drawn length in px
+ * @param axis 'x' (labels side by side) or 'y' (labels stacked)
+ * @example
+ * ```ts
+ * logAxisTicks(0.17, 1.75, 200, 'y'); // [0.2, 0.3, 0.5, 0.7, 1, 1.5]
+ * ```
+ */
+export function logAxisTicks(
+  low: number,
+  high: number,
+  pixels: number,
+  axis: 'x' | 'y',
+): number[] | undefined {
+  if (!(low > 0) || !(high >= low) || !Number.isFinite(high)) return undefined;
+  const span = Math.max(Math.log10(high / low), 0.05);
+  const position = (t: number) => (Math.log10(t / low) / span) * pixels;
+  const labelSize = (t: number) => (axis === 'y' ? 14 : logTickLabel(t).length * 7.5 + 6);
+  const fits = (ticks: number[]) =>
+    ticks.every(
+      (t, i) =>
+        i === 0 ||
+        position(t) - position(ticks[i - 1] as number) >=
+          (labelSize(t) + labelSize(ticks[i - 1] as number)) / 2,
+    );
+  const top = Math.floor(Math.log10(high * (1 + 1e-9)));
+  const bottom = Math.ceil(Math.log10(low * (1 - 1e-9)));
+  const powers = (step: number) => {
+    const ticks: number[] = [];
+    // Counted down from the largest power inside the range, so the top end is labelled.
+    for (let decade = top; decade >= bottom; decade -= step)
+      ticks.unshift(Number((10 ** decade).toPrecision(12)));
+    return ticks;
+  };
+  // Many decades: every second or third power of ten, if every one collides.
+  if (!fits(powers(1))) {
+    const sparse = [2, 3].map(powers).find((ticks) => fits(ticks) && ticks.length >= 2);
+    return sparse;
+  }
+  let best: number[] | undefined;
+  for (const mantissas of LOG_TICK_MANTISSAS) {
+    const ticks: number[] = [];
+    for (let decade = Math.floor(Math.log10(low)) - 1; decade <= Math.ceil(Math.log10(high)); decade++) {
+      for (const m of mantissas) {
+        // Rounded so 10^-4 · 3 prints as 0.0003, not 0.00030000000000000003.
+        const t = Number((m * 10 ** decade).toPrecision(12));
+        if (t >= low * (1 - 1e-9) && t <= high * (1 + 1e-9)) ticks.push(t);
+      }
+    }
+    ticks.sort((a, b) => a - b);
+    if (!fits(ticks)) break;
+    best = ticks;
+  }
+  return best && best.length >= 2 ? best : undefined;
 }
 
 /**
