@@ -2,6 +2,7 @@ import { LinalgError } from './errors.js';
 import { getBackend } from './kernels/registry.js';
 import { describeValue, Matrix } from './matrix.js';
 import { assertKnownOptions, assertMatrix, assertVector } from './validate.js';
+import { toFloat64Vector, type VectorInput } from './vector-input.js';
 
 /** Options of {@link matmul}. */
 export interface MatmulOptions {
@@ -224,12 +225,12 @@ export function gramT(X: Matrix): Matrix {
  * matvec(Matrix.fromRows([[1, 2], [3, 4]]), Float64Array.of(1, 1), { transpose: true }); // [4, 6]
  * ```
  */
-export function matvec(A: Matrix, x: Float64Array, options: MatvecOptions = {}): Float64Array {
+export function matvec(A: Matrix, xInput: VectorInput, options: MatvecOptions = {}): Float64Array {
   assertMatrix('A', A);
   assertKnownOptions('options', options, ['transpose']);
   const transpose = readFlag('options', 'transpose', options.transpose);
   const { rows: m, cols: n, data } = A;
-  assertVector('x', x);
+  const x = assertVector('x', toFloat64Vector(xInput));
   const expected = transpose ? m : n;
   if (x.length !== expected) {
     const product = transpose ? 'Aᵀ x' : 'A x';

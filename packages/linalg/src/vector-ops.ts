@@ -1,5 +1,6 @@
 import type { Matrix } from './matrix.js';
 import { assertFiniteNumber, assertMatrix, assertSquare, assertVector } from './validate.js';
+import { toFloat64Vector, type VectorInput } from './vector-input.js';
 
 /**
  * Below this sum of squares some squared entries may have underflowed (or all of them
@@ -10,16 +11,16 @@ const UNDERFLOW_GUARD = 1e-280;
 /**
  * The inner product `⟨x, y⟩ = Σᵢ xᵢ yᵢ`.
  *
- * @param x vector of length n (finite, non-empty)
- * @param y vector of the same length n
+ * @param x vector of length n (finite, non-empty; a `Float64Array` or `number[]`)
+ * @param y vector of the same length n (a `Float64Array` or `number[]`)
  * @example
  * ```ts
- * dot(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)); // 32
+ * dot(Float64Array.of(1, 2, 3), [4, 5, 6]); // 32
  * ```
  */
-export function dot(x: Float64Array, y: Float64Array): number {
-  assertVector('x', x);
-  assertVector('y', y, x.length);
+export function dot(xInput: VectorInput, yInput: VectorInput): number {
+  const x = assertVector('x', toFloat64Vector(xInput));
+  const y = assertVector('y', toFloat64Vector(yInput), x.length);
   const n = x.length;
   let s = 0;
   for (let i = 0; i < n; i++) s += x[i] * y[i];
@@ -31,15 +32,15 @@ export function dot(x: Float64Array, y: Float64Array): number {
  * plain sum of squares is not finite or is tiny, it is recomputed as
  * `s · (Σᵢ (xᵢ/s)²)^{1/2}` with `s = maxᵢ |xᵢ|` (the idea of LAPACK's `dnrm2`).
  *
- * @param x vector (finite, non-empty)
+ * @param x vector (finite, non-empty; a `Float64Array` or `number[]`)
  * @example
  * ```ts
- * norm2(Float64Array.of(3, 4)); // 5
+ * norm2([3, 4]); // 5
  * norm2(Float64Array.of(3e200, 4e200)); // 5e200, no overflow
  * ```
  */
-export function norm2(x: Float64Array): number {
-  assertVector('x', x);
+export function norm2(xInput: VectorInput): number {
+  const x = assertVector('x', toFloat64Vector(xInput));
   const n = x.length;
   let sumOfSquares = 0;
   for (let i = 0; i < n; i++) sumOfSquares += x[i] * x[i];

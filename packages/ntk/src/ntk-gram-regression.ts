@@ -6,6 +6,8 @@ import {
   Matrix,
   matmul,
   matvec,
+  toFloat64Vector,
+  type VectorInput,
 } from '@benignlab/linalg';
 import { NtkError } from './errors.js';
 import { KernelSpectrum } from './kernel-spectrum.js';
@@ -82,7 +84,7 @@ function kernelValue(u: number, normA: number, normB: number, both: boolean): nu
 export function ntkGramRegression(
   gram: Matrix,
   n: number,
-  y: Float64Array,
+  y: VectorInput,
   options: NtkGramRegressionOptions = {},
 ): NtkGramFit {
   assertMatrix('gram', gram);
@@ -94,7 +96,7 @@ export function ntkGramRegression(
       `got ${describeValue(n)}; expected an integer from 1 to ${N} (the training rows of gram)`,
     );
   }
-  assertVector('y', y, n);
+  const labels = assertVector('y', toFloat64Vector(y), n);
   assertKnownOptions('options', options, ['layers', 'lambda']);
   const layers = readLayers('options.layers', options.layers);
   const both = layers === 'both';
@@ -127,7 +129,7 @@ export function ntkGramRegression(
       GXX.data[j * n + i] = u;
     }
   }
-  const spectrum = new KernelSpectrum(K, y);
+  const spectrum = new KernelSpectrum(K, labels);
   const filter = spectrum.filter(lambda, new Float64Array(n));
   const scaled = new Float64Array(n);
   for (let i = 0; i < n; i++) scaled[i] = (spectrum.projectedTargets[i] as number) * (filter[i] as number);
