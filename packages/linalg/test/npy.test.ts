@@ -151,6 +151,34 @@ describe('parseNpy refuses what it cannot hold, naming the argument, the value a
 });
 
 describe('serializeNpy', () => {
+  it('the TSDoc examples hold', () => {
+    const bytes = serializeNpy(
+      Matrix.fromRows([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
+    expect(bytes.length).toBe(160);
+    expect(parseNpy(bytes)).toEqual({ shape: [2, 2], data: Float64Array.of(1, 2, 3, 4) });
+    expect(
+      parseNpyHeader(
+        serializeNpy(
+          Matrix.fromRows([
+            [1, 2, 3],
+            [4, 5, 6],
+          ]),
+        ),
+      ),
+    ).toEqual({
+      version: [1, 0],
+      descr: '<f8',
+      fortranOrder: false,
+      shape: [2, 3],
+      dataOffset: 128,
+    });
+    expect(parseNpyVector(serializeNpy(Float64Array.of(1, 2, 3)))).toEqual(Float64Array.of(1, 2, 3));
+  });
+
   it('writes the same bytes as numpy.save for float64 C-order arrays', () => {
     expect(serializeNpy(Matrix.fromRows([A.slice(0, 3), A.slice(3)]))).toEqual(fixture('A.npy'));
     expect(serializeNpy([0.5, -1, 2])).toEqual(fixture('v.npy'));
