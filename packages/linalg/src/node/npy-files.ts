@@ -37,6 +37,9 @@ function readBytes(path: string): Uint8Array {
  * @throws {NpyError} the file is missing or unreadable, or {@link parseNpy} refuses it
  * @example
  * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * const path = join(mkdtempSync(join(tmpdir(), 'npy-')), 'x.npy');
  * writeNpy(path, [1, 2, 3]);
  * readNpy(path).shape; // [3]
@@ -53,6 +56,9 @@ export function readNpy(path: string, options: Pick<ParseNpyOptions, 'allowNonFi
  * @throws {NpyError} the file is missing or unreadable, not 2-D, or refused by {@link parseNpy}
  * @example
  * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * const path = join(mkdtempSync(join(tmpdir(), 'npy-')), 'X.npy');
  * writeNpy(path, Matrix.fromRows([[1, 2], [3, 4]]));
  * readNpyMatrix(path).shape; // [2, 2]
@@ -70,6 +76,9 @@ export function readNpyMatrix(path: string): Matrix {
  * @throws {NpyError} the file is missing or unreadable, not a vector, or refused by {@link parseNpy}
  * @example
  * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * const path = join(mkdtempSync(join(tmpdir(), 'npy-')), 'y.npy');
  * writeNpy(path, Float64Array.of(0.5, -1));
  * readNpyVector(path); // Float64Array [0.5, -1]
@@ -91,6 +100,9 @@ export function readNpyVector(path: string): Float64Array {
  * @throws {NpyError} a non-finite entry, or the folder cannot be written (the message says why)
  * @example
  * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * const path = join(mkdtempSync(join(tmpdir(), 'npy-')), 'theta.npy');
  * writeNpy(path, Float64Array.of(1, 2, 3)); // numpy: np.load(path) → array([1., 2., 3.])
  * ```
