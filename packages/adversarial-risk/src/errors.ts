@@ -7,8 +7,14 @@ import { LinalgError } from '@benignlab/linalg';
  *
  * @example
  * ```ts
- * try { standardRisk(theta, thetaStar, { eigenvalues }); }
- * catch (e) { if (e instanceof RiskError) console.log(e.argument); }
+ * const theta = Float64Array.of(1, 2);
+ * const thetaStar = Float64Array.of(1, 0);
+ * const eigenvalues = Float64Array.of(1, -1); // not a covariance spectrum
+ * try {
+ *   standardRisk(theta, thetaStar, { eigenvalues });
+ * } catch (e) {
+ *   if (e instanceof RiskError) console.log(e.argument); // "covariance.eigenvalues"
+ * }
  * ```
  */
 export class RiskError extends LinalgError {

@@ -51,6 +51,10 @@ export interface RidgePathRisks {
  * @param options θ*, Σ, α, norms, budget, noiseVariance
  * @example
  * ```ts
+ * const X = Matrix.fromRows([[1, 0, 1], [0, 1, 1]]); // n = 2, p = 3
+ * const y = Float64Array.of(1, 2);
+ * const thetaStar = Float64Array.of(1, 1, 0);
+ * const eigenvalues = Float64Array.of(1, 1, 1); // Σ = I
  * const risks = ridgePathRisks(X, y, [0, 1e-3, 1e-2, 1e-1], {
  *   thetaStar, covariance: { eigenvalues }, alpha: 0.05, budget: 'relative', norms: ['l2', 'linf'],
  * });

@@ -168,8 +168,10 @@ export function ridgeTheory(input: RidgeTheoryInput): RidgeTheoryPrediction {
  *   `adversarialRisk(α)`, `harmRatio(α)` and `points(α)` over the same grid
  * @example
  * ```ts
+ * const eigenvalues = new Float64Array(400).fill(0.02).fill(1, 0, 4);
+ * const thetaStar = new Float64Array(400).fill(0.5, 0, 4);
  * const path = ridgeTheoryPath({ eigenvalues, thetaStar, sigma2: 0.25, n: 60, lambdas: [0, 0.01, 0.1, 1] });
- * path.risk; // Float64Array of 4 predicted risks
+ * path.risk; // ≈ [0.0717, 0.0660, 0.0625, 0.299]
  * frontier(path.points(0.1)); // the standard/adversarial trade-off over λ
  * ```
  */

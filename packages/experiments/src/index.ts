@@ -21,6 +21,11 @@ export {
   runExperiment,
 } from './core/runner.js';
 export { type AggregatePoint, aggregate, fmt, logLogSlope, type MeanSe, meanSe } from './core/stats.js';
+export {
+  type TheoryAgreement,
+  type TheoryComparison,
+  theoryAgreement,
+} from './core/theory-agreement.js';
 export { asTruth } from './core/truth-rows.js';
 export type {
   Budget,

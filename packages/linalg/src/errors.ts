@@ -5,7 +5,11 @@
  *
  * @example
  * ```ts
- * try { matmul(A, B); } catch (e) { if (e instanceof LinalgError) console.log(e.argument); }
+ * try {
+ *   matmul(Matrix.zeros(2, 3), Matrix.zeros(2, 3)); // inner dimensions 3 and 2 differ
+ * } catch (e) {
+ *   if (e instanceof LinalgError) console.log(e.argument); // "B"
+ * }
  * ```
  */
 export class LinalgError extends Error {

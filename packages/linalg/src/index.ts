@@ -9,6 +9,7 @@ export {
   type KernelPolicy,
   listBackends,
   registerBackend,
+  removeBackend,
   setBackend,
   setKernelPolicy,
 } from './kernels/registry.js';

@@ -51,6 +51,10 @@ export class Matrix {
   /**
    * A matrix from nested arrays (one inner array per row), copied.
    * @param rows one array per row, all of equal length (entries are copied; a 0-length array gives a 0×0 matrix)
+   * @example
+   * ```ts
+   * Matrix.fromRows([[1, 2, 3], [4, 5, 6]]).shape; // [2, 3]
+   * ```
    */
   static fromRows(rows: readonly (readonly number[])[]): Matrix {
     if (!Array.isArray(rows)) {
@@ -76,6 +80,10 @@ export class Matrix {
    * A `rows × cols` matrix filled with zeros.
    * @param rows number of rows (integer ≥ 0)
    * @param cols number of columns (integer ≥ 0)
+   * @example
+   * ```ts
+   * Matrix.zeros(2, 3).data; // Float64Array [0, 0, 0, 0, 0, 0]
+   * ```
    */
   static zeros(rows: number, cols: number): Matrix {
     return new Matrix(rows, cols);
@@ -84,6 +92,10 @@ export class Matrix {
   /**
    * The `size × size` identity matrix.
    * @param size order n of the n×n matrix (integer ≥ 0)
+   * @example
+   * ```ts
+   * Matrix.identity(2).toRows(); // [[1, 0], [0, 1]]
+   * ```
    */
   static identity(size: number): Matrix {
     const result = new Matrix(size, size);
@@ -91,7 +103,13 @@ export class Matrix {
     return result;
   }
 
-  /** Nested arrays, one per row (a copy). */
+  /**
+   * Nested arrays, one per row (a copy).
+   * @example
+   * ```ts
+   * Matrix.fromRows([[1, 2], [3, 4]]).toRows(); // [[1, 2], [3, 4]]
+   * ```
+   */
   toRows(): number[][] {
     const out: number[][] = new Array(this.rows);
     for (let i = 0; i < this.rows; i++) {
@@ -104,6 +122,10 @@ export class Matrix {
    * Entry (i, j), bounds-checked.
    * @param i row index, 0 ≤ i < rows
    * @param j column index, 0 ≤ j < cols
+   * @example
+   * ```ts
+   * Matrix.fromRows([[1, 2], [3, 4]]).get(1, 0); // 3
+   * ```
    */
   get(i: number, j: number): number {
     this.checkIndex(i, j);
@@ -115,6 +137,11 @@ export class Matrix {
    * @param i row index, 0 ≤ i < rows
    * @param j column index, 0 ≤ j < cols
    * @param value the new entry
+   * @example
+   * ```ts
+   * const A = Matrix.zeros(2, 2);
+   * A.set(0, 1, 5); // A = [[0, 5], [0, 0]]
+   * ```
    */
   set(i: number, j: number, value: number): void {
     this.checkIndex(i, j);
@@ -124,6 +151,11 @@ export class Matrix {
   /**
    * Row `i` as a view into this matrix's buffer (no copy).
    * @param i row index, 0 ≤ i < rows
+   * @example
+   * ```ts
+   * const A = Matrix.fromRows([[1, 2], [3, 4]]);
+   * A.row(1); // Float64Array [3, 4], a view: writing to it changes A
+   * ```
    */
   row(i: number): Float64Array {
     this.checkIndex(i, 0, true);
@@ -133,6 +165,10 @@ export class Matrix {
   /**
    * Column `j` as a new vector.
    * @param j column index, 0 ≤ j < cols
+   * @example
+   * ```ts
+   * Matrix.fromRows([[1, 2], [3, 4]]).column(1); // Float64Array [2, 4], a copy
+   * ```
    */
   column(j: number): Float64Array {
     this.checkIndex(0, j, true);
@@ -141,7 +177,13 @@ export class Matrix {
     return out;
   }
 
-  /** Aᵀ as a new matrix (blocked for cache locality). */
+  /**
+   * Aᵀ as a new matrix (blocked for cache locality).
+   * @example
+   * ```ts
+   * Matrix.fromRows([[1, 2, 3]]).transpose().toRows(); // [[1], [2], [3]]
+   * ```
+   */
   transpose(): Matrix {
     const { rows, cols, data } = this;
     const out = new Float64Array(rows * cols);
@@ -158,7 +200,15 @@ export class Matrix {
     return new Matrix(cols, rows, out);
   }
 
-  /** A deep copy. */
+  /**
+   * A deep copy.
+   * @example
+   * ```ts
+   * const A = Matrix.identity(2);
+   * const B = A.clone();
+   * B.set(0, 0, 9); // A is unchanged
+   * ```
+   */
   clone(): Matrix {
     return new Matrix(this.rows, this.cols, this.data.slice());
   }
@@ -221,7 +271,8 @@ export function formatBytes(bytes: number): string {
  * @param what what the matrix is, in words, starting the message (e.g. `'the n×n NTK kernel'`); default `'a matrix'`
  * @example
  * ```ts
- * throw allocationError('X', 60000, 60000, 'the n×n NTK kernel');
+ * allocationError('X', 60000, 60000, 'the n×n NTK kernel').message;
+ * // "X: the n×n NTK kernel of 60000×60000 float64 entries would need 28.8 GB, more than this runtime can allocate; expected a smaller size"
  * ```
  */
 export function allocationError(name: string, rows: number, cols: number, what = 'a matrix'): LinalgError {
@@ -251,6 +302,11 @@ function checkDimension(name: string, value: number): void {
 /**
  * A short description of any value for error messages.
  * @param value any value; long strings are cut to 40 characters
+ * @example
+ * ```ts
+ * describeValue(Float64Array.of(1, 2)); // 'a Float64Array of length 2'
+ * describeValue(Number.NaN); // 'NaN'
+ * ```
  */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

@@ -40,8 +40,9 @@ export class MissingPackageError extends LinalgError {
  * @param packageName the package specifier that was imported, e.g. `'@tensorflow/tfjs'`; the error message must name it (quoted, or as a path segment)
  * @example
  * ```ts
- * const tf = await import('@tensorflow/tfjs').catch((error) => {
- *   if (isMissingPackage(error, '@tensorflow/tfjs')) return undefined;
+ * const optional = 'an-optional-package'; // not installed
+ * const loaded = await import(optional).catch((error) => {
+ *   if (isMissingPackage(error, optional)) return undefined; // → undefined here
  *   throw error;
  * });
  * ```

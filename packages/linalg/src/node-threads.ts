@@ -21,10 +21,11 @@ const threadSwitch = createThreadSwitch(createThreadedBackend, THREADS_PRIORITY)
  *
  * @param options `threads`: threads in all, the calling one included (default `os.availableParallelism()`); `kernel`: `"fma"`, `"simd"` or `"auto"` (default, FMA when validated)
  * @example
- * ```ts
- * import { enableThreads } from '@benignlab/linalg/node-threads';
+ * ```ts isolated
+ * import { disableThreads, enableThreads } from '@benignlab/linalg/node-threads';
  * await enableThreads();            // all cores
  * await enableThreads({ threads: 1 }); // the same kernels, on the calling thread only
+ * await disableThreads(); // back to the single-threaded backends
  * ```
  */
 export function enableThreads(options?: ThreadOptions): Promise<ThreadedBackend> {

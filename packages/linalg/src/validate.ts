@@ -12,6 +12,11 @@ import { describeValue, Matrix } from './matrix.js';
  * @param name argument name reported in the error (as in the caller's signature)
  * @param value the value to check
  * @param options `allowEmpty`: accept a matrix with 0 rows or 0 columns (default `false`)
+ * @example
+ * ```ts
+ * assertMatrix('X', Matrix.identity(2)); // returns the matrix
+ * // assertMatrix('X', [[1]]) throws LinalgError 'X: expected a Matrix, got an array of length 1'
+ * ```
  */
 export function assertMatrix(name: string, value: unknown, options: { allowEmpty?: boolean } = {}): Matrix {
   if (!(value instanceof Matrix)) {
@@ -29,6 +34,11 @@ export function assertMatrix(name: string, value: unknown, options: { allowEmpty
  * @param name argument name reported in the error
  * @param value the value to check
  * @param length required length; when omitted any non-zero length is accepted
+ * @example
+ * ```ts
+ * assertVector('x', Float64Array.of(1, 2), 2); // returns the vector
+ * // assertVector('x', Float64Array.of(1, NaN)) throws LinalgError 'x: entry 1 is NaN; expected finite numbers only'
+ * ```
  */
 export function assertVector(name: string, value: unknown, length?: number): Float64Array {
   if (!(value instanceof Float64Array)) {
@@ -48,6 +58,11 @@ export function assertVector(name: string, value: unknown, length?: number): Flo
  * `value` must be a square matrix.
  * @param name argument name reported in the error
  * @param value the matrix to check (rows = cols)
+ * @example
+ * ```ts
+ * assertSquare('A', Matrix.identity(3)); // passes
+ * // assertSquare('A', Matrix.zeros(2, 3)) throws LinalgError 'A: is 2×3, expected a square matrix'
+ * ```
  */
 export function assertSquare(name: string, value: Matrix): void {
   if (value.rows !== value.cols) {
@@ -60,6 +75,11 @@ export function assertSquare(name: string, value: Matrix): void {
  * @param name argument name reported in the error
  * @param value the matrix to check
  * @param tolerance relative tolerance: |A_ij − A_ji| ≤ tolerance · max|A_kl| (default `1e-10`)
+ * @example
+ * ```ts
+ * assertSymmetric('A', Matrix.fromRows([[2, 1], [1, 2]])); // passes
+ * // with [[1, 2], [3, 1]] it throws LinalgError 'A: is not symmetric: entry (0, 1) = 2 but (1, 0) = 3; …'
+ * ```
  */
 export function assertSymmetric(name: string, value: Matrix, tolerance = 1e-10): void {
   assertSquare(name, value);
@@ -112,6 +132,11 @@ function symmetricWithin(n: number, data: Float64Array, limit: number): boolean 
  * @param name argument name reported in the error
  * @param value the value to check
  * @param min smallest accepted value (inclusive); no lower bound when omitted
+ * @example
+ * ```ts
+ * assertFiniteNumber('lambda', 0.5, 0); // 0.5
+ * // assertFiniteNumber('lambda', -1, 0) throws LinalgError 'lambda: is -1, expected a number ≥ 0'
+ * ```
  */
 export function assertFiniteNumber(name: string, value: unknown, min?: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -128,6 +153,11 @@ export function assertFiniteNumber(name: string, value: unknown, min?: number): 
  * @param name name of the options argument reported in the error
  * @param options the options object as passed (`undefined` is accepted)
  * @param known the option keys the function understands
+ * @example
+ * ```ts
+ * assertKnownOptions('options', { threads: 2 }, ['threads']); // passes
+ * // { treads: 2 } throws LinalgError 'options: has unknown option "treads"; expected one of "threads"'
+ * ```
  */
 export function assertKnownOptions(
   name: string,

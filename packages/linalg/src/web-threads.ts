@@ -22,9 +22,10 @@ const threadSwitch = createThreadSwitch(createWebThreadedBackend, THREADS_PRIORI
  * @param options `{ threads = navigator.hardwareConcurrency, kernel = "auto" | "simd" | "fma" }`
  * @returns a {@link ThreadedBackend} named `"wasm-simd-threads"` or `"wasm-fma-threads"`
  * @example
- * ```ts
- * import { gram, setBackend } from '@benignlab/linalg';
+ * ```ts browser
+ * import { gram, Matrix, setBackend } from '@benignlab/linalg';
  * import { createThreadedBackend } from '@benignlab/linalg/web-threads';
+ * const X = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]);
  * const backend = await createThreadedBackend({ threads: 2, kernel: 'simd' });
  * setBackend(backend);
  * const G = gram(X); // n×n, X Xᵀ
@@ -46,9 +47,10 @@ export function createThreadedBackend(options?: ThreadOptions): Promise<Threaded
  *
  * @param options `threads`: threads in all, the calling one included (default `navigator.hardwareConcurrency`); `kernel`: `"fma"`, `"simd"` or `"auto"` (default, FMA when the browser validates relaxed SIMD)
  * @example
- * ```ts
- * import { gram } from '@benignlab/linalg';
+ * ```ts browser
+ * import { gram, Matrix } from '@benignlab/linalg';
  * import { enableThreads } from '@benignlab/linalg/web-threads';
+ * const X = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]);
  * await enableThreads();               // every core the browser reports
  * const G = gram(X);                   // X Xᵀ, same bits as on one thread
  * ```

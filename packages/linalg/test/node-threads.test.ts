@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getBackend, LinalgError, listBackends } from '../src/index.js';
+import { getBackend, LinalgError, listBackends, setBackend } from '../src/index.js';
 import { CONTROL, JOB_KIND, SECULAR_ROOTS_PER_TASK } from '../src/kernels/threads/control-layout.js';
 import { SPIN_MILLISECONDS } from '../src/kernels/threads/job-control.js';
 import { supportedKernelVariants } from '../src/kernels/wasm/kernel-module.js';
@@ -70,6 +70,14 @@ describe('threaded WebAssembly backend (Node worker_threads)', () => {
     expect(getBackend().name).toBe(before);
     const c = new Float64Array(1);
     expect(() => backend.syrk(1, 1, new Float64Array([2]), 0, 1, c, 0, 1)).toThrow(LinalgError);
+    // The stopped pool left the registry: a new pool of the same name can be pinned.
+    expect(listBackends().some((entry) => entry.name === backend.name)).toBe(false);
+    const again = await createThreadedBackend({ threads: 2 });
+    pools.push(again);
+    expect(again.name).toBe(backend.name);
+    setBackend(again);
+    expect(getBackend()).toBe(again);
+    setBackend('auto');
   });
 
   it('rejects bad options with a typed error naming the argument', async () => {

@@ -12,6 +12,7 @@ import {
   type Matrix,
   matmul,
   registerBackend,
+  removeBackend,
   setBackend,
   setKernelPolicy,
 } from '../src/index.js';
@@ -131,6 +132,22 @@ describe('backend registry', () => {
     setBackend(ad);
     expect(getBackend()).toBe(ad);
     expect(listBackends().some((entry) => entry.name === 'test-adhoc')).toBe(true);
+  });
+
+  it('removeBackend frees the name, unpins the removed backend and guards the built-in fallback', () => {
+    const first: KernelBackend = { name: 'test-removable', gemm: jsBackend.gemm, syrk: jsBackend.syrk };
+    setBackend(first);
+    const second: KernelBackend = { ...first };
+    expect(() => setBackend(second)).toThrow(/different backend named "test-removable"/);
+    removeBackend('test-removable');
+    expect(getBackend()).not.toBe(first);
+    expect(listBackends().some((entry) => entry.name === 'test-removable')).toBe(false);
+    setBackend(second);
+    expect(getBackend()).toBe(second);
+    removeBackend('test-removable');
+    removeBackend('test-removable'); // absent: nothing to do
+    expect(() => removeBackend('js')).toThrow(LinalgError);
+    expect(() => removeBackend('' as string)).toThrow(/non-empty backend name/);
   });
 });
 

@@ -93,7 +93,9 @@ export function dualNormValue(theta: Float64Array, norm: PerturbationNorm): numb
  * @param options `epsilon` ≥ 0 and `norm` ('l2' or 'linf')
  * @example
  * ```ts
- * adversarialObjective(X, y, ridge(X, y, 0.1).coef, { epsilon: 0.1, norm: 'l2' });
+ * const X = Matrix.fromRows([[1, 0, 1], [0, 1, 1]]); // n = 2 samples, p = 3 features
+ * const y = Float64Array.of(1, 2);
+ * adversarialObjective(X, y, ridge(X, y, 0.1).coef, { epsilon: 0.1, norm: 'l2' }); // ≈ 0.0566
  * ```
  */
 export function adversarialObjective(

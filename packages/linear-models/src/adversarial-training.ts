@@ -78,7 +78,9 @@ const DEFAULT_MAX_ITERATIONS = 1000;
  * @param options `epsilon`, `norm`, `tolerance`, `maxIterations`
  * @example
  * ```ts
- * const fit = adversarialTraining(X, y, { epsilon: 0.05, norm: 'linf' });
+ * const X = Matrix.fromRows([[1, 0, 1], [0, 1, 1]]); // n = 2 samples, p = 3 features
+ * const y = Float64Array.of(1, 2);
+ * const fit = adversarialTraining(X, y, { epsilon: 0.05, norm: 'linf' }); // coef ≈ [0, 1, 1]
  * fit.converged; // true
  * fit.relativeDualityGap; // ≤ 1e-8
  * ```

@@ -8,7 +8,12 @@ import { LinalgError } from '@benignlab/linalg';
  *
  * @example
  * ```ts
- * try { ridge(X, y, -1); } catch (e) { if (e instanceof LinearModelError) console.log(e.argument); } // "lambda"
+ * const X = Matrix.identity(2);
+ * try {
+ *   ridge(X, Float64Array.of(1, 2), -1);
+ * } catch (e) {
+ *   if (e instanceof LinearModelError) console.log(e.argument); // "lambda"
+ * }
  * ```
  */
 export class LinearModelError extends LinalgError {

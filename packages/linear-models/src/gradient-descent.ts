@@ -60,6 +60,8 @@ const POWER_TOLERANCE = 1e-10;
  * @param options `steps`, `learningRate`, `init`, `record`
  * @example
  * ```ts
+ * const X = Matrix.fromRows([[1, 0, 1], [0, 1, 1]]); // n = 2 samples, p = 3 features
+ * const y = Float64Array.of(1, 2);
  * const fit = gradientDescent(X, y, { steps: 500, record: 10 });
  * fit.trajectory.map((r) => r.trainingLoss); // decreasing
  * ```

@@ -12,7 +12,9 @@ import { assertVector, toFloat64Vector, type VectorInput } from '@benignlab/lina
  * ```ts
  * r2Score([1, 2, 3], [1, 2, 3]); // 1
  * r2Score([1, 2, 3], [2, 2, 2]); // 0
- * const model = ridge(X, y, 0.1); r2Score(yTest, model.predict(XTest));
+ * const X = Matrix.fromRows([[1, 0, 1], [0, 1, 1]]);
+ * const y = Float64Array.of(1, 2);
+ * r2Score(y, ridge(X, y, 0.1).predict(X)); // ≈ 0.937 on the training points
  * ```
  */
 export function r2Score(yTrue: VectorInput, yPredicted: VectorInput): number {

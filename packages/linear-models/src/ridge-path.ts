@@ -201,9 +201,13 @@ interface RiskForm {
  * @param options `thetaStar` (length p) and `covariance` ({ eigenvalues, basis? }) for risks
  * @example
  * ```ts
+ * const X = Matrix.fromRows([[1, 0, 1], [0, 1, 1]]); // n = 2 samples, p = 3 features
+ * const y = Float64Array.of(1, 2);
+ * const thetaStar = Float64Array.of(1, 1, 0);
+ * const eigenvalues = Float64Array.of(1, 1, 1); // Σ = I
  * const path = ridgePath(X, y, { thetaStar, covariance: { eigenvalues } });
  * const lambdas = Float64Array.from({ length: 200 }, (_, i) => 10 ** (-6 + (i * 7) / 199));
- * const { norm2, standardRisk } = path.sweep(lambdas);
+ * const { norm2, standardRisk } = path.sweep(lambdas); // 200 values each, λ from 1e-6 to 10
  * ```
  */
 export function ridgePath(

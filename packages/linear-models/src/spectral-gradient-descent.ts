@@ -39,6 +39,8 @@ export interface SpectralGradientDescentRecord extends RotatedFit {
  * @param options `steps` t ≥ 0 (integer, required); `learningRate` η > 0 (default 1/L, L = λ_max(XᵀX/n)); `record` k ≥ 1: also record every k-th step (default only the last); `l1Norm`: also return ‖θ̂‖₁ (default `false`)
  * @example
  * ```ts
+ * const design = spikedTailDesignFromSpec({ covariance: { kind: 'spikedScaled', n: 100, a: 1.5, b: 1, s: 5 } });
+ * const sample = design.spectralSample(100, 1);
  * const records = spectralGradientDescent(sample, design, { steps: 200, record: 50 });
  * records.at(-1)?.trainingError; // → 0 as t grows (the min-norm limit)
  * ```

@@ -8,7 +8,8 @@ import { LinalgError } from '@benignlab/linalg';
  * @example
  * ```ts
  * try {
- *   ntkKernel(A, B, { layers: 'second' as never });
+ *   const A = Matrix.fromRows([[1, 0], [0, 1]]);
+ *   ntkKernel(A, A, { layers: 'second' as never });
  * } catch (error) {
  *   if (error instanceof NtkError) console.log(error.argument); // "options.layers"
  * }

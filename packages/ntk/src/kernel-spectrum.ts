@@ -46,6 +46,12 @@ export class KernelSpectrum {
    * (pseudo-inverse), which gives the minimum-RKHS-norm interpolant.
    * @param lambda the ridge parameter λ ≥ 0 (the shift is nλ); 0 gives the pseudo-inverse
    * @param out a length-n array the filter values are written into (and returned)
+   * @example
+   * ```ts
+   * const X = Matrix.fromRows([[1, 0], [0, 1]]);
+   * const spectrum = new KernelSpectrum(ntkKernel(X, X), Float64Array.of(1, -1));
+   * spectrum.filter(0, new Float64Array(2)); // 1/μᵢ ≈ [0.863, 1.189]
+   * ```
    */
   filter(lambda: number, out: Float64Array): Float64Array {
     const shift = this.n * lambda;
@@ -59,6 +65,13 @@ export class KernelSpectrum {
   /**
    * Mean squared training residual `(1/n)‖Y − Kα‖² = (1/n)Σ cᵢ²(1 − μᵢ fᵢ)²` for a filter f.
    * @param filter the length-n spectral filter f (e.g. from {@link KernelSpectrum.filter}), α = U diag(f) Uᵀ Y
+   * @example
+   * ```ts
+   * const X = Matrix.fromRows([[1, 0], [0, 1]]);
+   * const spectrum = new KernelSpectrum(ntkKernel(X, X), Float64Array.of(1, -1));
+   * spectrum.trainingError(spectrum.filter(0, new Float64Array(2))); // 0: λ = 0 interpolates
+   * spectrum.trainingError(spectrum.filter(0.1, new Float64Array(2))); // ≈ 0.037
+   * ```
    */
   trainingError(filter: Float64Array): number {
     let sum = 0;
@@ -72,6 +85,12 @@ export class KernelSpectrum {
   /**
    * RKHS norm² of the fit, `αᵀKα = Σ μᵢ cᵢ² fᵢ²` for a filter f.
    * @param filter the length-n spectral filter f (e.g. from {@link KernelSpectrum.filter}), α = U diag(f) Uᵀ Y
+   * @example
+   * ```ts
+   * const X = Matrix.fromRows([[1, 0], [0, 1]]);
+   * const spectrum = new KernelSpectrum(ntkKernel(X, X), Float64Array.of(1, -1));
+   * spectrum.rkhsNormSquared(spectrum.filter(0, new Float64Array(2))); // ≈ 2.38
+   * ```
    */
   rkhsNormSquared(filter: Float64Array): number {
     let sum = 0;

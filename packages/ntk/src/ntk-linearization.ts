@@ -47,7 +47,8 @@ export interface NtkLinearization {
  * @param options `layers` (default `'both'`)
  * @example
  * ```ts
- * const { relativeError, implicitLambda } = ntkLinearization(X, { layers: 'first' });
+ * const X = Matrix.fromRows([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]]);
+ * const { relativeError, implicitLambda } = ntkLinearization(X, { layers: 'first' }); // ≈ 0.095, 0.375 here
  * // isotropic Gaussian X, n = 50, d = 5000: relativeError ≈ 0.003
  * ```
  */

@@ -140,6 +140,7 @@ export class NtkRegression {
    * @returns length-t predictions
    * @example
    * ```ts
+   * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1], [1, 1]]), Float64Array.of(1, -1, 0.5));
    * fit.predict(Matrix.fromRows([[0.2, -1]])); // Float64Array [f̂(0.2, -1)]
    * ```
    */
@@ -156,7 +157,9 @@ export class NtkRegression {
    * @returns a t×d matrix, row r the gradient at row r of `T`
    * @example
    * ```ts
-   * const G = fit.inputGradient(T); // same shape as T
+   * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1], [1, 1]]), Float64Array.of(1, -1, 0.5));
+   * const T = Matrix.fromRows([[0.5, 2], [-1, 0]]); // 2 test points
+   * const G = fit.inputGradient(T); // 2×2, same shape as T
    * ```
    */
   inputGradient(T: Matrix): Matrix {
@@ -170,6 +173,7 @@ export class NtkRegression {
    * @param lambda the new ridge penalty λ ≥ 0 (α = (K + λ·n·I)⁻¹ Y; 0 interpolates)
    * @example
    * ```ts
+   * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1], [1, 1]]), Float64Array.of(1, -1, 0.5));
    * const ridge = fit.withLambda(0.1); // α = (K + 0.1·n·I)^{-1} Y
    * ```
    */
@@ -190,6 +194,8 @@ export class NtkRegression {
    * @param lambdas ridge parameters, each finite and ≥ 0 (any order; kept as given)
    * @example
    * ```ts
+   * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1], [1, 1]]), Float64Array.of(1, -1, 0.5));
+   * const T = Matrix.fromRows([[0.5, 2], [-1, 0]]); // 2 test points
    * const path = fit.path([0, 1e-3, 1e-2, 1e-1]);
    * path.predict(T).row(2); // predictions at λ = 1e-2
    * path.rkhsNormsSquared; // how the fit's norm shrinks with λ
@@ -268,7 +274,9 @@ export class NtkRegressionPath {
    * @returns an L×t matrix, row k the predictions at `lambdas[k]`
    * @example
    * ```ts
-   * const P = fit.path([0, 0.1]).predict(T); // 2×t
+   * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1], [1, 1]]), Float64Array.of(1, -1, 0.5));
+   * const T = Matrix.fromRows([[0.5, 2], [-1, 0]]); // 2 test points
+   * const P = fit.path([0, 0.1]).predict(T); // 2×2: λ × test point
    * P.row(1); // predictions at λ = 0.1
    * ```
    */
@@ -284,6 +292,8 @@ export class NtkRegressionPath {
    * @param index position in the `lambdas` grid of the path, an integer from 0 to `lambdas.length − 1`
    * @example
    * ```ts
+   * const fit = ntkRegression(Matrix.fromRows([[1, 0], [0, 1], [1, 1]]), Float64Array.of(1, -1, 0.5));
+   * const T = Matrix.fromRows([[0.5, 2], [-1, 0]]); // 2 test points
    * fit.path([0, 0.1]).at(1).inputGradient(T); // ∇f̂ at λ = 0.1
    * ```
    */

@@ -29,7 +29,7 @@ export type StreamLabel = string | number;
  * @example
  * ```ts
  * assertSeed('options.seed', 42); // 42
- * assertSeed('options.seed', -1); // throws "options.seed: expected a seed (an integer from 0 to …), got -1"
+ * // assertSeed('options.seed', -1) throws DataError "options.seed: expected a seed (an integer from 0 to …), got -1"
  * ```
  */
 export function assertSeed(name: string, value: unknown): Seed {

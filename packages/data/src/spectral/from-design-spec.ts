@@ -17,7 +17,7 @@ import { type SpikedTailDesign, spikedTailDesign } from './spiked-tail-design.js
  * const design = spikedTailDesignFromSpec({
  *   covariance: { kind: 'spikedScaled', n: 10000, a: 1.5, b: 1, s: 5 },
  * }); // p = 10⁶ + 5, never materialized
- * design.spectralSample(10000, 1).tailEigenvalues.length; // 10000
+ * design.spectralSample(1000, 1).tailEigenvalues.length; // 1000
  * ```
  */
 export function spikedTailDesignFromSpec(spec: DesignSpec): SpikedTailDesign {

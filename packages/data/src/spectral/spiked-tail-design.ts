@@ -140,7 +140,7 @@ function requirePositiveList(path: string, value: unknown): Float64Array {
  *   spikeVariances: [1, 1, 1, 1, 1], tailVariance: 1e-4, tailDimension: 1_000_000,
  *   thetaStar: [0.4472, 0.4472, 0.4472, 0.4472, 0.4472], sigma: 0.5,
  * });
- * const sample = design.spectralSample(10_000, 1); // D (10⁴), Ũ (10⁴×5), ỹ
+ * const sample = design.spectralSample(1000, 1); // D (10³), Ũ (10³×5), ỹ: p = 10⁶ + 5 never materialized
  * ```
  */
 export function spikedTailDesign(spec: SpikedTailDesignSpec): SpikedTailDesign {

@@ -96,8 +96,9 @@ function checkNumber(spec: NumericSpec, value: unknown): boolean {
  * @param value the value to check (from JSON or the command line)
  * @example
  * ```ts
- * validateParam('e1.ns', { type: 'integerList', default: [50], min: 10, description: 'sizes' }, [5]);
- * // throws ExperimentError: e1.ns: got [5]; expected a list of integers ≥ 10
+ * const spec: ParamSpec = { type: 'integerList', default: [50], min: 10, description: 'sizes' };
+ * validateParam('e1.ns', spec, [50, 100]); // passes
+ * // validateParam('e1.ns', spec, [5]) throws ExperimentError: e1.ns: got [5]; expected a list of integers ≥ 10
  * ```
  */
 export function validateParam(name: string, spec: ParamSpec, value: unknown): ParamValue {
@@ -158,7 +159,8 @@ export function defaultConfig<C extends Config>(schema: ConfigSchema<C>, options
  * @param options `quick`: start from the `--quick` sizes (default `false`)
  * @example
  * ```ts
- * const config = resolveConfig('e1', e1.schema, { seeds: 4 }, { quick: true });
+ * const config = resolveConfig('e1', e1MinNorm.schema, { replicates: 2 }, { quick: true });
+ * config.ns; // the --quick sizes [50, …, 3200]; config.replicates is 2
  * ```
  */
 export function resolveConfig<C extends Config>(

@@ -5,7 +5,9 @@
  *
  * @example
  * ```ts
- * try { resolveConfig(e1, { nss: [50] }); } catch (e) {
+ * try {
+ *   resolveConfig('e1', e1MinNorm.schema, { nss: [50] });
+ * } catch (e) {
  *   if (e instanceof ExperimentError) console.log(e.argument); // "e1.nss"
  * }
  * ```

@@ -58,7 +58,7 @@ export const DEFAULT_SEED = 2024;
  * @example
  * ```ts
  * checkSeed(7); // 7
- * checkSeed(-1); // throws ExperimentError naming "seed"
+ * // checkSeed(-1) throws ExperimentError naming "seed"
  * ```
  */
 export function checkSeed(seed: unknown): number {
@@ -115,7 +115,10 @@ export function planExperiment(experiment: AnyExperiment, options: PlanOptions =
  * @returns the result and the summary's wall time in ms
  * @example
  * ```ts
- * const { result } = assembleResult(plan, outcomes.map((o) => o.rows));
+ * const experiment: AnyExperiment = getExperiment('e1');
+ * const plan = planExperiment(experiment, { quick: true, overrides: { ns: [50, 100], replicates: 2 } });
+ * const rows = await Promise.all(plan.cells.map((cell) => experiment.runCell(plan.config, cell)));
+ * const { result } = assembleResult(plan, rows); // what runExperiment returns, cells run your way
  * ```
  */
 export function assembleResult(
@@ -149,7 +152,9 @@ export function assembleResult(
  *
  * @example
  * ```ts
- * const started = now(); run(); const ms = now() - started;
+ * const started = now();
+ * logGrid(1e-6, 1e2, 400);
+ * const ms = now() - started; // wall time in ms
  * ```
  */
 export function now(): number {
@@ -168,8 +173,9 @@ export interface RunOptions extends PlanOptions {
  * @param options `seed` (default 2024), `quick` (default `false`) and `overrides` as for {@link planExperiment}; `onProgress`: called with a progress event as each cell finishes
  * @example
  * ```ts
- * const { result } = await runExperiment(getExperiment('e1'), { quick: true, seed: 1 });
- * result.summary.verdicts.every((v) => v.supported);
+ * const overrides = { ns: [50, 100, 200], replicates: 2 }; // small; drop it for the --quick sizes
+ * const { result } = await runExperiment(getExperiment('e1'), { quick: true, seed: 1, overrides });
+ * result.summary.verdicts.map((v) => v.supported); // one per claim of the paper
  * ```
  */
 export async function runExperiment<C extends Config = Config, S extends Summary = Summary>(

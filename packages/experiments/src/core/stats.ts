@@ -76,7 +76,8 @@ export interface AggregatePoint extends MeanSe {
  * @param where keeps only the rows for which it returns `true` (default: all rows)
  * @example
  * ```ts
- * aggregate(rows, 'n', 'risk'); // [{ x: 50, mean, se, count }, …]
+ * const rows = [{ n: 50, risk: 1 }, { n: 50, risk: 3 }, { n: 100, risk: 0.5 }];
+ * aggregate(rows, 'n', 'risk'); // [{ x: 50, mean: 2, se: 1, count: 2 }, { x: 100, mean: 0.5, se: 0, count: 1 }]
  * ```
  */
 export function aggregate(

@@ -5,6 +5,7 @@ import { minNorm } from '@benignlab/linear-models';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import { rawAgreementText, theoryAgreement } from '../core/theory-agreement.js';
 import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
@@ -159,8 +160,9 @@ const COLUMNS = {
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e1MinNorm, { quick: true });
- * (result.summary as E1Summary).slopes.risk < 0; // benign: R falls
+ * // A small run (n = 50, 100, 200; two draws); drop `overrides` for the --quick sizes.
+ * const { result } = await runExperiment(e1MinNorm, { quick: true, overrides: { ns: [50, 100, 200], replicates: 2 } });
+ * (result.summary as E1Summary).slopes.risk; // < 0, benign: R falls
  * ```
  */
 export const e1MinNorm: ExperimentDefinition<E1Config> = {
@@ -396,17 +398,17 @@ function e1Verdicts(
   const truth = config.alphaAbsolute ** 2 * config.thetaNorm ** 2;
   // Deterministic equivalents carry an O(1/√n) bias at small n, and the mean has its
   // own sampling error: a point agrees when within 3 s.e. or 10 % of the theory.
-  const agreement = theory
-    .filter((t) => config.ns.includes(t.n))
-    .flatMap((t) =>
-      (['risk', 'norm2', 'harmAbsolute'] as const).map((name) => {
-        const sim = simulated[name]?.find((p) => p.n === t.n);
-        if (!sim) return Number.POSITIVE_INFINITY;
-        const gap = Math.abs(sim.mean - t[name]);
-        return gap <= 3 * sim.se ? 0 : gap / t[name];
-      }),
-    );
-  const worstAgreement = Math.max(...agreement);
+  const agreement = theoryAgreement(
+    theory
+      .filter((t) => config.ns.includes(t.n))
+      .flatMap((t) =>
+        (['risk', 'norm2', 'harmAbsolute'] as const).map((name) => {
+          const sim = simulated[name]?.find((p) => p.n === t.n);
+          return { mean: sim?.mean ?? Number.NaN, se: sim?.se ?? Number.NaN, predicted: t[name] };
+        }),
+      ),
+  );
+  const worstAgreement = agreement.worstGapBeyondNoise;
   const riskDecision = {
     name: `log-log slope of the simulated R over ${range}`,
     value: slopes.risk,
@@ -477,7 +479,7 @@ function e1Verdicts(
         'The deterministic-equivalent theory matches the simulation (R, ‖θ̂₀‖² and the harm ratio within 3 s.e. or 10 %).',
       supported: worstAgreement <= 0.1,
       budget: 'absolute',
-      evidence: `Largest relative gap between simulated mean and theory beyond 3 s.e., over n = ${config.ns.join(', ')}: ${fmt(100 * worstAgreement)} %.`,
+      evidence: `Largest relative gap between simulated mean and theory beyond 3 s.e., over n = ${config.ns.join(', ')}: ${fmt(100 * worstAgreement)} % (${rawAgreementText(agreement, fmt)}).`,
       falsifiedBy: 'A simulated mean more than 3 s.e. and 10 % away from the theory at some n.',
       decidedBy: {
         name: 'largest relative gap, simulation vs theory',
@@ -486,7 +488,11 @@ function e1Verdicts(
         threshold: 0.1,
       },
       truthAdversarialRisk: truth,
-      numbers: { worstRelativeGap: worstAgreement },
+      numbers: {
+        worstRelativeGap: worstAgreement,
+        largestRawRelativeGap: agreement.largestRelativeGap,
+        largestZ: agreement.largestZ,
+      },
     },
   ];
 }

@@ -2,6 +2,7 @@ import { ridgeTheoryPathGrouped } from '@benignlab/adversarial-risk';
 import type { ExperimentDefinition } from '../core/definition.js';
 import { ExperimentError } from '../core/errors.js';
 import { aggregate, fmt, logLogSlope } from '../core/stats.js';
+import { rawAgreementText, type TheoryComparison, theoryAgreement } from '../core/theory-agreement.js';
 import { asTruth } from '../core/truth-rows.js';
 import type { ConfigSchema, Row, Summary, Verdict } from '../core/types.js';
 import { holds } from '../core/verdict.js';
@@ -283,7 +284,8 @@ function pointOf(
  * @param lambdas the λ grid (λ ≥ 0; 0 is min-norm); default `theoryLambdaGrid(400)`
  * @example
  * ```ts
- * e2TheoryPoint(config, 'trade-off', 25600).value; // G at n = 25 600
+ * const config = defaultConfig(e2Ridge.schema);
+ * e2TheoryPoint(config, 'trade-off', 25600, theoryLambdaGrid(100)).value; // G at n = 25 600
  * ```
  */
 export function e2TheoryPoint(
@@ -315,7 +317,9 @@ export function e2TheoryPoint(
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e2Ridge, { quick: true });
+ * // A tiny run (n = 100, 200; one draw); drop `overrides` for the --quick sizes.
+ * const overrides = { ns: [100, 200], replicates: 1, lambdaCount: 5 };
+ * const { result } = await runExperiment(e2Ridge, { quick: true, overrides });
  * (result.summary as E2Summary).slopes['trade-off'].compromise; // > 0: G grows
  * ```
  */
@@ -669,7 +673,7 @@ function e2Verdicts(
   }
   // Theory against simulation: R(λ) and the harm ratio at the largest simulated n.
   const nSim = config.ns.at(-1) as number;
-  let worstGap = 0;
+  const comparisons: TheoryComparison[] = [];
   for (const name of designsOf(config)) {
     const at = (r: Row) => r.design === name && r.n === nSim;
     const risk = aggregate(rows, 'lambda', 'risk', at);
@@ -681,23 +685,22 @@ function e2Verdicts(
       lambdas: risk.map((r) => r.x),
     });
     const harmTheory = path.harmRatio(config.alphaAbsolute);
-    // A point agrees when within 3 s.e. of the theory (sampling error) or within 20 %.
-    const gap = (mean: number, se: number, predicted: number) =>
-      Math.abs(mean - predicted) <= 3 * se ? 0 : Math.abs(mean - predicted) / predicted;
     risk.forEach((r, k) => {
       const h = harm[k] as { mean: number; se: number };
-      worstGap = Math.max(
-        worstGap,
-        gap(r.mean, r.se, path.risk[k] as number),
-        gap(h.mean, h.se, harmTheory[k] as number),
+      comparisons.push(
+        { mean: r.mean, se: r.se, predicted: path.risk[k] as number },
+        { mean: h.mean, se: h.se, predicted: harmTheory[k] as number },
       );
     });
   }
+  // A point agrees when within 3 s.e. of the theory (sampling error) or within 20 %.
+  const agreement = theoryAgreement(comparisons);
+  const worstGap = agreement.worstGapBeyondNoise;
   verdicts.push({
     claim: `The deterministic-equivalent theory matches the simulated R(λ) and harm ratio(λ) at n = ${nSim} (within 3 s.e. or 20 %).`,
     supported: worstGap <= 0.2,
     budget: 'absolute',
-    evidence: `Largest relative gap beyond 3 s.e. between simulated means and theory over λ and designs at n = ${nSim}: ${fmt(100 * worstGap)} %.`,
+    evidence: `Largest relative gap beyond 3 s.e. between simulated means and theory over λ and designs at n = ${nSim}: ${fmt(100 * worstGap)} % (${rawAgreementText(agreement, fmt)}).`,
     falsifiedBy: 'A simulated mean more than 3 s.e. and 20 % away from the theory at some λ.',
     decidedBy: {
       name: 'largest relative gap, simulation vs theory',
@@ -706,7 +709,11 @@ function e2Verdicts(
       threshold: 0.2,
     },
     truthAdversarialRisk: truth,
-    numbers: { worstRelativeGap: worstGap },
+    numbers: {
+      worstRelativeGap: worstGap,
+      largestRawRelativeGap: agreement.largestRelativeGap,
+      largestZ: agreement.largestZ,
+    },
   });
   return verdicts;
 }

@@ -159,8 +159,10 @@ export function linearizedLambda(layers: string, lambda: number, trace: number, 
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e4NtkRidge, { quick: true });
- * (result.summary as E4Summary).slopes.both?.compromise; // > 0
+ * // A tiny run (n = 100, 200; one draw); drop `overrides` for the --quick sizes.
+ * const overrides = { ns: [100, 200], replicates: 1, lambdaCount: 3, testSize: 20 };
+ * const { result } = await runExperiment(e4NtkRidge, { quick: true, overrides });
+ * (result.summary as E4Summary).slopes.both?.compromise; // > 0 at the --quick sizes
  * ```
  */
 export const e4NtkRidge: ExperimentDefinition<E4Config> = {

@@ -121,8 +121,10 @@ async function loadNetworks(): Promise<NetworkModule> {
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e5FiniteWidth, { quick: true });
- * (result.summary as E5Summary).slopes.distanceToNtk; // ≈ −1/2
+ * // A tiny run (n = 10, widths 64 and 256) to show the call; drop `overrides` for the --quick sizes.
+ * const overrides = { n: 10, widths: [64, 256], replicates: 1, testSize: 10, maxSteps: 300 };
+ * const { result } = await runExperiment(e5FiniteWidth, { quick: true, overrides });
+ * (result.summary as E5Summary).slopes.distanceToNtk; // < 0 (≈ −1/2 at the full sizes)
  * ```
  */
 export const e5FiniteWidth: ExperimentDefinition<E5Config> = {

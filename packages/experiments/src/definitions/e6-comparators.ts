@@ -157,7 +157,9 @@ function basesOf(config: E6Config): string[] {
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e6Comparators, { quick: true });
+ * // A tiny run (one draw, n = 40) to show the call; drop `overrides` for the --quick sizes.
+ * const overrides = { n: 40, replicates: 1, lambdaCount: 11, gdSteps: [1, 10, 100], maxIterations: 20 };
+ * const { result } = await runExperiment(e6Comparators, { quick: true, overrides });
  * (result.summary as E6Summary).gdDominanceShare; // share of draws where GD beats ridge on both risks
  * ```
  */

@@ -162,7 +162,9 @@ function predictorsOf(
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e7Mnist, { quick: true });
+ * // A tiny run (60 images, one draw) to show the call; drop `overrides` for the --quick sizes.
+ * const overrides = { nTrain: 60, nTest: 60, replicates: 1, lambdaCount: 5 };
+ * const { result } = await runExperiment(e7Mnist, { quick: true, overrides });
  * (result.summary as E7Summary).comparisons.at(-1)?.harmFactor; // > 1 with label noise
  * ```
  */

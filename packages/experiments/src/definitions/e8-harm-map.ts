@@ -229,7 +229,9 @@ const panelLabel = (a: number, b: number) => `a = ${a}, b = ${b}`;
  *
  * @example
  * ```ts
- * const { result } = await runExperiment(e8HarmMap, { quick: true });
+ * // A small map (2 × 2 designs per tail); drop `overrides` for the --quick sizes.
+ * const overrides = { spikeExponents: [0, 0.5], weakShares: [0, 1], spotNs: [200, 400], lambdaCount: 50 };
+ * const { result } = await runExperiment(e8HarmMap, { quick: true, overrides });
  * (result.summary as E8Summary).designs.filter((d) => d.region === 'trade-off').length;
  * ```
  */

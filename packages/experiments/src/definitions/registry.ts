@@ -63,7 +63,8 @@ export const experimentIds: readonly string[] = /* @__PURE__ */ experiments.map(
  * @example
  * ```ts
  * getExperiment('e1').title;
- * const { result } = await runExperiment(getExperiment('e5'), { quick: true });
+ * const overrides = { n: 10, widths: [64, 256], replicates: 1, testSize: 10, maxSteps: 300 }; // tiny
+ * const { result } = await runExperiment(getExperiment('e5'), { quick: true, overrides });
  * result.summary.slopes.distanceToNtk; // typed: E5Summary
  * ```
  */

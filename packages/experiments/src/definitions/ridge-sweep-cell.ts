@@ -56,7 +56,8 @@ export function twoLevelTailDesign(design: TwoLevelDesign, n: number) {
  * @param sampler `'spectral'` (default; exact rotated-basis draw, any p) or `'dense'`
  * @example
  * ```ts
- * const rows = simulateRidgeSweep(design, 200, seed, [0, 1e-3, 1e-1], 0.5);
+ * const design = { a: 1.5, b: 1, c: 0.375, w: 1, strongSpikes: 5, weakSpikes: 5, sigma: 0.5, thetaNorm: 1 };
+ * const rows = simulateRidgeSweep(design, 200, 7, [0, 1e-3, 1e-1], 0.5); // one row per λ: risk, harm, …
  * ```
  */
 export function simulateRidgeSweep(
@@ -96,7 +97,9 @@ export function simulateRidgeSweep(
  * @param where selects the rows to use (e.g. one n); R and the harm ratio are averaged over them per λ
  * @example
  * ```ts
- * simulatedCompromise(rows, (r) => r.n === 400).value;
+ * const design = { a: 1.5, b: 1, c: 0.375, w: 1, strongSpikes: 5, weakSpikes: 5, sigma: 0.5, thetaNorm: 1 };
+ * const rows = [1, 2].flatMap((seed) => simulateRidgeSweep(design, 100, seed, [0, 1e-3, 1e-1], 0.5));
+ * simulatedCompromise(rows, (r) => r.n === 100).value; // G of the two draws' mean curves
  * ```
  */
 export function simulatedCompromise(rows: readonly Row[], where: (row: Row) => boolean): BestCompromise {

@@ -41,6 +41,11 @@ export interface TwoLevelDesign {
  * p = ⌈n^a⌉ + s + s_w.
  * @param design the two-level design; uses `a`, `strongSpikes` and `weakSpikes`
  * @param n the sample size n ≥ 1
+ * @example
+ * ```ts
+ * const design = { a: 1.5, b: 1, c: 0.375, w: 1, strongSpikes: 5, weakSpikes: 5, sigma: 0.5, thetaNorm: 1 };
+ * twoLevelDimension(design, 400); // ⌈400^1.5⌉ + 5 + 5 = 8010
+ * ```
  */
 export function twoLevelDimension(design: TwoLevelDesign, n: number): number {
   return Math.ceil(n ** design.a) + design.strongSpikes + design.weakSpikes;
@@ -81,7 +86,8 @@ export function twoLevelSpectrum(design: TwoLevelDesign, n: number): GroupedSpec
  * @param n the sample size n ≥ 1 the eigenvalues and the dimension depend on
  * @example
  * ```ts
- * const d = makeDesign(twoLevelDesignSpec(design, 200));
+ * const design = { a: 1.5, b: 1, c: 0.375, w: 1, strongSpikes: 5, weakSpikes: 5, sigma: 0.5, thetaNorm: 1 };
+ * const d = makeDesign(twoLevelDesignSpec(design, 200)); // p = ⌈200^1.5⌉ + 10 = 2839
  * ```
  */
 export function twoLevelDesignSpec(design: TwoLevelDesign, n: number): DesignSpec {
@@ -191,6 +197,10 @@ export function bestCompromise(
  * The λ grid the theory side of the map searches: 0 (min-norm) and `count` log-spaced
  * values in [10⁻¹², 10²], wide enough that neither optimum sits at an edge for n ≤ 10⁸.
  * @param count the number of log-spaced positive λ values, an integer ≥ 2 (the grid has count + 1 entries)
+ * @example
+ * ```ts
+ * theoryLambdaGrid(3); // [0, 1e-12, ≈1e-5, 100]
+ * ```
  */
 export function theoryLambdaGrid(count: number): number[] {
   const grid = [0];
@@ -207,7 +217,8 @@ export function theoryLambdaGrid(count: number): number[] {
  * @param lambdas the λ grid (λ ≥ 0; 0 is min-norm), e.g. `theoryLambdaGrid(400)`
  * @example
  * ```ts
- * theoryCompromise(design, 25600, 0.5, theoryLambdaGrid(400)).value; // G at n = 25 600
+ * const design = { a: 1.5, b: 1, c: 0.375, w: 1, strongSpikes: 5, weakSpikes: 5, sigma: 0.5, thetaNorm: 1 };
+ * theoryCompromise(design, 25600, 0.5, theoryLambdaGrid(100)).value; // G at n = 25 600
  * ```
  */
 export function theoryCompromise(

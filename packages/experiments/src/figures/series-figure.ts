@@ -52,10 +52,11 @@ interface SimPoint {
  * @param input `id`, `title`, `caption`; the axes `x` and `y` (`label`, `log`); `series`: each a `label` with `simulated` points (mean ± s.e.) and/or a `theory` curve
  * @example
  * ```ts
+ * const rows = [{ n: 50, risk: 0.4 }, { n: 50, risk: 0.5 }, { n: 100, risk: 0.3 }, { n: 100, risk: 0.32 }];
  * const spec = seriesFigure({ id: 'e1', title: 'Min-norm vs n', caption: '…',
  *   x: { label: 'n', log: true }, y: { label: 'value', log: true },
  *   series: [{ label: 'R', simulated: aggregate(rows, 'n', 'risk') }] });
- * Plot.plot({ ...spec.options, document });
+ * spec.options; // Plot options; renderFigure(spec, document) draws them
  * ```
  */
 export function seriesFigure(input: SeriesFigureInput): FigureSpec {
@@ -195,9 +196,11 @@ export function seriesFigure(input: SeriesFigureInput): FigureSpec {
  * @param spec a figure spec, e.g. from an experiment's `figures(result)`
  * @param document the DOM document to create the SVG in
  * @example
- * ```ts
+ * ```ts browser
+ * const { result } = await runExperiment(e1MinNorm, { quick: true, overrides: { ns: [50, 100], replicates: 2 } });
+ * const [spec] = e1MinNorm.figures(result);
  * const svg = renderFigure(spec, document);
- * container.append(svg);
+ * document.body.append(svg);
  * ```
  */
 export function renderFigure(spec: FigureSpec, document: Document): SVGSVGElement | HTMLElement {

@@ -59,7 +59,19 @@ export interface PoolRun {
   cancel(): Promise<void>;
 }
 
-/** Rejection reason of a cancelled {@link PoolRun}. */
+/**
+ * Rejection reason of a cancelled {@link PoolRun}.
+ * @example
+ * ```ts
+ * import { CancelledError, runCells } from '@benignlab/experiments/node';
+ * const experiment = getExperiment('e1');
+ * const plan = planExperiment(experiment, { quick: true, overrides: { ns: [50, 100], replicates: 2 } });
+ * const tasks = plan.cells.map((cell) => ({ experimentId: 'e1', config: plan.config, cell }));
+ * const run = runCells(tasks, { workers: 2 });
+ * await run.cancel();
+ * await run.outcomes.catch((e) => e instanceof CancelledError); // true
+ * ```
+ */
 export class CancelledError extends Error {
   constructor() {
     super('cancelled');
@@ -71,6 +83,12 @@ export class CancelledError extends Error {
  * A cell that failed: the experiment, the cell and the error it threw (in a worker or in
  * this thread), e.g. `e5 cell rep=0/width=5 failed: NtkError: options.width: …`. The
  * message is one line; `causeStack` keeps the failing code's stack for debugging.
+ * @example
+ * ```ts
+ * import { CellError } from '@benignlab/experiments/node';
+ * const error = new CellError('e5', 'rep=0/width=5', { name: 'NtkError', message: 'options.width: …', stack: '' });
+ * error.message; // 'e5 cell rep=0/width=5 failed: NtkError: options.width: …'
+ * ```
  */
 export class CellError extends Error {
   readonly experimentId: string;
@@ -119,7 +137,8 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
  *
  * @example
  * ```ts
- * runCells(tasks, { workers: defaultWorkers() });
+ * import { defaultWorkers } from '@benignlab/experiments/node';
+ * defaultWorkers(); // os.availableParallelism(), e.g. 2 on a 2-core machine
  * ```
  */
 export function defaultWorkers(): number {
@@ -135,8 +154,12 @@ export function defaultWorkers(): number {
  * @param options `workers`: worker threads (default all cores, at most one per task); `inThread`: run in this thread instead (default `false`); `onCellDone`: called as each cell finishes
  * @example
  * ```ts
+ * import { runCells } from '@benignlab/experiments/node';
+ * const experiment = getExperiment('e1');
+ * const plan = planExperiment(experiment, { quick: true, overrides: { ns: [50, 100], replicates: 2 } });
+ * const tasks = plan.cells.map((cell) => ({ experimentId: 'e1', config: plan.config, cell }));
  * const run = runCells(tasks, { workers: 2 });
- * const outcomes = await run.outcomes;
+ * const outcomes = await run.outcomes; // one { rows, ms, … } per task, in task order
  * ```
  */
 export function runCells(tasks: readonly CellTask[], options: PoolOptions = {}): PoolRun {

@@ -30,7 +30,8 @@ export interface SuiteRun {
  * @param options `workers`: worker threads (default all cores); `inThread`: run in this thread (default `false`); `onProgress`: called with a progress event as each cell finishes
  * @example
  * ```ts
- * const plans = selectExperiments('e1,e2').map((e) => planExperiment(e, { quick: true }));
+ * import { runPlans } from '@benignlab/experiments/node';
+ * const plans = selectExperiments('e1,e2').map((e) => planExperiment(e, { quick: true, overrides: { ns: [100, 200], replicates: 2 } }));
  * const results = await runPlans(plans, { workers: 2 }).results;
  * ```
  */

@@ -183,8 +183,10 @@ function dotKernel(
  *
  * @example
  * ```ts
+ * const a = Float64Array.of(1, 2, 3, 4); // 2×2, row-major
+ * const b = Float64Array.of(5, 6, 7, 8);
  * const c = new Float64Array(4);
- * jsBackend.gemm(false, false, 2, 2, 2, a, 0, 2, b, 0, 2, 0, c, 0, 2);
+ * jsBackend.gemm(false, false, 2, 2, 2, a, 0, 2, b, 0, 2, 0, c, 0, 2); // c = a·b = [19, 22, 43, 50]
  * ```
  */
 export const jsBackend: KernelBackend = {

@@ -172,7 +172,10 @@ export function getKernelPolicy(): KernelPolicy {
  * @param priority a finite number; e.g. 10 for WebAssembly SIMD, 20 for threads
  * @example
  * ```ts
- * registerBackend(wasmBackend, 10);
+ * registerBackend({ ...jsBackend, name: 'my-js' }, 1); // the reference loops under another name
+ * setBackend('my-js');
+ * getBackend().name; // "my-js"
+ * setBackend('auto');
  * ```
  */
 export function registerBackend(backend: KernelBackend, priority: number): void {
@@ -194,6 +197,36 @@ export function registerBackend(backend: KernelBackend, priority: number): void 
   } else {
     slots.push(slot);
   }
+}
+
+/**
+ * Removes the backend registered under `name` (a no-op when none is), so that name can be
+ * registered again by another object and the automatic choice never returns to it. A backend
+ * pinned by {@link setBackend} that is removed is unpinned (back to `"auto"`). The built-in
+ * `"js"` backend, the fallback of every choice, cannot be removed.
+ *
+ * @param name the registered name, e.g. `"wasm-simd-threads"`
+ * @example
+ * ```ts
+ * registerBackend({ ...jsBackend, name: 'my-js' }, 1);
+ * removeBackend('my-js');
+ * listBackends().some((entry) => entry.name === 'my-js'); // false
+ * ```
+ */
+export function removeBackend(name: string): void {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new LinalgError('name', `expected a non-empty backend name, got ${describeValue(name)}`);
+  }
+  if (name === jsBackend.name) {
+    throw new LinalgError(
+      'name',
+      `"${jsBackend.name}" is the built-in fallback backend; expected another name`,
+    );
+  }
+  const index = slots.findIndex((slot) => slot.name === name);
+  if (index < 0) return;
+  const [slot] = slots.splice(index, 1);
+  if (pinned !== undefined && pinned === slot?.backend) pinned = undefined;
 }
 
 /**

@@ -69,10 +69,12 @@ export interface TrainingReport {
  *
  * @example
  * ```ts
- * const net = new TwoLayerNetwork({ inputDim: 5, width: 1024, train: 'both', seed: 1 });
+ * const X = Matrix.fromRows([[1, 0], [0, 1], [1, 1]]);
+ * const y = Float64Array.of(1, -1, 0.5);
+ * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
  * const report = net.train(X, y, { learningRate: 1, tolerance: 1e-6 });
  * report.movement.trained; // ~ m^{-1/2}: the weights barely move
- * net.predict(T); // ≈ ntkRegression(X, y).predict(T)
+ * net.predict(X); // ≈ ntkRegression(X, y).predict(X) = [1, -1, 0.5]
  * net.dispose();
  * ```
  */
@@ -142,7 +144,8 @@ export class TwoLayerNetwork {
    * @returns length-n outputs
    * @example
    * ```ts
-   * net.predict(Matrix.fromRows([[1, 0, 0, 0, 0]])); // Float64Array [≈0] at initialization
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
+   * net.predict(Matrix.fromRows([[1, 0]])); // Float64Array [≈0] at initialization
    * ```
    */
   predict(X: Matrix): Float64Array {
@@ -158,7 +161,8 @@ export class TwoLayerNetwork {
    * @returns an n×d matrix (same shape as `X`), row i the gradient at row i
    * @example
    * ```ts
-   * const G = net.inputGradient(T); // compare with ntkRegression(X, y).inputGradient(T)
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
+   * const G = net.inputGradient(Matrix.fromRows([[1, 0], [0, 1]])); // 2×2, row i = ∇f at row i
    * ```
    */
   inputGradient(X: Matrix): Matrix {
@@ -188,7 +192,9 @@ export class TwoLayerNetwork {
    * @returns the n×k matrix K̂(A, B)
    * @example
    * ```ts
-   * const Khat = net.empiricalNtk(X); // ≈ ntkKernel(X, X, { layers: net.trainedLayers })
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
+   * const X = Matrix.fromRows([[1, 0], [0, 1]]);
+   * const Khat = net.empiricalNtk(X); // 2×2, ≈ ntkKernel(X, X, { layers: net.trainedLayers })
    * ```
    */
   empiricalNtk(A: Matrix, B: Matrix = A): Matrix {
@@ -229,11 +235,14 @@ export class TwoLayerNetwork {
    * @throws NtkError when the loss becomes non-finite (learning rate too large)
    * @example
    * ```ts
+   * const X = Matrix.fromRows([[1, 0], [0, 1], [1, 1]]);
+   * const y = Float64Array.of(1, -1, 0.5);
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
    * const report = net.train(X, y, {
    *   learningRate: 1,
-   *   steps: 2000,
+   *   steps: 200,
    *   onStep: ({ step, loss }) => {
-   *     if (step % 500 === 0) console.log(step, loss);
+   *     if (step % 50 === 0) console.log(step, loss);
    *   },
    * });
    * ```
@@ -294,6 +303,7 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
    * net.weightMovement().trained; // 0 before training, O(m^{-1/2}) after lazy training
    * ```
    */
@@ -320,6 +330,7 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
    * net.firstLayerWeights().row(0); // w_1 (equal to row m/2 at initialization)
    * ```
    */
@@ -333,6 +344,7 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
    * net.secondLayerWeights(); // [1, …, 1, −1, …, −1] at initialization
    * ```
    */
@@ -346,6 +358,7 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * const net = new TwoLayerNetwork({ inputDim: 2, width: 256, train: 'both', seed: 1 });
    * net.dispose(); // tf.memory().numTensors drops back
    * ```
    */

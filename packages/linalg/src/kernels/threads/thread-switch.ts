@@ -1,4 +1,4 @@
-import { registerBackend, setBackend } from '../registry.js';
+import { registerBackend, removeBackend, setBackend } from '../registry.js';
 import type { ThreadedBackend, ThreadOptions } from './thread-options.js';
 
 /** Priority of a thread pool's backend: above single-threaded WebAssembly (10, 11) and JS (0). */
@@ -27,8 +27,8 @@ export function createThreadSwitch(
       active = backend;
       registerBackend(backend, priority);
       if (previous !== undefined) {
-        // The registry has no removal; a negative priority keeps a stopped pool out of the automatic choice.
-        if (previous.name !== backend.name) registerBackend(previous, -1);
+        // A stopped pool leaves the registry, so its name is free for a later pool.
+        if (previous.name !== backend.name) removeBackend(previous.name);
         await previous.terminate();
       }
       return backend;
@@ -37,7 +37,7 @@ export function createThreadSwitch(
       const previous = active;
       if (previous === undefined) return;
       active = undefined;
-      registerBackend(previous, -1);
+      removeBackend(previous.name);
       setBackend('auto');
       await previous.terminate();
     },

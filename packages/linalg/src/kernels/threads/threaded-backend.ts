@@ -14,10 +14,14 @@ export type { ThreadedBackend, ThreadOptions };
  * @param options `{ threads = os.availableParallelism(), kernel = "auto" }`
  * @returns the backend (named `"wasm-simd-threads"` or `"wasm-fma-threads"`), not yet registered
  * @example
- * ```ts
+ * ```ts isolated
+ * import { gram, Matrix, setBackend } from '@benignlab/linalg';
+ * import { createThreadedBackend } from '@benignlab/linalg/node-threads';
+ * const X = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]);
  * const backend = await createThreadedBackend({ threads: 2 });
  * setBackend(backend);
  * const G = gram(X); // X Xᵀ on two threads
+ * setBackend('auto');
  * await backend.terminate();
  * ```
  */
