@@ -56,15 +56,15 @@ export function dualExponent(p: number): number {
  * lqNorm(new Float64Array([3, -4]), 2); // 5
  * ```
  */
-export function lqNorm(vInput: VectorInput, q: number): number {
-  const v = assertVector('v', toFloat64Vector(vInput));
+export function lqNorm(v: VectorInput, q: number): number {
+  const vector = assertVector('v', toFloat64Vector(v));
   if (typeof q !== 'number' || Number.isNaN(q) || q < 1) {
     throw new RiskError(
       'q',
       `expected an exponent q ≥ 1 (Infinity for the max norm), got ${describeValue(q)}`,
     );
   }
-  return lqNormValue(v, q);
+  return lqNormValue(vector, q);
 }
 
 /** {@link lqNorm} without validation, for attack loops whose inputs were checked once. */

@@ -538,7 +538,18 @@ function predictions(
 }
 
 /**
- * The lower bound `σ² n / tr Σ` on the min-norm interpolator's squared norm.
+ * The lower bound `σ² n / tr Σ` on the min-norm interpolator's squared norm, the same
+ * function as {@link minNormSquaredNormLowerBound}.
+ *
+ * @param eigenvalues λ_j > 0 of Σ (a `Float64Array` or `number[]`)
+ * @param sigma2 σ² ≥ 0
+ * @param n sample size > 0
  * @deprecated Use {@link minNormSquaredNormLowerBound} instead (the bound is on ‖θ̂₀‖², squared).
  */
-export const minNormNormLowerBound: typeof minNormSquaredNormLowerBound = minNormSquaredNormLowerBound;
+export function minNormNormLowerBound(
+  eigenvalues: Float64Array | readonly number[],
+  sigma2: number,
+  n: number,
+): number {
+  return minNormSquaredNormLowerBound(eigenvalues, sigma2, n);
+}

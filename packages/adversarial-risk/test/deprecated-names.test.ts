@@ -26,7 +26,7 @@ describe('deprecated aliases equal the new names', () => {
   it('minNormNormLowerBound → minNormSquaredNormLowerBound', () => {
     expect(minNormSquaredNormLowerBound([1, 1], 0.25, 100)).toBe(12.5);
     expect(minNormNormLowerBound(Float64Array.of(1, 1), 0.25, 100)).toBe(12.5);
-    expect(minNormNormLowerBound).toBe(minNormSquaredNormLowerBound);
+    expect(minNormNormLowerBound([2, 0.5], 1, 7)).toBe(minNormSquaredNormLowerBound([2, 0.5], 1, 7));
   });
 
   it('Covariance and FeatureLaw are the linear-models and data types', () => {

@@ -18,12 +18,12 @@ const UNDERFLOW_GUARD = 1e-280;
  * dot(Float64Array.of(1, 2, 3), [4, 5, 6]); // 32
  * ```
  */
-export function dot(xInput: VectorInput, yInput: VectorInput): number {
-  const x = assertVector('x', toFloat64Vector(xInput));
-  const y = assertVector('y', toFloat64Vector(yInput), x.length);
-  const n = x.length;
+export function dot(x: VectorInput, y: VectorInput): number {
+  const a = assertVector('x', toFloat64Vector(x));
+  const b = assertVector('y', toFloat64Vector(y), a.length);
+  const n = a.length;
   let s = 0;
-  for (let i = 0; i < n; i++) s += x[i] * y[i];
+  for (let i = 0; i < n; i++) s += a[i] * b[i];
   return s;
 }
 
@@ -39,18 +39,18 @@ export function dot(xInput: VectorInput, yInput: VectorInput): number {
  * norm2(Float64Array.of(3e200, 4e200)); // 5e200, no overflow
  * ```
  */
-export function norm2(xInput: VectorInput): number {
-  const x = assertVector('x', toFloat64Vector(xInput));
-  const n = x.length;
+export function norm2(x: VectorInput): number {
+  const v = assertVector('x', toFloat64Vector(x));
+  const n = v.length;
   let sumOfSquares = 0;
-  for (let i = 0; i < n; i++) sumOfSquares += x[i] * x[i];
+  for (let i = 0; i < n; i++) sumOfSquares += v[i] * v[i];
   if (Number.isFinite(sumOfSquares) && sumOfSquares >= UNDERFLOW_GUARD) return Math.sqrt(sumOfSquares);
   let scale = 0;
-  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[i]));
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(v[i]));
   if (scale === 0) return 0;
   let scaled = 0;
   for (let i = 0; i < n; i++) {
-    const t = x[i] / scale;
+    const t = v[i] / scale;
     scaled += t * t;
   }
   return scale * Math.sqrt(scaled);

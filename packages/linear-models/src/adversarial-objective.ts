@@ -65,12 +65,17 @@ export function perturbationDualNorm(theta: VectorInput, norm: PerturbationNorm)
 }
 
 /**
- * ‖θ‖_* for 'l2' or 'linf' perturbations, the same function as {@link perturbationDualNorm}.
+ * ‖θ‖_* for 'l2' or 'linf' perturbations, the same as {@link perturbationDualNorm}.
+ *
+ * @param theta coefficients (length p, finite; a `Float64Array` or `number[]`)
+ * @param norm the perturbation norm, 'l2' or 'linf'
  * @deprecated Use {@link perturbationDualNorm} instead, or `dualNorm` of
  * `@benignlab/adversarial-risk` (any ℓp, ℓ2 by default): two packages exported different
  * functions under this name.
  */
-export const dualNorm: (theta: VectorInput, norm: PerturbationNorm) => number = perturbationDualNorm;
+export function dualNorm(theta: VectorInput, norm: PerturbationNorm): number {
+  return perturbationDualNorm(theta, norm);
+}
 
 /** {@link perturbationDualNorm} without validation, for solvers that checked θ and the norm once. */
 export function dualNormValue(theta: Float64Array, norm: PerturbationNorm): number {
