@@ -23,6 +23,8 @@ export default defineConfig([
       'node-threads': 'src/node-threads.ts',
       // Browser subpath: module Web Workers over shared memory; never reached from the main entry.
       'web-threads': 'src/web-threads.ts',
+      // Node-only subpath: .npy files (node:fs); the byte codec is in the main entry.
+      node: 'src/node.ts',
     },
     dts: {
       entry: {
@@ -30,6 +32,7 @@ export default defineConfig([
         'wasm-kernels': 'src/wasm-kernels.ts',
         'node-threads': 'src/node-threads.ts',
         'web-threads': 'src/web-threads.ts',
+        node: 'src/node.ts',
       },
     },
     // Everything but the workers, which the second build writes (possibly first).

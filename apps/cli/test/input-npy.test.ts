@@ -63,9 +63,9 @@ describe('parseNpy on files written by numpy', () => {
 describe('parseNpy refuses what it cannot represent, naming file, row and column', () => {
   it.each([
     ['bad-nan.npy', /bad-nan\.npy: row 2, column 1: is Infinity/],
-    ['bad-3d.npy', /has shape \(2, 2, 2\); expected a vector/],
+    ['bad-3d.npy', /has shape \(2, 2, 2\); expected a scalar \(\), a vector/],
     ['bad-complex.npy', /dtype '<c16'/],
-    ['bad-truncated.npy', /is truncated: shape \(12, 40\) needs 3840 data bytes, found 3824/],
+    ['bad-truncated.npy', /is truncated: shape \(12, 40\) of '<f8' needs 3840 data bytes, found 3824/],
   ])('%s', (name, message) => {
     const error = parseError(fixture(name), name);
     expect(error.argument).toBe('--x');
@@ -87,7 +87,7 @@ describe('parseNpy refuses what it cannot represent, naming file, row and column
     // The dict's opening brace becomes a parenthesis: a tuple of `'descr': …` is not Python.
     broken[10] = '('.charCodeAt(0);
     expect(parseError(broken).message).toMatch(/malformed header/);
-    expect(parseError(writeNpy([2 ** 60], [1], { descr: '<i8' })).message).toMatch(/exceeds 2\^53/);
+    expect(parseError(writeNpy([2 ** 60], [1], { descr: '<i8' })).message).toMatch(/beyond 2\^53/);
   });
 });
 

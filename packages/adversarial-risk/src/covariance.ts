@@ -1,24 +1,10 @@
-import {
-  assertMatrix,
-  describeValue,
-  type Matrix,
-  matvec,
-  toFloat64Vector,
-  type VectorInput,
-} from '@benignlab/linalg';
+import { assertMatrix, describeValue, matvec, toFloat64Vector } from '@benignlab/linalg';
+import type { Covariance, CovarianceInput } from '@benignlab/linear-models';
 import { RiskError } from './errors.js';
 
-/**
- * A feature covariance `Σ = B diag(λ) Bᵀ` given by its eigenvalues `λ_j > 0` and,
- * optionally, its orthonormal eigenbasis `B` (a p×p {@link Matrix} whose columns are
- * the eigenvectors). Without a basis Σ is diagonal, `Σ = diag(λ)` ([Theory §1](https://benignlab.github.io/theory.html#section-1)).
- */
-export interface Covariance {
-  /** λ_1, …, λ_p, all positive; any order (the basis columns follow the same order). */
-  readonly eigenvalues: Float64Array;
-  /** Eigenvectors as columns, p×p; absent means the identity. */
-  readonly basis?: Matrix | undefined;
-}
+// One covariance type for the whole library: `@benignlab/linear-models` declares it (its
+// fits take it too), this package re-exports it. The risks need λ_j > 0, checked below.
+export type { Covariance, CovarianceInput };
 
 /** Relative tolerance on the unit length of each basis column. */
 const UNIT_COLUMN_TOLERANCE = 1e-8;
@@ -82,14 +68,6 @@ export function assertCovariance(name: string, value: unknown): Covariance {
     }
   }
   return basis === undefined ? { eigenvalues } : { eigenvalues, basis };
-}
-
-/** A {@link Covariance} whose eigenvalues may also be a plain array of numbers. */
-export interface CovarianceInput {
-  /** λ_1, …, λ_p, all positive: a `Float64Array` or `number[]`. */
-  readonly eigenvalues: VectorInput;
-  /** Eigenvectors as columns, p×p; absent means the identity. */
-  readonly basis?: Matrix | undefined;
 }
 
 /**

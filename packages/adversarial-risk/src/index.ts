@@ -25,6 +25,7 @@ export { type RidgePathRisks, type RidgePathRisksOptions, ridgePathRisks } from 
 export {
   type GroupedSpectrum,
   minNormNormLowerBound,
+  minNormSquaredNormLowerBound,
   type RidgeTheoryGroupedInput,
   type RidgeTheoryInput,
   type RidgeTheoryModel,

@@ -1,8 +1,9 @@
-import { createRng, type Rng } from '@benignlab/data';
+import { createRng, type FeatureLaw, type Rng } from '@benignlab/data';
 import { meanWithStandardError } from './sample-mean.js';
 
-/** Coordinate law of z in x = Σ^{1/2} z ([Theory §1](https://benignlab.github.io/theory.html#section-1)): each z_j has mean 0, variance 1. */
-export type FeatureLaw = 'gaussian' | 'rademacher' | 'uniform';
+// The coordinate law of z in x = Σ^{1/2} z is `@benignlab/data`'s type (one name, one
+// meaning across packages); re-exported for users of this package.
+export type { FeatureLaw };
 
 /** A Monte Carlo estimate of `E|a|`, `a = ⟨x, θ − θ*⟩ + ε`. */
 export interface MarginEstimate {

@@ -1,4 +1,4 @@
-import { assertVector, describeValue } from '@benignlab/linalg';
+import { assertVector, describeValue, toFloat64Vector, type VectorInput } from '@benignlab/linalg';
 import { RiskError } from './errors.js';
 
 /**
@@ -49,22 +49,22 @@ export function dualExponent(p: number): number {
  * case is scaled by the largest entry so huge or tiny vectors neither overflow nor
  * underflow.
  *
- * @param v vector of length p, finite entries
+ * @param v vector of length p, finite entries (a `Float64Array` or `number[]`)
  * @param q exponent in [1, ∞]
  * @example
  * ```ts
  * lqNorm(new Float64Array([3, -4]), 2); // 5
  * ```
  */
-export function lqNorm(v: Float64Array, q: number): number {
-  assertVector('v', v);
+export function lqNorm(v: VectorInput, q: number): number {
+  const vector = assertVector('v', toFloat64Vector(v));
   if (typeof q !== 'number' || Number.isNaN(q) || q < 1) {
     throw new RiskError(
       'q',
       `expected an exponent q ≥ 1 (Infinity for the max norm), got ${describeValue(q)}`,
     );
   }
-  return lqNormValue(v, q);
+  return lqNormValue(vector, q);
 }
 
 /** {@link lqNorm} without validation, for attack loops whose inputs were checked once. */
@@ -106,16 +106,15 @@ export function lqNormValue(v: Float64Array, q: number): number {
  * change `max_{‖δ‖ ≤ 1} ⟨δ, θ⟩` a unit perturbation can cause in a linear predictor
  * ([Theory §3](https://benignlab.github.io/theory.html#section-3): ℓ2 → ℓ2, ℓ∞ → ℓ1, ℓp → ℓq with 1/p + 1/q = 1).
  *
- * @param theta predictor in ambient coordinates, length p, finite entries
+ * @param theta predictor in ambient coordinates, length p, finite entries (a `Float64Array` or `number[]`)
  * @param norm the adversary's norm
  * @example
  * ```ts
  * dualNorm(new Float64Array([1, -2]), 'linf'); // 3
  * ```
  */
-export function dualNorm(theta: Float64Array, norm: NormSpec = 'l2'): number {
-  assertVector('theta', theta);
-  return dualNormValue(theta, norm);
+export function dualNorm(theta: VectorInput, norm: NormSpec = 'l2'): number {
+  return dualNormValue(assertVector('theta', toFloat64Vector(theta)), norm);
 }
 
 /** {@link dualNorm} without checking θ (the norm is still validated). */

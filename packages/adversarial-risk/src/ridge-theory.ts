@@ -1,4 +1,11 @@
-import { assertFiniteNumber, assertKnownOptions, assertVector, describeValue } from '@benignlab/linalg';
+import {
+  assertFiniteNumber,
+  assertKnownOptions,
+  assertVector,
+  describeValue,
+  toFloat64Vector,
+  type VectorInput,
+} from '@benignlab/linalg';
 import type { BudgetMode } from './budget.js';
 import { createDirectSums } from './direct-sums.js';
 import { RiskError } from './errors.js';
@@ -10,9 +17,9 @@ import { createSpectralSums, type SpectralSums, type SpectralSumsMethod } from '
 /** The model behind a theory curve ([Theory §4](https://benignlab.github.io/theory.html#section-4)); θ* in the eigenbasis of Σ. */
 export interface RidgeTheoryModel {
   /** λ_1, …, λ_p > 0 (any order; θ* follows it). */
-  eigenvalues: Float64Array;
-  /** θ*_j, the coordinates of the truth in the eigenbasis, length p. */
-  thetaStar: Float64Array;
+  eigenvalues: VectorInput;
+  /** θ*_j, the coordinates of the truth in the eigenbasis, length p (a `Float64Array` or `number[]`). */
+  thetaStar: VectorInput;
   /** σ² ≥ 0, the label-noise variance. */
   sigma2: number;
   /** n > 0, the sample size. */
@@ -51,6 +58,8 @@ export interface RidgeTheoryPrediction {
   /** Predicted E R(θ̂_λ) = (n·B₀ + σ²·df₂)/(n − df₂). */
   readonly risk: number;
   /** Predicted E‖θ̂_λ‖₂². */
+  readonly normSquared: number;
+  /** The same value as `normSquared`. @deprecated Use `normSquared` instead (`norm2` is the unsquared norm in `@benignlab/linalg`). */
   readonly norm2: number;
   /**
    * Predicted R_α(θ̂_λ): R and ‖θ̂‖₂² plugged into the Gaussian closed form (ℓ2).
@@ -73,6 +82,9 @@ export interface RidgeTheoryPath {
   readonly kappa: Float64Array;
   readonly df2: Float64Array;
   readonly risk: Float64Array;
+  /** Predicted E‖θ̂_λ‖₂² at each λ. */
+  readonly normSquared: Float64Array;
+  /** The same array as `normSquared`. @deprecated Use `normSquared` instead (`norm2` is the unsquared norm in `@benignlab/linalg`). */
   readonly norm2: Float64Array;
   /**
    * Predicted R_α at every λ.
@@ -134,7 +146,8 @@ export function ridgeTheory(input: RidgeTheoryInput): RidgeTheoryPrediction {
     kappa: path.kappa[0] as number,
     df2: path.df2[0] as number,
     risk: path.risk[0] as number,
-    norm2: path.norm2[0] as number,
+    normSquared: path.normSquared[0] as number,
+    norm2: path.normSquared[0] as number,
     adversarialRisk: (alpha, options) => path.adversarialRisk(alpha, options)[0] as number,
     harmRatio: (alpha, options) => path.harmRatio(alpha, options)[0] as number,
   };
@@ -181,7 +194,9 @@ export function computeRidgeTheoryPath(
     );
   }
   assertKnownOptions('input', input, [...MODEL_KEYS, 'lambdas']);
-  const { eigenvalues, thetaStar, sigma2, n } = input;
+  const { sigma2, n } = input;
+  const eigenvalues = toFloat64Vector(input.eigenvalues) as Float64Array;
+  const thetaStar = toFloat64Vector(input.thetaStar) as Float64Array;
   assertVector('eigenvalues', eigenvalues);
   for (let j = 0; j < eigenvalues.length; j++) {
     if (!((eigenvalues[j] as number) > 0)) {
@@ -363,6 +378,7 @@ function pathFromSums(
     kappa,
     df2,
     risk,
+    normSquared: norm2,
     norm2,
     adversarialRisk,
     harmRatio(alpha, options) {
@@ -396,24 +412,30 @@ function pathFromSums(
 }
 
 /**
- * The lower bound on the min-norm interpolator's squared norm ([Theory §4](https://benignlab.github.io/theory.html#section-4)):
+ * The lower bound on the min-norm interpolator's squared norm (the name says squared, as
+ * `benignDiagnostics(…).minNormSquaredNormLowerBound` of `@benignlab/data` does) ([Theory §4](https://benignlab.github.io/theory.html#section-4)):
  * `E‖θ̂₀‖² ≥ σ² n² / E tr(XXᵀ) = σ² n / tr Σ`. It grows without bound when
  * `tr Σ = o(n)`, the benign condition `r₀(Σ) = o(n)` with λ₁ = 1, which is why benign
  * overfitting harms robustness.
  *
- * @param eigenvalues λ_j > 0 of Σ
+ * @param eigenvalues λ_j > 0 of Σ (a `Float64Array` or `number[]`)
  * @param sigma2 σ² ≥ 0
  * @param n sample size > 0
  * @example
  * ```ts
- * minNormNormLowerBound(new Float64Array([1, 1]), 0.25, 100); // 12.5
+ * minNormSquaredNormLowerBound(new Float64Array([1, 1]), 0.25, 100); // 12.5
  * ```
  */
-export function minNormNormLowerBound(eigenvalues: Float64Array, sigma2: number, n: number): number {
-  assertVector('eigenvalues', eigenvalues);
+export function minNormSquaredNormLowerBound(
+  eigenvalues: Float64Array | readonly number[],
+  sigma2: number,
+  n: number,
+): number {
+  const values = toFloat64Vector(eigenvalues) as Float64Array;
+  assertVector('eigenvalues', values);
   let trace = 0;
-  for (let j = 0; j < eigenvalues.length; j++) {
-    const value = eigenvalues[j] as number;
+  for (let j = 0; j < values.length; j++) {
+    const value = values[j] as number;
     if (!(value > 0))
       throw new RiskError('eigenvalues', `entry ${j} is ${value}; expected positive eigenvalues`);
     trace += value;
@@ -513,4 +535,21 @@ function predictions(
     norm2[k] = (signal[k] as number) + ((b0 + sigma2) * (variance[k] as number)) / denominator;
   }
   return { df2, risk, norm2 };
+}
+
+/**
+ * The lower bound `σ² n / tr Σ` on the min-norm interpolator's squared norm, the same
+ * function as {@link minNormSquaredNormLowerBound}.
+ *
+ * @param eigenvalues λ_j > 0 of Σ (a `Float64Array` or `number[]`)
+ * @param sigma2 σ² ≥ 0
+ * @param n sample size > 0
+ * @deprecated Use {@link minNormSquaredNormLowerBound} instead (the bound is on ‖θ̂₀‖², squared).
+ */
+export function minNormNormLowerBound(
+  eigenvalues: Float64Array | readonly number[],
+  sigma2: number,
+  n: number,
+): number {
+  return minNormSquaredNormLowerBound(eigenvalues, sigma2, n);
 }

@@ -1,49 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { blocks, guides, isProgram, readmes, root } from './documentation-blocks.js';
 
 // Every complete ```ts/```js program (one that imports a benignlab package) of the root
 // README, each package's README and the docs site's guides is compiled under --strict, as a
 // user pasting it into a TypeScript project would. The guides' examples also run
-// (apps/docs/test/guide-examples.test.ts), and each package's own README example test runs
-// its example; this test makes sure none of them needs `any` or a cast to compile.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+// (apps/docs/test/guide-examples.test.ts) and the READMEs' blocks run
+// (readme-blocks-run.test.ts); this test makes sure none of them needs `any` or a cast to compile.
 const scratch = fileURLToPath(new URL('../test-output/documentation-examples/', import.meta.url));
 
-function documents(): string[] {
-  const readmes = ['packages', 'apps'].flatMap((group) =>
-    readdirSync(join(root, group), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => join(root, group, entry.name, 'README.md')),
-  );
-  const guides = readdirSync(join(root, 'apps/docs/site/guides'))
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => join(root, 'apps/docs/site/guides', file));
-  return [join(root, 'README.md'), ...readmes, ...guides].filter((file) => {
-    try {
-      readFileSync(file);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-function programs(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/```(?:ts|js|typescript)\n([\s\S]*?)```/g)]
-    .map((match) => match[1] as string)
-    .filter((code) => /^import .* from '@benignlab\//m.test(code));
-}
-
 describe('README and guide code blocks', () => {
-  const examples = documents().flatMap((file) =>
-    programs(file).map((code, k) => ({
-      name: `${relative(root, file).replace(/[^a-z0-9]+/gi, '_')}_${k}`,
-      code,
-    })),
-  );
+  const examples = [...readmes(), ...guides()].flatMap((file) => blocks(file).filter(isProgram));
 
   it('finds programs in the root README, the package READMEs and the guides', () => {
     const names = examples.map((example) => example.name);

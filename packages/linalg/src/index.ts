@@ -17,6 +17,16 @@ export { type LstsqOptions, type LstsqResult, lstsq } from './lstsq.js';
 export { allocationError, describeValue, formatBytes, Matrix, type MatrixShape } from './matrix.js';
 export { isMissingPackage, MissingPackageError } from './missing-package-error.js';
 export { fromMlMatrix, toMlMatrix } from './ml-matrix-interop.js';
+export { NpyError } from './npy/npy-error.js';
+export { type NpyHeader, parseNpyHeader } from './npy/npy-header.js';
+export {
+  type NpyArray,
+  type ParseNpyOptions,
+  parseNpy,
+  parseNpyMatrix,
+  parseNpyVector,
+} from './npy/parse-npy.js';
+export { type SerializeNpyOptions, serializeNpy } from './npy/serialize-npy.js';
 export { gram, gramT, type MatmulOptions, type MatvecOptions, matmul, matvec } from './products.js';
 export { type SymmetricEigendecomposition, symEig, symEigValues } from './sym-eig.js';
 export { type SymmetricEigenProjections, symEigProjections } from './sym-eig-projections.js';

@@ -2,6 +2,7 @@ import { LinalgError } from './errors.js';
 import { getBackend } from './kernels/registry.js';
 import { describeValue, Matrix } from './matrix.js';
 import { assertKnownOptions, assertMatrix, assertVector } from './validate.js';
+import { toFloat64Vector, type VectorInput } from './vector-input.js';
 
 /** Options of {@link matmul}. */
 export interface MatmulOptions {
@@ -224,18 +225,18 @@ export function gramT(X: Matrix): Matrix {
  * matvec(Matrix.fromRows([[1, 2], [3, 4]]), Float64Array.of(1, 1), { transpose: true }); // [4, 6]
  * ```
  */
-export function matvec(A: Matrix, x: Float64Array, options: MatvecOptions = {}): Float64Array {
+export function matvec(A: Matrix, x: VectorInput, options: MatvecOptions = {}): Float64Array {
   assertMatrix('A', A);
   assertKnownOptions('options', options, ['transpose']);
   const transpose = readFlag('options', 'transpose', options.transpose);
   const { rows: m, cols: n, data } = A;
-  assertVector('x', x);
+  const vector = assertVector('x', toFloat64Vector(x));
   const expected = transpose ? m : n;
-  if (x.length !== expected) {
+  if (vector.length !== expected) {
     const product = transpose ? 'Aᵀ x' : 'A x';
     throw new LinalgError(
       'x',
-      `has length ${x.length}; ${product} with A ${A.shape} needs x of length ${expected}`,
+      `has length ${vector.length}; ${product} with A ${A.shape} needs x of length ${expected}`,
     );
   }
   if (!transpose) {
@@ -243,14 +244,14 @@ export function matvec(A: Matrix, x: Float64Array, options: MatvecOptions = {}):
     for (let i = 0; i < m; i++) {
       const row = i * n;
       let s = 0;
-      for (let j = 0; j < n; j++) s += data[row + j] * x[j];
+      for (let j = 0; j < n; j++) s += data[row + j] * vector[j];
       y[i] = s;
     }
     return y;
   }
   const y = new Float64Array(n);
   for (let i = 0; i < m; i++) {
-    const xi = x[i];
+    const xi = vector[i];
     const row = i * n;
     for (let j = 0; j < n; j++) y[j] += xi * data[row + j];
   }

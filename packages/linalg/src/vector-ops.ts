@@ -1,5 +1,6 @@
 import type { Matrix } from './matrix.js';
 import { assertFiniteNumber, assertMatrix, assertSquare, assertVector } from './validate.js';
+import { toFloat64Vector, type VectorInput } from './vector-input.js';
 
 /**
  * Below this sum of squares some squared entries may have underflowed (or all of them
@@ -10,19 +11,19 @@ const UNDERFLOW_GUARD = 1e-280;
 /**
  * The inner product `⟨x, y⟩ = Σᵢ xᵢ yᵢ`.
  *
- * @param x vector of length n (finite, non-empty)
- * @param y vector of the same length n
+ * @param x vector of length n (finite, non-empty; a `Float64Array` or `number[]`)
+ * @param y vector of the same length n (a `Float64Array` or `number[]`)
  * @example
  * ```ts
- * dot(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)); // 32
+ * dot(Float64Array.of(1, 2, 3), [4, 5, 6]); // 32
  * ```
  */
-export function dot(x: Float64Array, y: Float64Array): number {
-  assertVector('x', x);
-  assertVector('y', y, x.length);
-  const n = x.length;
+export function dot(x: VectorInput, y: VectorInput): number {
+  const a = assertVector('x', toFloat64Vector(x));
+  const b = assertVector('y', toFloat64Vector(y), a.length);
+  const n = a.length;
   let s = 0;
-  for (let i = 0; i < n; i++) s += x[i] * y[i];
+  for (let i = 0; i < n; i++) s += a[i] * b[i];
   return s;
 }
 
@@ -31,25 +32,25 @@ export function dot(x: Float64Array, y: Float64Array): number {
  * plain sum of squares is not finite or is tiny, it is recomputed as
  * `s · (Σᵢ (xᵢ/s)²)^{1/2}` with `s = maxᵢ |xᵢ|` (the idea of LAPACK's `dnrm2`).
  *
- * @param x vector (finite, non-empty)
+ * @param x vector (finite, non-empty; a `Float64Array` or `number[]`)
  * @example
  * ```ts
- * norm2(Float64Array.of(3, 4)); // 5
+ * norm2([3, 4]); // 5
  * norm2(Float64Array.of(3e200, 4e200)); // 5e200, no overflow
  * ```
  */
-export function norm2(x: Float64Array): number {
-  assertVector('x', x);
-  const n = x.length;
+export function norm2(x: VectorInput): number {
+  const v = assertVector('x', toFloat64Vector(x));
+  const n = v.length;
   let sumOfSquares = 0;
-  for (let i = 0; i < n; i++) sumOfSquares += x[i] * x[i];
+  for (let i = 0; i < n; i++) sumOfSquares += v[i] * v[i];
   if (Number.isFinite(sumOfSquares) && sumOfSquares >= UNDERFLOW_GUARD) return Math.sqrt(sumOfSquares);
   let scale = 0;
-  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[i]));
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(v[i]));
   if (scale === 0) return 0;
   let scaled = 0;
   for (let i = 0; i < n; i++) {
-    const t = x[i] / scale;
+    const t = v[i] / scale;
     scaled += t * t;
   }
   return scale * Math.sqrt(scaled);

@@ -15,6 +15,10 @@ describe('entry points', () => {
     expect(await nodeBuiltinsReachedFrom('../src/index.node.ts')).toEqual(['node:os', 'node:worker_threads']);
   });
 
+  it('./node (the .npy files) reaches only the file system, no thread pool', async () => {
+    expect(await nodeBuiltinsReachedFrom('../src/node.ts')).toEqual(['node:crypto', 'node:fs', 'node:path']);
+  });
+
   it('./node-threads is where worker_threads lives', async () => {
     expect(await nodeBuiltinsReachedFrom('../src/node-threads.ts')).toEqual([
       'node:os',

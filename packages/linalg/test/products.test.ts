@@ -130,7 +130,9 @@ describe('matvec', () => {
     expect(() => matvec(A, new Float64Array(3), { transpose: true })).toThrow(
       /Aᵀ x with A 2×3 needs x of length 2/,
     );
-    expect(() => matvec(A, [1, 2, 3] as never)).toThrow(/x: expected a Float64Array/);
+    // number[] is accepted (copied); anything else is refused naming x.
+    expect(matvec(A, [1, 2, 3])).toEqual(matvec(A, Float64Array.of(1, 2, 3)));
+    expect(() => matvec(A, ['1', '2', '3'] as never)).toThrow(/x: expected a Float64Array/);
   });
 });
 

@@ -1,4 +1,11 @@
-import { assertFiniteNumber, assertKnownOptions, assertVector, type Matrix } from '@benignlab/linalg';
+import {
+  assertFiniteNumber,
+  assertKnownOptions,
+  assertVector,
+  type Matrix,
+  toFloat64Vector,
+  type VectorInput,
+} from '@benignlab/linalg';
 import { LinearModelError } from './errors.js';
 import { multiply } from './linear-model.js';
 import { assertCoefficients, assertDesign } from './validate.js';
@@ -40,23 +47,37 @@ export function assertPerturbationNorm(name: string, norm: unknown): Perturbatio
 }
 
 /**
- * ‖θ‖_*, the dual of the perturbation norm ([Theory §3](https://benignlab.github.io/theory.html#section-3)): ‖θ‖₂ for ℓ2 perturbations,
+ * ‖θ‖_*, the dual of the perturbation norm of adversarial training ([Theory §3](https://benignlab.github.io/theory.html#section-3)): ‖θ‖₂ for ℓ2 perturbations,
  * ‖θ‖₁ for ℓ∞ ones. The worst perturbation of norm α moves ⟨x, θ⟩ by exactly α‖θ‖_*.
  *
  * @param theta coefficients (length p, finite)
  * @param norm the perturbation norm, 'l2' or 'linf'
  * @example
  * ```ts
- * dualNorm(Float64Array.of(3, -4), 'l2'); // 5
- * dualNorm(Float64Array.of(3, -4), 'linf'); // 7
+ * perturbationDualNorm([3, -4], 'l2'); // 5
+ * perturbationDualNorm(Float64Array.of(3, -4), 'linf'); // 7
  * ```
  */
-export function dualNorm(theta: Float64Array, norm: PerturbationNorm): number {
-  assertVector('theta', theta);
-  return dualNormValue(theta, assertPerturbationNorm('norm', norm));
+export function perturbationDualNorm(theta: VectorInput, norm: PerturbationNorm): number {
+  const vector = toFloat64Vector(theta) as Float64Array;
+  assertVector('theta', vector);
+  return dualNormValue(vector, assertPerturbationNorm('norm', norm));
 }
 
-/** {@link dualNorm} without validation, for solvers that checked θ and the norm once. */
+/**
+ * ‖θ‖_* for 'l2' or 'linf' perturbations, the same as {@link perturbationDualNorm}.
+ *
+ * @param theta coefficients (length p, finite; a `Float64Array` or `number[]`)
+ * @param norm the perturbation norm, 'l2' or 'linf'
+ * @deprecated Use {@link perturbationDualNorm} instead, or `dualNorm` of
+ * `@benignlab/adversarial-risk` (any ℓp, ℓ2 by default): two packages exported different
+ * functions under this name.
+ */
+export function dualNorm(theta: VectorInput, norm: PerturbationNorm): number {
+  return perturbationDualNorm(theta, norm);
+}
+
+/** {@link perturbationDualNorm} without validation, for solvers that checked θ and the norm once. */
 export function dualNormValue(theta: Float64Array, norm: PerturbationNorm): number {
   let s = 0;
   if (norm === 'l2') {
@@ -84,14 +105,14 @@ export function dualNormValue(theta: Float64Array, norm: PerturbationNorm): numb
  */
 export function adversarialObjective(
   X: Matrix,
-  y: Float64Array,
-  theta: Float64Array,
+  y: VectorInput,
+  theta: VectorInput,
   options: AdversarialObjectiveOptions,
 ): number {
-  const { p } = assertDesign(X, y);
-  assertCoefficients('theta', theta, p);
+  const { p, y: labels } = assertDesign(X, y);
+  const coefficients = assertCoefficients('theta', theta, p);
   const { epsilon, norm } = readAdversarialOptions(options);
-  return objectiveValue(X, y, theta, epsilon, norm);
+  return objectiveValue(X, labels, coefficients, epsilon, norm);
 }
 
 /** The objective without validation. */

@@ -1,4 +1,4 @@
-import type { Matrix } from '@benignlab/linalg';
+import type { Matrix, VectorInput } from '@benignlab/linalg';
 import { objectiveValue, type PerturbationNorm, readAdversarialOptions } from './adversarial-objective.js';
 import { l2InteriorPoint } from './l2-interior-point.js';
 import { type LinearModel, linearModel, multiplyTransposed } from './linear-model.js';
@@ -87,10 +87,10 @@ const DEFAULT_MAX_ITERATIONS = 1000;
  */
 export function adversarialTraining(
   X: Matrix,
-  y: Float64Array,
+  y: VectorInput,
   options: AdversarialTrainingOptions,
 ): AdversarialTrainingModel {
-  const { n, p } = assertDesign(X, y);
+  const { n, p, y: labels } = assertDesign(X, y);
   const { epsilon, norm } = readAdversarialOptions(options, ['tolerance', 'maxIterations']);
   const tolerance =
     options.tolerance === undefined
@@ -101,29 +101,29 @@ export function adversarialTraining(
       ? DEFAULT_MAX_ITERATIONS
       : assertCount('options.maxIterations', options.maxIterations, 1);
 
-  const correlation = multiplyTransposed(X, y);
+  const correlation = multiplyTransposed(X, labels);
   let labelL1 = 0;
-  for (let i = 0; i < n; i++) labelL1 += Math.abs(y[i]);
+  for (let i = 0; i < n; i++) labelL1 += Math.abs(labels[i]);
   const epsilonZero = labelL1 === 0 ? 0 : perturbationNorm(correlation, norm) / labelL1;
   const base = { epsilon, norm, epsilonZero };
 
   if (epsilon === 0) {
-    const fit = minNorm(X, y);
-    return { ...fit, ...exactSolution(objectiveValue(X, y, fit.coef, 0, norm)), ...base };
+    const fit = minNorm(X, labels);
+    return { ...fit, ...exactSolution(objectiveValue(X, labels, fit.coef, 0, norm)), ...base };
   }
   if (epsilon >= epsilonZero) {
     const zero = new Float64Array(p);
     return {
       ...linearModel(zero),
-      ...exactSolution(objectiveValue(X, y, zero, epsilon, norm)),
+      ...exactSolution(objectiveValue(X, labels, zero, epsilon, norm)),
       ...base,
     };
   }
 
   const solved =
     norm === 'linf'
-      ? linfInteriorPoint(X, y, epsilon, tolerance, maxIterations)
-      : l2InteriorPoint(X, y, epsilon, tolerance, maxIterations);
+      ? linfInteriorPoint(X, labels, epsilon, tolerance, maxIterations)
+      : l2InteriorPoint(X, labels, epsilon, tolerance, maxIterations);
   const dualityGap = solved.objective - solved.lowerBound;
   return {
     ...linearModel(solved.theta),

@@ -1,15 +1,33 @@
-import { assertMatrix, describeValue, type Matrix, matmul } from '@benignlab/linalg';
+import {
+  assertMatrix,
+  describeValue,
+  type Matrix,
+  matmul,
+  toFloat64Vector,
+  type VectorInput,
+} from '@benignlab/linalg';
 import { LinearModelError } from './errors.js';
 import { multiply, multiplyTransposed } from './linear-model.js';
 
 /**
  * A feature covariance `Σ = B diag(e) Bᵀ` by its eigenvalues `e` and optional orthonormal
- * eigenbasis `B` (columns are eigenvectors; absent means Σ = diag(e)). The same shape
- * `@benignlab/adversarial-risk` and `@benignlab/data` use ([Theory §1](https://benignlab.github.io/theory.html#section-1)).
+ * eigenbasis `B` (columns are eigenvectors; absent means Σ = diag(e)). The one covariance
+ * type of benignlab: `@benignlab/adversarial-risk` re-exports it, and `@benignlab/data`'s
+ * designs describe Σ in the same shape ([Theory §1](https://benignlab.github.io/theory.html#section-1)). The fits accept
+ * e_j ≥ 0; the risk functions of adversarial-risk need Σ positive definite (e_j > 0) and
+ * say so.
  */
 export interface Covariance {
-  /** e_1, …, e_p ≥ 0, in the order of the basis columns. */
+  /** e_1, …, e_p, in the order of the basis columns. */
   readonly eigenvalues: Float64Array;
+  /** p×p orthonormal eigenbasis, columns are eigenvectors; identity when absent. */
+  readonly basis?: Matrix | undefined;
+}
+
+/** A {@link Covariance} whose eigenvalues may also be a plain array of numbers. */
+export interface CovarianceInput {
+  /** e_1, …, e_p: a `Float64Array` or `number[]`. */
+  readonly eigenvalues: VectorInput;
   /** p×p orthonormal eigenbasis, columns are eigenvectors; identity when absent. */
   readonly basis?: Matrix | undefined;
 }
@@ -30,7 +48,8 @@ export function assertCovariance(name: string, value: unknown, p: number): Covar
       );
     }
   }
-  const { eigenvalues, basis } = value as Covariance;
+  const { basis } = value as Covariance;
+  const eigenvalues = toFloat64Vector((value as CovarianceInput).eigenvalues) as Float64Array;
   if (!(eigenvalues instanceof Float64Array) || eigenvalues.length !== p) {
     throw new LinearModelError(
       `${name}.eigenvalues`,
@@ -52,7 +71,7 @@ export function assertCovariance(name: string, value: unknown, p: number): Covar
       throw new LinearModelError(`${name}.basis`, `is ${basis.shape}, expected ${p}×${p}`);
     }
   }
-  return value as Covariance;
+  return basis === undefined ? { eigenvalues } : { eigenvalues, basis };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { VectorInput } from '@benignlab/linalg';
 import { assertKnownOptions, type Matrix } from '@benignlab/linalg';
 import { LinearModelError } from './errors.js';
 import { type LinearModel, linearModel, multiply, multiplyTransposed } from './linear-model.js';
@@ -67,10 +68,10 @@ const POWER_TOLERANCE = 1e-10;
  */
 export function gradientDescent(
   X: Matrix,
-  y: Float64Array,
+  y: VectorInput,
   options: GradientDescentOptions,
 ): GradientDescentModel {
-  const { n, p } = assertDesign(X, y);
+  const { n, p, y: labels } = assertDesign(X, y);
   if (options === null || typeof options !== 'object') {
     throw new LinearModelError('options', 'expected { steps, learningRate?, init?, record? }');
   }
@@ -92,7 +93,7 @@ export function gradientDescent(
   const trajectory: GradientDescentRecord[] = [];
   const residual = new Float64Array(n);
   const scale = learningRate / n;
-  let loss = computeResidual(X, y, theta, residual);
+  let loss = computeResidual(X, labels, theta, residual);
   for (let step = 0; ; step++) {
     if (!Number.isFinite(loss)) {
       throw new LinearModelError(
@@ -106,7 +107,7 @@ export function gradientDescent(
     if (step === steps) break;
     const gradient = multiplyTransposed(X, residual);
     for (let j = 0; j < p; j++) theta[j] -= scale * gradient[j];
-    loss = computeResidual(X, y, theta, residual);
+    loss = computeResidual(X, labels, theta, residual);
   }
   return { ...linearModel(theta), steps, learningRate, smoothness, trainingLoss: loss, trajectory };
 }

@@ -3,13 +3,14 @@ export {
   adversarialObjective,
   dualNorm,
   type PerturbationNorm,
+  perturbationDualNorm,
 } from './adversarial-objective.js';
 export {
   type AdversarialTrainingModel,
   type AdversarialTrainingOptions,
   adversarialTraining,
 } from './adversarial-training.js';
-export type { Covariance } from './covariance.js';
+export type { Covariance, CovarianceInput } from './covariance.js';
 export { LinearModelError } from './errors.js';
 export {
   type GradientDescentModel,

@@ -1,3 +1,4 @@
+import type { VectorInput } from '@benignlab/linalg';
 import { lstsq, type Matrix } from '@benignlab/linalg';
 import { combineEigenvectors, gramSpectrum, projectOntoEigenvectors } from './gram-spectrum.js';
 import { type LinearModel, linearModel, multiplyTransposed } from './linear-model.js';
@@ -34,10 +35,10 @@ export interface MinNormModel extends LinearModel {
  * fit.rank; // 2
  * ```
  */
-export function minNorm(X: Matrix, y: Float64Array): MinNormModel {
-  const { n, p } = assertDesign(X, y);
-  if (p > n) return dualMinNorm(X, y);
-  const { solution, rank } = lstsq(X, y);
+export function minNorm(X: Matrix, y: VectorInput): MinNormModel {
+  const { n, p, y: labels } = assertDesign(X, y);
+  if (p > n) return dualMinNorm(X, labels);
+  const { solution, rank } = lstsq(X, labels);
   return { ...linearModel(solution as Float64Array), rank, form: 'primal' };
 }
 

@@ -1,5 +1,12 @@
+import type { VectorInput } from '@benignlab/linalg';
 import { assertKnownOptions, gram, Matrix, matmul, symEigProjections } from '@benignlab/linalg';
-import { applyCovariance, assertCovariance, type Covariance, whitenRows } from './covariance.js';
+import {
+  applyCovariance,
+  assertCovariance,
+  type Covariance,
+  type CovarianceInput,
+  whitenRows,
+} from './covariance.js';
 import { LinearModelError } from './errors.js';
 import {
   clampedSpectrum,
@@ -14,10 +21,10 @@ import { assertCoefficients, assertDesign, assertLambda } from './validate.js';
 
 /** Options of {@link ridgePath}. */
 export interface RidgePathOptions {
-  /** The true coefficients θ* (length p), needed for {@link RidgePath.standardRisk}. */
-  thetaStar?: Float64Array;
-  /** The feature covariance Σ, needed for {@link RidgePath.standardRisk}. */
-  covariance?: Covariance;
+  /** The true coefficients θ* (length p; a `Float64Array` or `number[]`), needed for {@link RidgePath.standardRisk}. */
+  thetaStar?: VectorInput;
+  /** The feature covariance Σ (eigenvalues a `Float64Array` or `number[]`), needed for {@link RidgePath.standardRisk}. */
+  covariance?: CovarianceInput;
 }
 
 /** Options of {@link RidgePath.summary} and {@link RidgePath.sweep}. */
@@ -33,6 +40,8 @@ export interface RidgePathSummaryOptions {
 export interface RidgePathSummary {
   readonly lambda: number;
   /** ‖θ̂_λ‖₂² (squared Euclidean norm; the ℓ2-adversarial dual norm squared). */
+  readonly normSquared: number;
+  /** ‖θ̂_λ‖₂², the same value as `normSquared`. @deprecated Use `normSquared` instead (`norm2` is the unsquared norm in `@benignlab/linalg`). */
   readonly norm2: number;
   /** (1/n)‖y − Xθ̂_λ‖², the training mean squared error. */
   readonly trainingError: number;
@@ -45,6 +54,9 @@ export interface RidgePathSummary {
 /** The same quantities over a grid of λ, one entry per λ. */
 export interface RidgePathSweep {
   readonly lambda: Float64Array;
+  /** ‖θ̂_λ‖₂² at each λ. */
+  readonly normSquared: Float64Array;
+  /** The same array as `normSquared`. @deprecated Use `normSquared` instead (`norm2` is the unsquared norm in `@benignlab/linalg`). */
   readonly norm2: Float64Array;
   readonly trainingError: Float64Array;
   readonly standardRisk?: Float64Array;
@@ -98,6 +110,12 @@ export interface RidgePath<HasTruth extends boolean = boolean> {
    * ‖θ̂_λ‖₂² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors).
    * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
    */
+  normSquared(lambda: number): number;
+  /**
+   * ‖θ̂_λ‖₂², the same as {@link RidgePath.normSquared}.
+   * @param lambda λ ≥ 0, the ridge penalty
+   * @deprecated Use `normSquared` instead (`norm2` is the unsquared norm in `@benignlab/linalg`).
+   */
   norm2(lambda: number): number;
   /**
    * (1/n)‖y − Xθ̂_λ‖² in O(r), from the eigenvalues and `(u_kᵀy)²` alone (never forms eigenvectors).
@@ -112,7 +130,7 @@ export interface RidgePath<HasTruth extends boolean = boolean> {
    */
   standardRisk(lambda: number): number;
   /**
-   * norm2, training error, standard risk (when available) and optionally ‖θ̂_λ‖₁ at one λ;
+   * ‖θ̂_λ‖₂² (`normSquared`), training error, standard risk (when available) and optionally ‖θ̂_λ‖₁ at one λ;
    * eigenvector-free unless θ* and Σ were given or `l1Norm` is asked for.
    * @param lambda λ ≥ 0, the ridge penalty of `(1/n)‖y − Xθ‖² + λ‖θ‖²` (0: the minimum-norm interpolator)
    * @param options `l1Norm`: also compute ‖θ̂_λ‖₁ (default `false`; costs O(np) and forms the eigenvectors)
@@ -194,12 +212,12 @@ interface RiskForm {
  */
 export function ridgePath(
   X: Matrix,
-  y: Float64Array,
+  y: VectorInput,
   options: RidgePathOptions & Required<Pick<RidgePathOptions, 'thetaStar' | 'covariance'>>,
 ): RidgePath<true>;
-export function ridgePath(X: Matrix, y: Float64Array, options?: RidgePathOptions): RidgePath;
-export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions = {}): RidgePath {
-  const { n, p } = assertDesign(X, y);
+export function ridgePath(X: Matrix, y: VectorInput, options?: RidgePathOptions): RidgePath;
+export function ridgePath(X: Matrix, y: VectorInput, options: RidgePathOptions = {}): RidgePath {
+  const { n, p, y: labels } = assertDesign(X, y);
   assertKnownOptions('options', options, ['thetaStar', 'covariance']);
   const thetaStar =
     options.thetaStar === undefined
@@ -212,7 +230,7 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
 
   const form = p > n ? 'dual' : 'primal';
   const gramMatrix = gramMatrixOf(X, form);
-  const projected = form === 'dual' ? y : multiplyTransposed(X, y);
+  const projected = form === 'dual' ? labels : multiplyTransposed(X, labels);
   // Σ = σ²I makes the risk a function of the spectrum and two projections (see
   // isotropicRisk), so it joins the eigenvector-free tier: project the truth as well.
   const isotropicVariance =
@@ -240,7 +258,7 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     if (truthImage !== undefined) truthCoordinates[k] = cheap.projections.data[k * columns + 1];
   }
   let labelEnergy = 0;
-  for (let i = 0; i < n; i++) labelEnergy += y[i] * y[i];
+  for (let i = 0; i < n; i++) labelEnergy += labels[i] * labels[i];
   let explainedEnergy = 0;
   for (let k = 0; k < rank; k++) explainedEnergy += labelSquares[k];
   const unexplainedEnergy = Math.max(labelEnergy - explainedEnergy, 0);
@@ -311,7 +329,7 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     return matmul(coordinates, leading, { transposeA: true, transposeB: true });
   };
 
-  const norm2 = (lambda: number): number => {
+  const normSquared = (lambda: number): number => {
     assertLambda('lambda', lambda);
     const shift = n * lambda;
     let s = 0;
@@ -391,7 +409,8 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     const withL1 = readSummaryOptions(summaryOptions);
     return {
       lambda,
-      norm2: norm2(lambda),
+      normSquared: normSquared(lambda),
+      norm2: normSquared(lambda),
       trainingError: trainingError(lambda),
       ...(hasRisk ? { standardRisk: standardRisk(lambda) } : {}),
       ...(withL1 ? { l1Norm: l1NormAt(lambda) } : {}),
@@ -404,7 +423,7 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     const count = grid.length;
     const out = {
       lambda: new Float64Array(count),
-      norm2: new Float64Array(count),
+      normSquared: new Float64Array(count),
       trainingError: new Float64Array(count),
       standardRisk: hasRisk ? new Float64Array(count) : undefined,
       l1Norm: withL1 ? new Float64Array(count) : undefined,
@@ -412,14 +431,15 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     for (let i = 0; i < count; i++) {
       const lambda = grid[i];
       out.lambda[i] = lambda;
-      out.norm2[i] = norm2(lambda);
+      out.normSquared[i] = normSquared(lambda);
       out.trainingError[i] = trainingError(lambda);
       if (out.standardRisk !== undefined) out.standardRisk[i] = standardRisk(lambda);
       if (out.l1Norm !== undefined) out.l1Norm[i] = l1NormAt(lambda);
     }
     return {
       lambda: out.lambda,
-      norm2: out.norm2,
+      normSquared: out.normSquared,
+      norm2: out.normSquared,
       trainingError: out.trainingError,
       ...(out.standardRisk === undefined ? {} : { standardRisk: out.standardRisk }),
       ...(out.l1Norm === undefined ? {} : { l1Norm: out.l1Norm }),
@@ -435,7 +455,8 @@ export function ridgePath(X: Matrix, y: Float64Array, options: RidgePathOptions 
     coef,
     coefMatrix,
     model: (lambda: number) => linearModel(coef(lambda)),
-    norm2,
+    normSquared,
+    norm2: normSquared,
     trainingError,
     standardRisk,
     // The overloads' types promise standardRisk exactly when θ* and Σ were given, and

@@ -1,3 +1,4 @@
+import type { VectorInput } from '@benignlab/linalg';
 import { choleskySolve, gram, gramT, LinalgError, type Matrix } from '@benignlab/linalg';
 import { combineEigenvectors, gramSpectrum, projectOntoEigenvectors } from './gram-spectrum.js';
 import { type LinearModel, linearModel, multiplyTransposed } from './linear-model.js';
@@ -37,11 +38,11 @@ export interface RidgeModel extends LinearModel {
  * ridge(X, Float64Array.of(2, 4), 0.5).coef; // [1, 2]: (XᵀX + 2·0.5·I)⁻¹Xᵀy
  * ```
  */
-export function ridge(X: Matrix, y: Float64Array, lambda: number): RidgeModel {
-  const { n, p } = assertDesign(X, y);
+export function ridge(X: Matrix, y: VectorInput, lambda: number): RidgeModel {
+  const { n, p, y: labels } = assertDesign(X, y);
   assertLambda('lambda', lambda);
   if (lambda === 0) {
-    const fit: MinNormModel = minNorm(X, y);
+    const fit: MinNormModel = minNorm(X, labels);
     return { ...fit, lambda: 0, solver: 'min-norm' };
   }
   const form = p > n ? 'dual' : 'primal';
@@ -49,7 +50,7 @@ export function ridge(X: Matrix, y: Float64Array, lambda: number): RidgeModel {
   const system = form === 'dual' ? gram(X) : gramT(X);
   const size = system.rows;
   for (let k = 0; k < size; k++) system.data[k * size + k] += shift;
-  const rightHandSide = form === 'dual' ? y : multiplyTransposed(X, y);
+  const rightHandSide = form === 'dual' ? labels : multiplyTransposed(X, labels);
   try {
     const solution = choleskySolve(system, rightHandSide) as Float64Array;
     const coef = form === 'dual' ? multiplyTransposed(X, solution) : solution;
@@ -57,7 +58,7 @@ export function ridge(X: Matrix, y: Float64Array, lambda: number): RidgeModel {
   } catch (error) {
     if (!(error instanceof LinalgError)) throw error;
   }
-  return eigenRidge(X, y, lambda, form);
+  return eigenRidge(X, labels, lambda, form);
 }
 
 /**

@@ -35,8 +35,12 @@ export interface RotatedFit {
   /** R = (θ̂ − θ*)ᵀΣ(θ̂ − θ*). */
   readonly standardRisk: number;
   /** ‖θ̂‖₂² = ‖θ̂_spikes‖² + ‖θ̂_tail‖². */
+  readonly normSquared: number;
+  /** The same value as `normSquared`. @deprecated Use `normSquared` instead (`norm2` is the unsquared norm in `@benignlab/linalg`). */
   readonly norm2: number;
   /** ‖θ̂_tail‖₂², the part of ‖θ̂‖² in the m tail coordinates. */
+  readonly tailNormSquared: number;
+  /** The same value as `tailNormSquared`. @deprecated Use `tailNormSquared` instead. */
   readonly tailNorm2: number;
   /** θ̂ on the spike coordinates, length s. */
   readonly spikeCoef: Float64Array;
@@ -140,13 +144,13 @@ export function fitOf(
     for (let j = 0; j < s; j++) spikeCoef[j] = (spikeCoef[j] as number) + (U[i * s + j] as number) * bi;
   }
   let risk = tail * tailNorm2;
-  let norm2 = tailNorm2;
+  let normSquared = tailNorm2;
   let spikeL1 = 0;
   for (let j = 0; j < s; j++) {
     const coef = spikeCoef[j] as number;
     const gap = coef - (thetaStar[j] as number);
     risk += (spikeVariances[j] as number) * gap * gap;
-    norm2 += coef * coef;
+    normSquared += coef * coef;
     spikeL1 += Math.abs(coef);
   }
   let residual2 = 0;
@@ -156,6 +160,15 @@ export function fitOf(
     const r = (y[i] as number) - fitted;
     residual2 += r * r;
   }
-  const fit = { lambda, standardRisk: risk, norm2, tailNorm2, spikeCoef, trainingError: residual2 / n };
+  const fit = {
+    lambda,
+    standardRisk: risk,
+    normSquared,
+    norm2: normSquared,
+    tailNormSquared: tailNorm2,
+    tailNorm2,
+    spikeCoef,
+    trainingError: residual2 / n,
+  };
   return l1Ratio === undefined ? fit : { ...fit, l1Norm: spikeL1 + Math.sqrt(tailNorm2) * l1Ratio };
 }

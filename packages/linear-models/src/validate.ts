@@ -4,6 +4,7 @@ import {
   assertVector,
   describeValue,
   type Matrix,
+  toFloat64Vector,
 } from '@benignlab/linalg';
 import { LinearModelError } from './errors.js';
 
@@ -13,13 +14,14 @@ export interface ProblemShape {
   readonly p: number;
 }
 
-/** Checks a design `X` (n×p, finite, non-empty) and labels `y` (length n, finite). */
-export function assertDesign(X: unknown, y: unknown): ProblemShape {
+/** Checks a design `X` (n×p, finite, non-empty) and labels `y` (length n, finite; `number[]` is copied into a Float64Array, returned as `y`). */
+export function assertDesign(X: unknown, labels: unknown): ProblemShape & { readonly y: Float64Array } {
   const design = assertMatrix('X', X);
+  const y = toFloat64Vector(labels);
   if (!(y instanceof Float64Array)) {
     throw new LinearModelError(
       'y',
-      `expected a Float64Array of ${design.rows} labels, got ${describeValue(y)}`,
+      `expected ${design.rows} labels as a Float64Array or an array of numbers, got ${describeValue(y)}`,
     );
   }
   if (y.length !== design.rows) {
@@ -29,7 +31,7 @@ export function assertDesign(X: unknown, y: unknown): ProblemShape {
     );
   }
   assertVector('y', y, design.rows);
-  return { n: design.rows, p: design.cols };
+  return { n: design.rows, p: design.cols, y };
 }
 
 /** Checks a ridge parameter: a finite number λ ≥ 0. */
@@ -44,9 +46,13 @@ export function assertLambda(name: string, lambda: unknown): number {
 }
 
 /** Checks a coefficient-like vector of length `p`. */
-export function assertCoefficients(name: string, value: unknown, p: number): Float64Array {
+export function assertCoefficients(name: string, input: unknown, p: number): Float64Array {
+  const value = toFloat64Vector(input);
   if (!(value instanceof Float64Array)) {
-    throw new LinearModelError(name, `expected a Float64Array of length ${p}, got ${describeValue(value)}`);
+    throw new LinearModelError(
+      name,
+      `expected a Float64Array or an array of numbers of length ${p}, got ${describeValue(value)}`,
+    );
   }
   if (value.length !== p) {
     throw new LinearModelError(name, `has length ${value.length}, expected ${p} (one entry per column of X)`);

@@ -77,7 +77,11 @@ describe('minNorm', () => {
     bad.data[5] = Number.POSITIVE_INFINITY;
     expect(() => minNorm(bad, Float64Array.of(1, 2, 3))).toThrow(LinalgError);
     expect(() => minNorm([[1]] as unknown as Matrix, Float64Array.of(1))).toThrow(/X: expected a Matrix/);
-    expect(() => minNorm(X, [1, 2, 3] as unknown as Float64Array)).toThrow(/y: expected a Float64Array/);
+    // number[] labels are accepted (copied); anything else is refused naming y.
+    expect(minNorm(X, [1, 2, 3]).coef).toEqual(minNorm(X, Float64Array.of(1, 2, 3)).coef);
+    expect(() => minNorm(X, ['1', '2', '3'] as unknown as number[])).toThrow(
+      /y: expected 3 labels as a Float64Array or an array of numbers/,
+    );
     expect(() => minNorm(X, Float64Array.of(1, 2, 3)).predict(new Matrix(2, 3))).toThrow(
       /X: is 2×3, expected 4 columns/,
     );

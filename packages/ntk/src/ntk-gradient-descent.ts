@@ -5,6 +5,8 @@ import {
   assertVector,
   type Matrix,
   matvec,
+  toFloat64Vector,
+  type VectorInput,
 } from '@benignlab/linalg';
 import { NtkError } from './errors.js';
 import { KernelSpectrum } from './kernel-spectrum.js';
@@ -77,11 +79,11 @@ export interface NtkGradientDescent {
  */
 export function ntkGradientDescent(
   X: Matrix,
-  y: Float64Array,
+  y: VectorInput,
   options: NtkGradientDescentOptions,
 ): NtkGradientDescent {
   assertMatrix('X', X);
-  assertVector('y', y, X.rows);
+  const labels = assertVector('y', toFloat64Vector(y), X.rows);
   assertKnownOptions('options', options, ['layers', 'learningRate']);
   const both = readLayers('options.layers', options.layers) === 'both';
   const learningRate = options.learningRate;
@@ -91,7 +93,7 @@ export function ntkGradientDescent(
   }
   const inputs = X.clone();
   const n = inputs.rows;
-  const spectrum = new KernelSpectrum(ntkKernel(inputs, inputs, { layers: both ? 'both' : 'first' }), y);
+  const spectrum = new KernelSpectrum(ntkKernel(inputs, inputs, { layers: both ? 'both' : 'first' }), labels);
   const maxLearningRate = spectrum.eigenvalues[0] > 0 ? (2 * n) / spectrum.eigenvalues[0] : Infinity;
   if (learningRate >= maxLearningRate) {
     throw new NtkError(

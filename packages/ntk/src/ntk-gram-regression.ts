@@ -7,6 +7,8 @@ import {
   LinalgError,
   Matrix,
   matmul,
+  toFloat64Vector,
+  type VectorInput,
 } from '@benignlab/linalg';
 import { NtkError } from './errors.js';
 import { KernelSpectrum } from './kernel-spectrum.js';
@@ -96,7 +98,7 @@ function kernelValue(u: number, normA: number, normB: number, both: boolean): nu
 export function ntkGramRegression(
   gram: Matrix,
   n: number,
-  y: Float64Array,
+  y: VectorInput,
   options: NtkGramRegressionOptions = {},
 ): NtkGramFit {
   assertKnownOptions('options', options, ['layers', 'lambda']);
@@ -130,7 +132,7 @@ export function ntkGramRegression(
 export function ntkGramRegressionPath(
   gram: Matrix,
   n: number,
-  y: Float64Array,
+  y: VectorInput,
   options: NtkGramRegressionPathOptions,
 ): NtkGramFit[] {
   assertMatrix('gram', gram);
@@ -142,7 +144,7 @@ export function ntkGramRegressionPath(
       `got ${describeValue(n)}; expected an integer from 1 to ${N} (the training rows of gram)`,
     );
   }
-  assertVector('y', y, n);
+  const labels = assertVector('y', toFloat64Vector(y), n);
   if (options === null || typeof options !== 'object') {
     throw new NtkError('options', `expected { lambdas, layers }, got ${describeValue(options)}`);
   }
@@ -183,8 +185,8 @@ export function ntkGramRegressionPath(
       GXX.data[j * n + i] = u;
     }
   }
-  const solutions = (lambdas.length === 1 ? choleskyFit(K, y, lambdas[0] as number) : undefined) ?? [
-    ...spectralFits(K, y, lambdas),
+  const solutions = (lambdas.length === 1 ? choleskyFit(K, labels, lambdas[0] as number) : undefined) ?? [
+    ...spectralFits(K, labels, lambdas),
   ];
   const test = testTerms(G, N, n, norms, both);
   return solutions.map((solution, k) => ({

@@ -9,6 +9,8 @@ import {
   Matrix,
   matmul,
   matvec,
+  toFloat64Vector,
+  type VectorInput,
 } from '@benignlab/linalg';
 import { NtkError } from './errors.js';
 import { KernelSpectrum } from './kernel-spectrum.js';
@@ -45,14 +47,14 @@ export interface NtkRegressionOptions {
  * fit.inputGradient(Matrix.fromRows([[0.5, 2]])); // 1×2 matrix of ∇f̂
  * ```
  */
-export function ntkRegression(X: Matrix, y: Float64Array, options: NtkRegressionOptions = {}): NtkRegression {
+export function ntkRegression(X: Matrix, y: VectorInput, options: NtkRegressionOptions = {}): NtkRegression {
   assertMatrix('X', X);
-  assertVector('y', y, X.rows);
+  const labels = assertVector('y', toFloat64Vector(y), X.rows);
   assertKnownOptions('options', options, ['layers', 'lambda']);
   const layers = readLayers('options.layers', options.layers);
   const lambda = readLambda('options.lambda', options.lambda ?? 0);
   const inputs = X.clone();
-  const targets = y.slice();
+  const targets = labels.slice();
   let spectrum: KernelSpectrum;
   try {
     spectrum = new KernelSpectrum(ntkKernel(inputs, inputs, { layers }), targets);

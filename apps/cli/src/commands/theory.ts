@@ -118,7 +118,7 @@ export function theoryCurve(options: TheoryOptions): { model: TheoryModel; point
     kappa: path.kappa[k] as number,
     df2: path.df2[k] as number,
     risk: path.risk[k] as number,
-    norm2: path.norm2[k] as number,
+    norm2: path.normSquared[k] as number,
     adversarialRisk: adversarial[k] as number,
     harmRatio: harm ? (harm[k] as number) : null,
   }));

@@ -137,7 +137,7 @@ export function e1Theory(config: E1Config, n: number): E1TheoryPoint {
     n,
     p: design.eigenvalues.length,
     risk: curve.risk,
-    norm2: curve.norm2,
+    norm2: curve.normSquared,
     advRiskAbsolute,
     advRiskRelative,
     harmAbsolute: curve.harmRatio(config.alphaAbsolute, { budget: 'absolute' }),

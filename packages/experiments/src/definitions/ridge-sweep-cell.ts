@@ -77,7 +77,7 @@ export function simulateRidgeSweep(
   if (sampler === 'spectral') {
     const tail = twoLevelTailDesign(design, n);
     const fits = spectralRidgePath(tail.spectralSample(n, seed), tail, lambdas);
-    return fits.map((fit, k) => row(tail.p, lambdas[k] as number, fit.standardRisk, fit.norm2));
+    return fits.map((fit, k) => row(tail.p, lambdas[k] as number, fit.standardRisk, fit.normSquared));
   }
   const d = makeDesign(twoLevelDesignSpec(design, n));
   const { X, y } = d.sample(n, seed);
@@ -86,7 +86,7 @@ export function simulateRidgeSweep(
     covariance: { eigenvalues: d.eigenvalues },
   }).sweep(lambdas);
   const risks = sweep.standardRisk as Float64Array;
-  return lambdas.map((lambda, k) => row(d.p, lambda, risks[k] as number, sweep.norm2[k] as number));
+  return lambdas.map((lambda, k) => row(d.p, lambda, risks[k] as number, sweep.normSquared[k] as number));
 }
 
 /**

@@ -42,14 +42,14 @@ export function budgetedRisks(
   alphaAbsolute: number,
   alphaRelative: number,
 ): BudgetedRisks {
-  const norm = Math.sqrt(fit.norm2);
+  const norm = Math.sqrt(fit.normSquared);
   const relative = alphaRelative * Math.sqrt(design.trace);
   const truth = truthNorm2(design);
   const advRiskAbsolute = gaussianAdversarialRisk(fit.standardRisk, alphaAbsolute * norm);
   const advRiskRelative = gaussianAdversarialRisk(fit.standardRisk, relative * norm);
   return {
     risk: fit.standardRisk,
-    norm2: fit.norm2,
+    norm2: fit.normSquared,
     advRiskAbsolute,
     advRiskRelative,
     harmAbsolute: advRiskAbsolute / (alphaAbsolute * alphaAbsolute * truth),
