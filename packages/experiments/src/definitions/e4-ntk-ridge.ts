@@ -63,7 +63,7 @@ const schema: ConfigSchema<E4Config> = /* @__PURE__ */ (() => ({
   sampler: samplerSchema('gram', ['gram', 'dense']),
   replicates: {
     type: 'integer',
-    default: 3,
+    default: 2,
     quick: 2,
     min: 1,
     max: 1000,

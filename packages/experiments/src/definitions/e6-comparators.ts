@@ -40,7 +40,7 @@ const schema: ConfigSchema<E6Config> = {
     max: 3000,
     description: 'sample size n (e2’s design)',
   },
-  replicates: { type: 'integer', default: 3, quick: 2, min: 1, max: 1000, description: 'draws (seeds)' },
+  replicates: { type: 'integer', default: 2, quick: 2, min: 1, max: 1000, description: 'draws (seeds)' },
   ...spikedDesignSchema,
   lambdaMin: {
     type: 'number',

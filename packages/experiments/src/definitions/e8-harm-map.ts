@@ -125,7 +125,7 @@ const schema: ConfigSchema<E8Config> = {
   },
   spotNs: {
     type: 'integerList',
-    default: [400, 1600, 6400, 25600],
+    default: [400, 1600, 6400, 12800],
     quick: [200, 800, 3200],
     min: 20,
     max: 100000,
